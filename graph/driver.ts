@@ -1,0 +1,141 @@
+// One neo4j-driver per process, created lazily from the resolved config and closed on exit.
+// Integers leave this module as JS numbers; callers never see neo4j Integer objects.
+import neo4j, {
+	type Driver,
+	type ManagedTransaction,
+	type QueryResult,
+	type RecordShape,
+	isInt,
+	isNode,
+	isPath,
+	isRelationship
+} from 'neo4j-driver';
+import { resolveDbConfig, type DbConfig } from './config.js';
+
+let shared: { driver: Driver; config: DbConfig } | undefined;
+
+export function createDriver(config: DbConfig): Driver {
+	const auth =
+		config.kind === 'external' ? neo4j.auth.basic(config.user, config.password) : undefined;
+	return neo4j.driver(config.uri, auth, {
+		maxConnectionPoolSize: 50,
+		connectionAcquisitionTimeout: 10_000,
+		connectionTimeout: 5_000,
+		// Keep the console clean: notifications (deprecations, cartesian products) are for developers.
+		notificationFilter: { minimumSeverityLevel: 'OFF' },
+		logging: { level: 'error', logger: () => {} }
+	});
+}
+
+/** The process-wide driver; the config is resolved on first use. */
+export function getDriver(config?: DbConfig): Driver {
+	if (!shared) {
+		const resolved = config ?? resolveDbConfig();
+		shared = { driver: createDriver(resolved), config: resolved };
+		process.once('beforeExit', () => void closeDriver());
+	}
+	return shared.driver;
+}
+
+export function getDbConfig(): DbConfig {
+	if (!shared) getDriver();
+	return shared!.config;
+}
+
+export async function closeDriver(): Promise<void> {
+	const current = shared;
+	shared = undefined;
+	await current?.driver.close();
+}
+
+/** Recursively turns driver values (Integer, Node, Relationship, Path) into plain JSON-able data. */
+export function toNative(value: unknown): unknown {
+	if (value === null || value === undefined) return value;
+	if (isInt(value)) return value.toNumber();
+	if (typeof value === 'bigint') return Number(value);
+	if (Array.isArray(value)) return value.map(toNative);
+	if (isNode(value as never)) {
+		const node = value as unknown as { elementId: string; labels: string[]; properties: object };
+		return {
+			elementId: node.elementId,
+			labels: node.labels,
+			properties: toNative(node.properties)
+		};
+	}
+	if (isRelationship(value as never)) {
+		const rel = value as unknown as {
+			elementId: string;
+			type: string;
+			startNodeElementId: string;
+			endNodeElementId: string;
+			properties: object;
+		};
+		return {
+			elementId: rel.elementId,
+			type: rel.type,
+			start: rel.startNodeElementId,
+			end: rel.endNodeElementId,
+			properties: toNative(rel.properties)
+		};
+	}
+	if (isPath(value as never)) {
+		const p = value as unknown as { segments: { relationship: unknown }[]; start: unknown };
+		return {
+			start: toNative(p.start),
+			relationships: p.segments.map((s) => toNative(s.relationship))
+		};
+	}
+	if (typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(value as object)) out[k] = toNative(v);
+		return out;
+	}
+	return value;
+}
+
+export interface ReadOptions {
+	timeoutMs?: number;
+	driver?: Driver;
+	database?: string;
+}
+
+/** A READ-routed query; rows come back as plain objects with native numbers. */
+export async function readRows<T = Record<string, unknown>>(
+	query: string,
+	params: Record<string, unknown> = {},
+	options: ReadOptions = {}
+): Promise<T[]> {
+	const driver = options.driver ?? getDriver();
+	const result: QueryResult<RecordShape> = await driver.executeQuery(query, params, {
+		routing: neo4j.routing.READ,
+		database: options.database ?? getDatabaseName(),
+		transactionConfig: options.timeoutMs ? { timeout: options.timeoutMs } : undefined
+	});
+	return result.records.map((r) => toNative(r.toObject()) as T);
+}
+
+/** A write unit of work in its own session, retried by the driver on transient errors. */
+export async function writeTx<T>(
+	work: (tx: ManagedTransaction) => Promise<T>,
+	options: { driver?: Driver; database?: string; timeoutMs?: number } = {}
+): Promise<T> {
+	const driver = options.driver ?? getDriver();
+	const session = driver.session({
+		database: options.database ?? getDatabaseName(),
+		defaultAccessMode: neo4j.session.WRITE
+	});
+	try {
+		return await session.executeWrite(work, {
+			timeout: options.timeoutMs
+		});
+	} finally {
+		await session.close();
+	}
+}
+
+function getDatabaseName(): string | undefined {
+	return shared?.config.database;
+}
+
+/** Integers must reach Cypher as neo4j Integers where a property is compared to stored ints. */
+export const int = neo4j.int;

@@ -1,0 +1,20 @@
+// `lineage` — thin: parse args, hand off to a command module, set the exit code.
+import { Command } from 'commander';
+import { registerDb } from './commands/db.js';
+import { registerUp } from './commands/up.js';
+
+const program = new Command();
+program
+	.name('lineage')
+	.description('Lineage: a knowledge graph of machine-learning research, in Neo4j')
+	.showHelpAfterError();
+
+registerDb(program);
+registerUp(program);
+
+try {
+	await program.parseAsync(process.argv);
+} catch (err) {
+	console.error(`lineage: ${err instanceof Error ? err.message : String(err)}`);
+	process.exitCode = process.exitCode || 1;
+}
