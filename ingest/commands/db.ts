@@ -57,7 +57,9 @@ export function registerDb(program: Command): void {
 			.option('--data <dir>', 'data folder (default: LINEAGE_DB_DIR or .lineage/neo4j-<port>)');
 
 	db.command('build')
-		.description('build the embedded Neo4j launcher from Maven Central (start does this on first use)')
+		.description(
+			'build the embedded Neo4j launcher from Maven Central (start does this on first use)'
+		)
 		.action(() => {
 			ensureLauncherBuilt((line) => console.error(line));
 			console.log('The Neo4j launcher is built (graph/server/target).');
