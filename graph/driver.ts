@@ -21,6 +21,8 @@ export function createDriver(config: DbConfig): Driver {
 		maxConnectionPoolSize: 50,
 		connectionAcquisitionTimeout: 10_000,
 		connectionTimeout: 5_000,
+		// A web read should fail fast (503) rather than retry for the default 30 s.
+		maxTransactionRetryTime: Number(process.env.LINEAGE_DB_RETRY_MS ?? 3_000),
 		// Keep the console clean: notifications (deprecations, cartesian products) are for developers.
 		notificationFilter: { minimumSeverityLevel: 'OFF' },
 		logging: { level: 'error', logger: () => {} }
@@ -93,6 +95,19 @@ export function toNative(value: unknown): unknown {
 	return value;
 }
 
+/** JS numbers that are integers go to Cypher as Integers (LIMIT needs one; stored ints stay ints). */
+export function cypherParams<T>(value: T): T {
+	if (typeof value === 'number')
+		return (Number.isSafeInteger(value) ? neo4j.int(value) : value) as T;
+	if (Array.isArray(value)) return value.map(cypherParams) as T;
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		const out: Record<string, unknown> = {};
+		for (const [k, v] of Object.entries(value)) out[k] = cypherParams(v);
+		return out as T;
+	}
+	return value;
+}
+
 export interface ReadOptions {
 	timeoutMs?: number;
 	driver?: Driver;
@@ -106,7 +121,7 @@ export async function readRows<T = Record<string, unknown>>(
 	options: ReadOptions = {}
 ): Promise<T[]> {
 	const driver = options.driver ?? getDriver();
-	const result: QueryResult<RecordShape> = await driver.executeQuery(query, params, {
+	const result: QueryResult<RecordShape> = await driver.executeQuery(query, cypherParams(params), {
 		routing: neo4j.routing.READ,
 		database: options.database ?? getDatabaseName(),
 		transactionConfig: options.timeoutMs ? { timeout: options.timeoutMs } : undefined

@@ -9,3 +9,5 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name,
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } };
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'english' } };
+CREATE INDEX evidence_key IF NOT EXISTS FOR (ev:Evidence) ON (ev.key);
+CREATE INDEX evidence_paper IF NOT EXISTS FOR (ev:Evidence) ON (ev.paperId);

@@ -1,7 +1,11 @@
 // `lineage` — thin: parse args, hand off to a command module, set the exit code.
 import { Command } from 'commander';
 import { registerDb } from './commands/db.js';
+import { registerIngest } from './commands/ingest.js';
 import { registerUp } from './commands/up.js';
+import { registerFetch } from './commands/fetch.js';
+import { registerExtract } from './commands/extract.js';
+import { registerEval } from './commands/eval.js';
 
 const program = new Command();
 program
@@ -11,6 +15,10 @@ program
 
 registerDb(program);
 registerUp(program);
+registerIngest(program);
+registerFetch(program);
+registerExtract(program);
+registerEval(program);
 
 try {
 	await program.parseAsync(process.argv);

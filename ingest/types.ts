@@ -66,6 +66,8 @@ export interface Extraction {
 	mentions: Mention[];
 	entities: Entity[];
 	relations: RelationCandidate[];
+	/** Why little or nothing was extracted (empty, not English, truncated), for people and tests. */
+	warnings?: string[];
 }
 
 /** Why an edge exists: the sentence and where its two ends sit in it. */

@@ -4,7 +4,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { PROJECT_ROOT, parsePort, resolveDbConfig } from '../../graph/config.js';
+import { closeDriver } from '../../graph/driver.js';
+import { graphStats } from '../../graph/queries/stats.js';
+import { ingest } from '../pipeline.js';
+import { SAMPLE_CORPUS } from '../sample/index.js';
 import { ensureDatabase } from './db.js';
+import { formatReport } from './ingest.js';
+
+/** A new user should meet a populated explorer: load the bundled sample when the graph is empty. */
+async function loadSampleIfEmpty(): Promise<void> {
+	try {
+		if ((await graphStats()).papers > 0) return;
+		console.error('The graph is empty: loading the bundled sample corpus (85 abstracts)…');
+		const report = await ingest({ files: [SAMPLE_CORPUS] });
+		console.error(formatReport(report));
+	} finally {
+		await closeDriver();
+	}
+}
 
 const BUILD_ENTRY = path.join(PROJECT_ROOT, 'build', 'index.js');
 const APP_SOURCES = ['src', 'graph', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
@@ -21,7 +38,7 @@ function newestMtime(target: string): number {
 	return newest;
 }
 
-function buildIsStale(): boolean {
+export function buildIsStale(): boolean {
 	if (!fs.existsSync(BUILD_ENTRY)) return true;
 	const built = fs.statSync(BUILD_ENTRY).mtimeMs;
 	return APP_SOURCES.some(
@@ -78,6 +95,7 @@ export function registerUp(program: Command): void {
 			const host = flags.host ?? process.env.LINEAGE_HOST ?? '127.0.0.1';
 			const uri = await ensureDatabase();
 			console.error(`Graph database: ${uri}`);
+			await loadSampleIfEmpty();
 			if (flags.rebuild || buildIsStale()) buildApp();
 
 			const config = resolveDbConfig();

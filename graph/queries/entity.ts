@@ -1,0 +1,113 @@
+// entity(id): what a node is and everything around it, with the evidence behind each relation.
+import type { Driver } from 'neo4j-driver';
+import { readRows } from '../driver.js';
+import type { EntityType, RelationType } from '../model.js';
+import { NotFoundError } from './errors.js';
+import { ALL_RELATIONS, EVIDENCE_VIEW } from './shared.js';
+
+export interface EvidenceRow {
+	paperId: string;
+	paperTitle: string;
+	paperYear: number | null;
+	paperUrl: string | null;
+	sentence: string;
+	headSpan: [number, number] | null;
+	tailSpan: [number, number] | null;
+	rule: string;
+	confidence: number;
+}
+
+export interface RelationRow {
+	type: RelationType;
+	direction: 'out' | 'in';
+	other: {
+		id: string;
+		kind: 'Entity' | 'Paper';
+		type: EntityType | 'Paper';
+		label: string;
+		year: number | null;
+	};
+	support: number;
+	evidence: EvidenceRow[];
+}
+
+export interface EntityRow {
+	id: string;
+	name: string;
+	type: EntityType;
+	aliases: string[];
+	firstYear: number | null;
+	paperCount: number;
+	degree: number;
+	relations: Partial<Record<RelationType, RelationRow[]>>;
+	papers: { id: string; title: string; year: number | null }[];
+}
+
+// $id → the entity's own fields
+const ENTITY = `
+MATCH (e:Entity {id: $id})
+RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
+       e.firstYear AS firstYear, coalesce(e.paperCount, 0) AS paperCount,
+       COUNT { (e)-[:${ALL_RELATIONS}]-() } AS degree`;
+
+// $id, $cap, $evidenceCap → relations with other entities, strongest first, with evidence
+const ENTITY_RELATIONS = `
+MATCH (e:Entity {id: $id})-[r:${ALL_RELATIONS}]-(o:Entity)
+WITH e, r, o, startNode(r) = e AS out
+ORDER BY r.support DESC, o.name
+LIMIT $cap
+CALL (r) {
+  MATCH (ev:Evidence {key: startNode(r).id + '|' + type(r) + '|' + endNode(r).id})
+  WITH ev ORDER BY ev.confidence DESC, ev.paperId LIMIT $evidenceCap
+  MATCH (p:Paper {id: ev.paperId})
+  RETURN collect(${EVIDENCE_VIEW}) AS evidence
+}
+RETURN type(r) AS type, CASE WHEN out THEN 'out' ELSE 'in' END AS direction,
+       {id: o.id, kind: 'Entity', type: o.type, label: o.name, year: o.firstYear} AS other,
+       r.support AS support, evidence`;
+
+// $id, $cap → relations stated by papers about this entity (support 1 each: no sort needed)
+const PAPER_RELATIONS = `
+MATCH (e:Entity {id: $id})<-[r:${ALL_RELATIONS}]-(p:Paper)
+WITH r, p LIMIT $cap
+CALL (r, p) {
+  MATCH (ev:Evidence {key: p.id + '|' + type(r) + '|' + $id})
+  RETURN collect(${EVIDENCE_VIEW})[..1] AS evidence
+}
+RETURN type(r) AS type, 'in' AS direction,
+       {id: p.id, kind: 'Paper', type: 'Paper', label: p.title, year: p.year} AS other,
+       r.support AS support, evidence`;
+
+// $id, $cap → papers mentioning it, newest first
+const MENTIONED_IN = `
+MATCH (e:Entity {id: $id})<-[:MENTIONS]-(p:Paper)
+WITH p LIMIT $scan
+RETURN p.id AS id, p.title AS title, p.year AS year
+ORDER BY year DESC, title
+LIMIT $cap`;
+
+export interface EntityOptions {
+	driver?: Driver;
+	timeoutMs?: number;
+	relationCap?: number;
+	evidenceCap?: number;
+}
+
+export async function entityDetail(id: string, options: EntityOptions = {}): Promise<EntityRow> {
+	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+	const [entity] = await readRows<Omit<EntityRow, 'relations' | 'papers'>>(ENTITY, { id }, opts);
+	if (!entity) throw new NotFoundError('entity', id);
+	const cap = options.relationCap ?? 150;
+	const [withEntities, fromPapers, papers] = await Promise.all([
+		readRows<RelationRow>(
+			ENTITY_RELATIONS,
+			{ id, cap, evidenceCap: options.evidenceCap ?? 3 },
+			opts
+		),
+		readRows<RelationRow>(PAPER_RELATIONS, { id, cap: 60 }, opts),
+		readRows<EntityRow['papers'][number]>(MENTIONED_IN, { id, cap: 50, scan: 2000 }, opts)
+	]);
+	const relations: EntityRow['relations'] = {};
+	for (const rel of [...withEntities, ...fromPapers]) (relations[rel.type] ??= []).push(rel);
+	return { ...entity, relations, papers };
+}

@@ -1,0 +1,143 @@
+// lineage(id, direction, depth): what builds on a node (descendants) or what it builds on
+// (ancestors), through BUILDS_ON and VARIANT_OF by default — so the descendants of Stable
+// Diffusion include work built on SD v1.5 or SDXL. buildsOn(id): the same as a flat table.
+import type { Driver } from 'neo4j-driver';
+import { readRows } from '../driver.js';
+import type { RelationType } from '../model.js';
+import { NotFoundError } from './errors.js';
+import { nodesById } from './neighbourhood.js';
+import { relPattern } from './shared.js';
+import type { GraphEdgeRow, GraphNodeRow } from './views.js';
+
+export interface LineageOptions {
+	direction?: 'ancestors' | 'descendants';
+	depth?: number; // 1..6
+	relations?: RelationType[];
+	limit?: number;
+	driver?: Driver;
+	timeoutMs?: number;
+}
+
+export interface LineageRow {
+	root: GraphNodeRow;
+	direction: 'ancestors' | 'descendants';
+	nodes: (GraphNodeRow & { depth: number })[];
+	edges: GraphEdgeRow[];
+	truncated: boolean;
+}
+
+export const LINEAGE_RELATIONS: RelationType[] = ['BUILDS_ON', 'VARIANT_OF'];
+
+// One breadth-first level: from the frontier against (descendants) or along (ancestors) edges.
+function levelQuery(rels: string, direction: 'ancestors' | 'descendants'): string {
+	const step = direction === 'descendants' ? `(n)<-[r:${rels}]-(m)` : `(n)-[r:${rels}]->(m)`;
+	return `
+UNWIND $frontier AS fid
+CALL (fid) { MATCH (n:Entity {id: fid}) RETURN n UNION MATCH (n:Paper {id: fid}) RETURN n }
+MATCH ${step}
+WITH r, m LIMIT $scan
+RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.support AS support, m.id AS id
+ORDER BY support DESC`;
+}
+
+export async function lineage(id: string, options: LineageOptions = {}): Promise<LineageRow> {
+	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+	const direction = options.direction ?? 'descendants';
+	const depth = options.depth ?? 3;
+	if (!Number.isInteger(depth) || depth < 1 || depth > 6)
+		throw new RangeError('depth must be 1 to 6');
+	const limit = options.limit ?? 500;
+	const [root] = await nodesById([id], opts);
+	if (!root) throw new NotFoundError('node', id);
+	const query = levelQuery(
+		relPattern(options.relations?.length ? options.relations : LINEAGE_RELATIONS),
+		direction
+	);
+	const depthOf = new Map<string, number>([[id, 0]]);
+	const edges = new Map<string, GraphEdgeRow>();
+	let frontier = [id];
+	let truncated = false;
+	for (let level = 1; level <= depth && frontier.length > 0; level++) {
+		const scan = limit * 4;
+		const rows = await readRows<{
+			source: string;
+			target: string;
+			type: RelationType;
+			support: number;
+			id: string;
+		}>(query, { frontier, scan }, opts);
+		if (rows.length >= scan) truncated = true;
+		const next: string[] = [];
+		for (const row of rows) {
+			if (!depthOf.has(row.id)) {
+				if (depthOf.size > limit) {
+					truncated = true;
+					continue;
+				}
+				depthOf.set(row.id, level);
+				next.push(row.id);
+			}
+			const key = `${row.source}|${row.type}|${row.target}`;
+			edges.set(key, {
+				id: key,
+				source: row.source,
+				target: row.target,
+				type: row.type,
+				support: row.support
+			});
+		}
+		frontier = next;
+	}
+	const nodes = await nodesById(
+		[...depthOf.keys()].filter((n) => n !== id),
+		opts
+	);
+	return {
+		root,
+		direction,
+		nodes: nodes.map((n) => ({ ...n, depth: depthOf.get(n.id) ?? 0 })),
+		edges: [...edges.values()],
+		truncated
+	};
+}
+
+export interface BuildsOnRow {
+	id: string;
+	label: string;
+	kind: 'Entity' | 'Paper';
+	type: string;
+	year: number | null;
+	support: number;
+	via: { id: string; label: string } | null;
+	evidenceCount: number;
+}
+
+// $id, $cap → who builds on the root or on any of its variants (transitively, up to 3 levels)
+const BUILDS_ON = `
+MATCH (root:Entity {id: $id})
+CALL (root) {
+  MATCH (v:Entity)-[:VARIANT_OF*1..3]->(root) RETURN DISTINCT v
+  UNION
+  RETURN root AS v
+}
+MATCH (x)-[r:BUILDS_ON]->(v)
+WHERE x:Entity OR x:Paper
+WITH root, v, x, r LIMIT $cap
+RETURN x.id AS id, coalesce(x.name, x.title) AS label,
+       CASE WHEN x:Paper THEN 'Paper' ELSE 'Entity' END AS kind,
+       CASE WHEN x:Paper THEN 'Paper' ELSE x.type END AS type,
+       coalesce(x.firstYear, x.year) AS year, r.support AS support,
+       CASE WHEN v = root THEN null ELSE {id: v.id, label: v.name} END AS via,
+       COUNT { MATCH (ev:Evidence {key: x.id + '|BUILDS_ON|' + v.id}) } AS evidenceCount
+ORDER BY support DESC, year, label`;
+
+export async function buildsOn(
+	id: string,
+	options: { driver?: Driver; timeoutMs?: number; cap?: number } = {}
+): Promise<{ root: GraphNodeRow; rows: BuildsOnRow[] }> {
+	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+	const [root] = await nodesById([id], opts);
+	if (!root || root.kind !== 'Entity') throw new NotFoundError('entity', id);
+	const rows = await readRows<BuildsOnRow>(BUILDS_ON, { id, cap: options.cap ?? 2000 }, opts);
+	return { root, rows };
+}

@@ -1,0 +1,69 @@
+// overview(limit): the explorer's first view — the most connected entities and the edges among
+// them, each with a degree-centrality score; timeline(id?): papers and new entities per year.
+import type { Driver } from 'neo4j-driver';
+import { readRows } from '../driver.js';
+import { edgesAmong } from './neighbourhood.js';
+import { ALL_RELATIONS, nodeView } from './shared.js';
+import type { GraphViewRow, GraphNodeRow } from './views.js';
+
+// $limit → top entities by degree
+const TOP_ENTITIES = `
+MATCH (e:Entity)
+WITH e, COUNT { (e)-[:${ALL_RELATIONS}]-() } AS degree
+ORDER BY degree DESC, e.name
+LIMIT $limit
+RETURN ${nodeView('e')} AS node`;
+
+export async function overview(
+	options: { limit?: number; driver?: Driver; timeoutMs?: number } = {}
+): Promise<GraphViewRow> {
+	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+	const limit = options.limit ?? 60;
+	const rows = await readRows<{ node: GraphNodeRow }>(TOP_ENTITIES, { limit }, opts);
+	const nodes = rows.map((r) => r.node);
+	const max = Math.max(1, ...nodes.map((n) => n.degree));
+	for (const n of nodes) n.score = Math.round((n.degree / max) * 1000) / 1000;
+	const edges = await edgesAmong(
+		nodes.map((n) => n.id),
+		opts
+	);
+	const [{ total }] = await readRows<{ total: number }>(
+		'MATCH (e:Entity) RETURN count(e) AS total',
+		{},
+		opts
+	);
+	return { nodes, edges, truncated: (total ?? 0) > nodes.length, total };
+}
+
+export interface TimelineRowData {
+	year: number;
+	papers: number;
+	newEntities: number;
+}
+
+// () → per year: papers, entities first seen
+const TIMELINE = `
+CALL () {
+  MATCH (p:Paper) WHERE p.year IS NOT NULL RETURN p.year AS year, count(*) AS papers, 0 AS newEntities
+  UNION ALL
+  MATCH (e:Entity) WHERE e.firstYear IS NOT NULL RETURN e.firstYear AS year, 0 AS papers, count(*) AS newEntities
+}
+RETURN year, sum(papers) AS papers, sum(newEntities) AS newEntities ORDER BY year`;
+
+// $id → per year: papers mentioning the entity, related entities first seen that year
+const ENTITY_TIMELINE = `
+MATCH (e:Entity {id: $id})
+CALL (e) {
+  MATCH (p:Paper)-[:MENTIONS]->(e) WHERE p.year IS NOT NULL RETURN p.year AS year, count(*) AS papers, 0 AS newEntities
+  UNION ALL
+  MATCH (e)-[:${ALL_RELATIONS}]-(o:Entity) WHERE o.firstYear IS NOT NULL
+  WITH DISTINCT o RETURN o.firstYear AS year, 0 AS papers, count(*) AS newEntities
+}
+RETURN year, sum(papers) AS papers, sum(newEntities) AS newEntities ORDER BY year`;
+
+export async function timeline(
+	id: string | undefined,
+	options: { driver?: Driver; timeoutMs?: number } = {}
+): Promise<TimelineRowData[]> {
+	return id ? readRows(ENTITY_TIMELINE, { id }, options) : readRows(TIMELINE, {}, options);
+}

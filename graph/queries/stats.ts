@@ -1,0 +1,91 @@
+// Counts of what the graph holds, and emptying it.
+import { createHash } from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { ENTITY_TYPES, RELATION_TYPES } from '../model.js';
+import { readRows } from '../driver.js';
+
+export interface GraphStats {
+	papers: number;
+	entities: number;
+	entitiesByType: Record<string, number>;
+	relations: number;
+	relationsByType: Record<string, number>;
+	mentions: number;
+	evidence: number;
+}
+
+export async function graphStats(options: { driver?: Driver } = {}): Promise<GraphStats> {
+	const labels = ['Paper', 'Entity', 'Evidence', ...ENTITY_TYPES];
+	const types = [...RELATION_TYPES, 'MENTIONS'];
+	// Separate label/type literals keep the count store usable: one tiny query each.
+	const rows = await Promise.all([
+		...labels.map(async (label) => {
+			const [row] = await readRows<{ n: number }>(
+				`MATCH (n:\`${label}\`) RETURN count(n) AS n`,
+				{},
+				{ driver: options.driver }
+			);
+			return { kind: 'label', name: label, n: row?.n ?? 0 };
+		}),
+		...types.map(async (type) => {
+			const [row] = await readRows<{ n: number }>(
+				`MATCH ()-[r:\`${type}\`]->() RETURN count(r) AS n`,
+				{},
+				{ driver: options.driver }
+			);
+			return { kind: 'type', name: type, n: row?.n ?? 0 };
+		})
+	]);
+	const get = (kind: string, name: string) =>
+		rows.find((r) => r.kind === kind && r.name === name)?.n ?? 0;
+	return {
+		papers: get('label', 'Paper'),
+		entities: get('label', 'Entity'),
+		entitiesByType: Object.fromEntries(ENTITY_TYPES.map((t) => [t, get('label', t)])),
+		relations: RELATION_TYPES.reduce((sum, t) => sum + get('type', t), 0),
+		relationsByType: Object.fromEntries(RELATION_TYPES.map((t) => [t, get('type', t)])),
+		mentions: get('type', 'MENTIONS'),
+		evidence: get('label', 'Evidence')
+	};
+}
+
+/** Deletes every Lineage node in batches (large graphs would not fit one transaction). */
+export async function resetGraph(driver: Driver, database?: string): Promise<number> {
+	let deleted = 0;
+	for (;;) {
+		const res = await driver.executeQuery(
+			`MATCH (n) WHERE n:Paper OR n:Entity OR n:Evidence
+			 WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n`,
+			{},
+			{ database }
+		);
+		const n = Number(res.records[0]?.get('n') ?? 0);
+		deleted += n;
+		if (n === 0) return deleted;
+	}
+}
+
+/**
+ * A fingerprint of the graph's content (node ids, edges with support, evidence keys), for
+ * proving two runs built the same graph. Ordered, so independent of write order.
+ */
+export async function graphChecksum(options: { driver?: Driver } = {}): Promise<string> {
+	const rows = await readRows<{ line: string }>(
+		`CALL () {
+		   MATCH (n) WHERE n:Paper OR n:Entity
+		   RETURN 'n ' + n.id + ' ' + coalesce(n.contentHash, '') + ' ' + coalesce(toString(n.paperCount), '') AS line
+		   UNION ALL
+		   MATCH (a)-[r]->(b:Entity) WHERE a:Paper OR a:Entity
+		   RETURN 'r ' + a.id + ' ' + type(r) + ' ' + b.id + ' ' + coalesce(toString(r.support), toString(r.count)) AS line
+		   UNION ALL
+		   MATCH (ev:Evidence)
+		   RETURN 'e ' + ev.key + ' ' + ev.paperId + ' ' + ev.rule AS line
+		 }
+		 RETURN line ORDER BY line`,
+		{},
+		{ driver: options.driver }
+	);
+	const hash = createHash('sha256');
+	for (const row of rows) hash.update(`${row.line}\n`);
+	return hash.digest('hex');
+}

@@ -1,0 +1,333 @@
+// extractPaper: Paper → Extraction. Pure and deterministic: the same paper gives the same
+// sentences, mentions, entities and relations, with no I/O.
+import { entityId } from '../../graph/model.js';
+import { EntityTable, type FoundEntity } from '../resolve/entities.js';
+import { nameKey } from '../resolve/normalize.js';
+import type { Entity, Extraction, Mention, Paper, Sentence } from '../types.js';
+import { cleanText, MAX_ABSTRACT_CHARS, notEnglishReason } from './clean.js';
+import {
+	abbreviations,
+	cueNames,
+	modelOrTechnique,
+	shapeNames,
+	titleName,
+	typeFromHead,
+	type NameFinding
+} from './introduced.js';
+import { LexiconIndex, defaultLexicon } from './matcher.js';
+import { bareVersionMentions, insideChunk, lexiconMentions, type RawMention } from './mentions.js';
+import { findRelations } from './relations.js';
+import { buildSentences, type SentenceCtx } from './sentences.js';
+
+export interface ExtractOptions {
+	lexicon?: LexiconIndex;
+}
+
+export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extraction {
+	const lexicon = options.lexicon ?? defaultLexicon();
+	const warnings: string[] = [];
+	const title = cleanText(String(paper.title ?? ''));
+	let abstract = cleanText(String(paper.abstract ?? ''));
+	if (!abstract) warnings.push('empty abstract: only the title was analysed');
+	if (abstract.length > MAX_ABSTRACT_CHARS) {
+		const cut = abstract.lastIndexOf('. ', MAX_ABSTRACT_CHARS);
+		abstract = abstract.slice(0, cut > 0 ? cut + 1 : MAX_ABSTRACT_CHARS);
+		warnings.push(
+			`abstract longer than ${MAX_ABSTRACT_CHARS} characters: analysed the first ${abstract.length}`
+		);
+	}
+	const text = title ? `${title}\n\n${abstract}` : abstract;
+	const abstractStart = title ? title.length + 2 : 0;
+	const empty = (reason: string): Extraction => ({
+		paper,
+		text,
+		sentences: [],
+		mentions: [],
+		entities: [],
+		relations: [],
+		warnings: [...warnings, reason]
+	});
+	if (!text.trim()) return empty('no text: nothing to analyse');
+	const notEnglish = notEnglishReason(text);
+	if (notEnglish) return empty(notEnglish);
+
+	const sents = buildSentences(text, title.length, abstractStart);
+	const table = new EntityTable(lexicon);
+	const found: RawMention[][] = sents.map((s) => {
+		const ms = lexiconMentions(s, lexicon, table, text);
+		return [...ms, ...bareVersionMentions(s, ms, table, text)];
+	});
+
+	const findings = findNames(sents, text, lexicon, found);
+	const introduced = resolveFindings(findings, sents, table, found);
+	linkFamilies(table, introduced);
+	rescanIntroduced(sents, table, introduced, found);
+
+	for (const ms of found) for (const m of ms) m.entity = table.canonical(m.entity);
+	const mentionsBySent = sents.map((s) => resolveOverlaps(found[s.index]));
+	const used = new Set<FoundEntity>();
+	for (const ms of mentionsBySent) for (const m of ms) used.add(m.entity);
+	const entities = keepEntities([...used], sents, mentionsBySent);
+	const keep = new Set(entities);
+	const finalMentions = mentionsBySent.map((ms) => ms.filter((m) => keep.has(m.entity)));
+
+	// types of new names may have changed while linking families: ids follow the final type
+	for (const e of entities) e.id = entityId(e.type, e.name);
+	const relations = findRelations({
+		paperId: paper.id,
+		sentences: sents,
+		mentions: finalMentions,
+		entities
+	});
+
+	return {
+		paper,
+		text,
+		sentences: sents.map(toSentence),
+		mentions: finalMentions.flat().map((m) => toMention(paper.id, sents[m.sent], m)),
+		entities: entities.map(toEntity),
+		relations,
+		warnings: warnings.length ? warnings : undefined
+	};
+}
+
+function findNames(
+	sents: SentenceCtx[],
+	text: string,
+	lexicon: LexiconIndex,
+	found: RawMention[][]
+): NameFinding[] {
+	const out: NameFinding[] = [];
+	if (sents[0]?.isTitle) {
+		const t = titleName(sents[0], text, lexicon);
+		if (t) out.push(t);
+	}
+	for (const s of sents) {
+		out.push(
+			...cueNames(s, text, lexicon),
+			...abbreviations(s, text),
+			...shapeNames(s, text, lexicon, found[s.index])
+		);
+	}
+	return out;
+}
+
+/** Turns name findings into entities and mentions; returns the entities the rules introduced. */
+function resolveFindings(
+	findings: NameFinding[],
+	sents: SentenceCtx[],
+	table: EntityTable,
+	found: RawMention[][]
+): Set<FoundEntity> {
+	const introduced = new Set<FoundEntity>();
+	for (const f of findings) {
+		const s = sents[f.sent];
+		if (f.abbreviation) {
+			resolveAbbreviation(f, s, table, found, introduced);
+			continue;
+		}
+		const type =
+			typeFromHead(f.name) === 'Dataset'
+				? 'Dataset'
+				: (modelOrTechnique(s, f.first, f.last) ?? (f.proposed ? 'Technique' : 'Model'));
+		const e = table.named(f.name, type, f.rule);
+		if (!e.lex) introduced.add(e);
+		if (f.proposed && !(e.lex && (e.generic || e.type === 'Task'))) markProposed(e, f.rule, f.sent);
+		found[f.sent].push({
+			sent: f.sent,
+			first: f.first,
+			last: f.last,
+			entity: e,
+			rule: f.rule,
+			priority: f.rule === 'name.shape' ? 1 : 3
+		});
+	}
+	return introduced;
+}
+
+/**
+ * "Long Form (LF)": LF is an alias of a known entity, or a new entity — proposed when the
+ * sentence speaks of the paper's own work. A lower-case long form outside such a sentence is a
+ * generic phrase ("partial differential equations (PDEs)") and makes no entity.
+ */
+function resolveAbbreviation(
+	f: NameFinding,
+	s: SentenceCtx,
+	table: EntityTable,
+	found: RawMention[][],
+	introduced: Set<FoundEntity>
+): void {
+	const abbr = f.abbreviation as string;
+	let last = f.last;
+	let e = table.resolve(f.name) ?? table.fromLexiconName(f.name, 'lexicon');
+	let name = f.name;
+	if (!e && f.head) {
+		name = `${f.name} ${f.head}`;
+		e = table.resolve(name) ?? table.fromLexiconName(name, 'lexicon');
+		if (!e) last = f.headToken ?? last;
+	}
+	const short = table.resolve(abbr);
+	if (e) {
+		if (short && short !== e && !short.lex) table.merge(short, e);
+		else table.addAlias(e, abbr);
+	} else if (short && !short.lex) {
+		// the short form was introduced first (title "SCott:"): the long form joins it
+		e = short;
+		table.addAlias(e, name);
+	} else {
+		const titleCase = /\p{Lu}/u.test(name.replace(/^\S+/, '')) || /^\p{Lu}\p{Ll}/u.test(name);
+		if (!s.contribution && !titleCase) return;
+		const type = typeFromHead(name) ?? modelOrTechnique(s, f.first, f.last) ?? 'Technique';
+		e = table.named(name, type, f.rule);
+		table.addAlias(e, abbr);
+	}
+	if (!e.lex) {
+		introduced.add(e);
+		const kind = e.type;
+		if (s.contribution && kind !== 'Dataset' && kind !== 'Metric' && kind !== 'Task')
+			markProposed(e, f.rule, f.sent);
+	}
+	found[f.sent].push({ sent: f.sent, first: f.first, last, entity: e, rule: f.rule, priority: 3 });
+	if (f.abbrFirst !== undefined && f.abbrLast !== undefined) {
+		found[f.sent].push({
+			sent: f.sent,
+			first: f.abbrFirst,
+			last: f.abbrLast,
+			entity: e,
+			rule: f.rule,
+			priority: 3
+		});
+	}
+}
+
+function markProposed(e: FoundEntity, rule: string, sentence: number): void {
+	if (e.proposed) return;
+	e.proposed = true;
+	e.proposedRule = rule;
+	e.proposedSentence = sentence;
+}
+
+const SUFFIX = /^(.+?)[-_ ]?(v?\d+(?:\.\d+)*|\d+(?:\.\d+)?[MBK]|XL|XXL|L|B|S|H|G)$/;
+
+/** "KOALA-700M" is a size of "KOALA" when both are in the paper; variants of what it proposes are proposed. */
+function linkFamilies(table: EntityTable, introduced: Set<FoundEntity>): void {
+	for (const e of introduced) {
+		if (e.familyKey) continue;
+		const m = SUFFIX.exec(e.name);
+		if (!m) continue;
+		const family = table.byKey.get(nameKey(m[1]));
+		if (!family || family === e) continue;
+		e.familyKey = family.key;
+		e.familyName = family.name;
+		e.type = family.type;
+		if (family.proposed) markProposed(e, 'name.variant-of-proposed', family.proposedSentence ?? 0);
+	}
+}
+
+/** Other mentions of introduced names and defined abbreviations, anywhere in the paper. */
+function rescanIntroduced(
+	sents: SentenceCtx[],
+	table: EntityTable,
+	introduced: Set<FoundEntity>,
+	found: RawMention[][]
+): void {
+	if (introduced.size === 0 && table.all().every((e) => e.lex)) return;
+	const spellings = table.localSpellings();
+	if (spellings.size === 0) return;
+	const prefixes = new Set<string>();
+	for (const k of spellings.keys()) for (let i = 1; i <= k.length; i++) prefixes.add(k.slice(0, i));
+	const maxPieces = 8;
+	for (const s of sents) {
+		const t = s.tokens;
+		for (let i = 0; i < t.length; i++) {
+			if (!t[i].word || insideChunk(t, i)) continue;
+			let acc = '';
+			let best: { last: number; e: FoundEntity } | null = null;
+			for (let j = i, n = 0; j < t.length && n < maxPieces; j++) {
+				if (!t[j].word) {
+					if (t[j].space || j + 1 >= t.length || t[j + 1].space) break;
+					continue;
+				}
+				if (j > i && !t[j - 1].word && t[j - 1].space) break;
+				acc += t[j].key;
+				n++;
+				if (!prefixes.has(acc)) break;
+				const e = spellings.get(acc);
+				if (
+					e &&
+					!(
+						t[j + 1] &&
+						!t[j + 1].space &&
+						t[j + 2] &&
+						!t[j + 2].space &&
+						t[j + 2].word &&
+						/^[-_.]$/.test(t[j + 1].text)
+					)
+				)
+					best = { last: j, e };
+			}
+			if (best) {
+				found[s.index].push({
+					sent: s.index,
+					first: i,
+					last: best.last,
+					entity: best.e,
+					rule: 'name.repeat',
+					priority: 2.5
+				});
+				i = best.last;
+			}
+		}
+	}
+}
+
+/** Overlapping mentions: higher priority wins, then the longer span, then the earlier one. */
+function resolveOverlaps(ms: RawMention[]): RawMention[] {
+	const sorted = [...ms].sort(
+		(a, b) => b.priority - a.priority || b.last - b.first - (a.last - a.first) || a.first - b.first
+	);
+	const kept: RawMention[] = [];
+	for (const m of sorted) {
+		if (kept.some((k) => k.first <= m.last && m.first <= k.last)) continue;
+		kept.push(m);
+	}
+	return kept.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Umbrella terms ("diffusion model", "U-Net", "latency") are kept only when the title names them;
+ * broad tasks ("image generation") also when no more specific task is found.
+ */
+function keepEntities(all: FoundEntity[], sents: SentenceCtx[], ms: RawMention[][]): FoundEntity[] {
+	const inTitle = new Set((sents[0]?.isTitle ? ms[0] : []).map((m) => m.entity));
+	const specificTask = all.some((e) => e.type === 'Task' && !e.broad);
+	return all.filter((e) => inTitle.has(e) || (!e.generic && (!e.broad || !specificTask)));
+}
+
+function toSentence(s: SentenceCtx): Sentence {
+	return { index: s.index, start: s.start, end: s.end, text: s.text };
+}
+
+function toMention(paperId: string, s: SentenceCtx, m: RawMention): Mention {
+	const start = s.tokens[m.first].start;
+	const end = s.tokens[m.last].end;
+	return {
+		paperId,
+		sentence: s.index,
+		start,
+		end,
+		text: s.text.slice(start - s.start, end - s.start),
+		type: m.entity.type,
+		entityId: m.entity.id,
+		rule: m.rule
+	};
+}
+
+function toEntity(e: FoundEntity): Entity {
+	return {
+		id: e.id,
+		type: e.type,
+		name: e.name,
+		aliases: [...e.aliases].filter((a) => a !== e.name)
+	};
+}

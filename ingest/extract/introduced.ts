@@ -1,0 +1,370 @@
+// Where a paper introduces names: the title before its colon, "we propose X", "called X",
+// "Long Form (LF)" definitions, and coined-looking words anywhere.
+import { nameKey } from '../resolve/normalize.js';
+import { parseVariantList, variantName } from '../resolve/variants.js';
+import type { EntityType } from '../types.js';
+import { NOT_NAMES } from './lexicon.js';
+import type { LexiconIndex } from './matcher.js';
+import { hasFiniteVerb } from './nlp.js';
+import {
+	chunks,
+	isCapitalised,
+	isNameLike,
+	stripHyphenTail,
+	titleCasePhrase,
+	type Chunk
+} from './names.js';
+import type { SentenceCtx } from './sentences.js';
+
+/** A name found by a rule, before it becomes an entity. */
+export interface NameFinding {
+	sent: number;
+	first: number; // token range in the sentence
+	last: number;
+	name: string;
+	rule: string;
+	/** the paper introduces it */
+	proposed: boolean;
+	/** a defined short form: "Generalized Heavy Ball (GHVB)" → "GHVB" */
+	abbreviation?: string;
+	abbrFirst?: number;
+	abbrLast?: number;
+	/** head noun after the short form ("(MSC) loss"), kept when the long form alone is unknown */
+	head?: string;
+	headToken?: number;
+	type?: EntityType;
+}
+
+// Title openers that are sentences, not names: "A Tale of…", "When Synthetic Traces…".
+const TITLE_NOT_FIRST = new Set(
+	'a an the on when not towards toward why how what is are do does can beyond rethinking revisiting improving learning understanding scaling making taming unlocking exploring analyzing analysing all one two'.split(
+		' '
+	)
+);
+const TITLE_NOT_ALONE = new Set(
+	'survey review introduction overview tutorial position abstract diffusion generative editorial'.split(
+		' '
+	)
+);
+
+export function titleName(s: SentenceCtx, text: string, lexicon: LexiconIndex): NameFinding | null {
+	const colon = s.tokens.findIndex((t) => t.text === ':');
+	if (colon <= 0) return null;
+	const pre = chunks(s.tokens, 0, colon, text);
+	const post = chunks(s.tokens, colon + 1, s.tokens.length, text);
+	const found = (cs: Chunk[], rule: string): NameFinding => ({
+		sent: s.index,
+		first: cs[0].first,
+		last: cs[cs.length - 1].last,
+		name: text.slice(s.tokens[cs[0].first].start, s.tokens[cs[cs.length - 1].last].end),
+		rule,
+		proposed: true
+	});
+	if (pre.length >= 1 && pre.length <= 4 && acceptableTitleName(pre, lexicon))
+		return found(pre, 'name.title-colon');
+	// "A Unified Module for Accelerating STABLE-DIFFUSION: LCM-LORA"
+	if (post.length === 1 && isNameLike(post[0].text)) return found(post, 'name.title-after-colon');
+	return null;
+}
+
+function acceptableTitleName(cs: Chunk[], lexicon: LexiconIndex): boolean {
+	const first = cs[0].text;
+	if (TITLE_NOT_FIRST.has(first.toLowerCase())) return false;
+	const lex = lexicon.lookup(cs.map((c) => c.text).join(' '));
+	if (lex && (lex.generic || lex.type === 'Task' || lex.broad)) return false;
+	if (cs.length === 1) {
+		return (
+			/\p{Lu}/u.test(first) && !TITLE_NOT_ALONE.has(first.toLowerCase()) && !/^\d+$/.test(first)
+		);
+	}
+	const ok = (c: Chunk, i: number) =>
+		isCapitalised(c.text) ||
+		(i > 0 && /^v\d+(?:\.\d+)*$/i.test(c.text)) ||
+		(i > 0 && i < cs.length - 1 && /^[a-z]{1,4}$/.test(c.text));
+	if (!cs.every(ok)) return false;
+	if (cs.length === 2 && /^v\d/i.test(cs[1].text)) return true;
+	const phrase = cs.map((c) => c.text).join(' ');
+	return !hasFiniteVerb(phrase);
+}
+
+const PROPOSE_VERBS = new Set(
+	'propose proposes present presents introduce introduces develop develops design designs devise devises build builds release releases unveil unveils contribute contributes formulate formulates establish establishes curate curates'.split(
+		' '
+	)
+);
+const PROPOSE_SUBJECTS = new Set(['we', 'paper', 'work', 'study', 'here', 'herein', 'article']);
+const CALLED = new Set(['called', 'dubbed', 'named', 'termed', 'coined', 'nicknamed', 'denoted']);
+// Words that end the object of "we propose": later names belong to another clause.
+const OBJECT_END = new Set(
+	'that which who where to for with based using by via on from in into through whose while and when'.split(
+		' '
+	)
+);
+
+/** "we propose/present/introduce X" and "…, called/dubbed/named X". */
+export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): NameFinding[] {
+	const out: NameFinding[] = [];
+	const words = s.words;
+	for (let w = 0; w < words.length; w++) {
+		const word = words[w].text;
+		const isPropose =
+			PROPOSE_VERBS.has(word) &&
+			hasSubjectBefore(words, w) &&
+			!/^(?:to|not)$/.test(words[w - 1]?.text ?? '');
+		const isCalled = CALLED.has(word);
+		if (!isPropose && !isCalled) continue;
+		let from = words[w].last + 1;
+		if (isCalled && words[w + 1]?.text === 'as') from = words[w + 1].last + 1;
+		const cs = chunks(s.tokens, from, s.tokens.length, text);
+		const limit = isCalled ? 1 : 12;
+		for (let c = 0; c < cs.length && c < limit; c++) {
+			const raw = cs[c].text;
+			const lower = raw.toLowerCase();
+			if (!isCalled && OBJECT_END.has(lower)) break;
+			if (/^[;:.]$/.test(raw)) break;
+			const lex = lexicon.lookup(stripHyphenTail(raw));
+			// "we present PFGM++": a known coined name right after the verb is this paper's own
+			if (lex && isNameLike(raw) && isPropose && c <= firstContent(cs)) {
+				out.push({
+					sent: s.index,
+					first: cs[c].first,
+					last: cs[c].last,
+					name: stripHyphenTail(raw),
+					rule: 'name.we-propose',
+					proposed: true
+				});
+				coordinated(out, cs, c, lexicon);
+				break;
+			}
+			if (lex && !isNameLike(raw)) {
+				if (!isCalled && lex.type !== 'Task') break;
+				continue;
+			}
+			let last = c;
+			let name = stripHyphenTail(raw);
+			if (!isNameLike(raw)) {
+				if (!isCapitalised(raw)) continue;
+				last = titleCasePhrase(cs, c, s.tokens);
+				if (last < 0) continue;
+				// a lone capitalised English word ("Diffusion") is not a name
+				if (last === c && !/[\p{N}-]/u.test(raw)) continue;
+				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
+			}
+			if (lexicon.lookup(name)) break;
+			// "AccDiffusion v2": a version written after the name belongs to it
+			const v = cs[last + 1];
+			if (v && /^v\d+(?:\.\d+)*$/i.test(v.text)) {
+				last++;
+				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
+			}
+			out.push({
+				sent: s.index,
+				first: cs[c].first,
+				last: cs[last].last,
+				name,
+				rule: isCalled ? 'name.called' : 'name.we-propose',
+				proposed: isPropose || s.contribution
+			});
+			coordinated(out, cs, last, lexicon);
+			break;
+		}
+	}
+	return out;
+}
+
+/** "we present PFGM++ and MVD^2": coined names coordinated with the first are introduced too. */
+function coordinated(out: NameFinding[], cs: Chunk[], last: number, lexicon: LexiconIndex): void {
+	const first = out[out.length - 1];
+	for (let k = last + 1; k + 1 < cs.length && /^(?:and|,|&)$/.test(cs[k].text); k += 2) {
+		const next = cs[k + 1];
+		if (!isNameLike(next.text) || lexicon.lookup(stripHyphenTail(next.text))) break;
+		out.push({ ...first, first: next.first, last: next.last, name: stripHyphenTail(next.text) });
+	}
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'new', 'novel', 'here']);
+
+/** Index of the first chunk that is not a determiner ("we propose a novel X" → X). */
+function firstContent(cs: Chunk[]): number {
+	let c = 0;
+	while (c < cs.length && DETERMINERS.has(cs[c].text.toLowerCase())) c++;
+	return c;
+}
+
+function hasSubjectBefore(words: SentenceCtx['words'], w: number): boolean {
+	for (let k = w - 1; k >= 0 && k >= w - 4; k--)
+		if (PROPOSE_SUBJECTS.has(words[k].text)) return true;
+	return false;
+}
+
+// Head nouns kept after a defined abbreviation: "Multi-Step Consistency (MSC) loss".
+const KEEP_HEAD = new Set(
+	'loss losses attention momentum guidance regularization regularisation sampling distillation convolution prior priors score'.split(
+		' '
+	)
+);
+
+/** "Stable Diffusion Model (SDM)", "Generalized Heavy Ball (GHVB)": long form and short form. */
+export function abbreviations(s: SentenceCtx, text: string): NameFinding[] {
+	const out: NameFinding[] = [];
+	const t = s.tokens;
+	for (let i = 1; i + 2 < t.length; i++) {
+		if (t[i].text !== '(') continue;
+		let j = i + 1;
+		while (j < t.length && t[j].text !== ')' && t[j].text !== '(' && j - i < 8) j++;
+		if (j >= t.length || t[j].text !== ')') continue;
+		const abbr = text.slice(t[i + 1].start, t[j - 1].end);
+		if (/\s/.test(abbr) || abbr.length < 2 || abbr.length > 14) continue;
+		const upper = (abbr.match(/\p{Lu}/gu) ?? []).length;
+		if (upper < 2 && !(upper >= 1 && /\d/.test(abbr))) continue;
+		if (NOT_NAMES.has(abbr.toLowerCase())) continue;
+		// "T-Stitch (TStitch)": a second spelling of the word before, not an abbreviation
+		const prev = chunks(t, 0, i, text).pop();
+		if (prev && nameKey(prev.text) === nameKey(abbr)) continue;
+		const long = longForm(abbr, s, i, text);
+		if (!long) continue;
+		const { first, name } = long;
+		const next = t[j + 1];
+		const head = next?.word && KEEP_HEAD.has(next.text.toLowerCase()) ? next.text : undefined;
+		out.push({
+			sent: s.index,
+			first,
+			last: i - 1,
+			name,
+			rule: 'name.abbreviation',
+			proposed: false,
+			abbreviation: abbr,
+			abbrFirst: i + 1,
+			abbrLast: j - 1,
+			head,
+			headToken: head ? j + 1 : undefined
+		});
+	}
+	return out;
+}
+
+/**
+ * Schwartz & Hearst's backward match: each letter of the short form, last to first, is found in
+ * the words before the bracket; the first letter must start a word.
+ */
+function longForm(
+	abbr: string,
+	s: SentenceCtx,
+	paren: number,
+	text: string
+): { first: number; name: string } | null {
+	const t = s.tokens;
+	// the clause before the bracket, at most |abbr| + 5 words
+	const letters = abbr.replace(/[^\p{L}\p{N}]/gu, '');
+	const maxWords = Math.min(letters.length + 5, letters.length * 2);
+	let k = paren - 1;
+	let wordCount = 0;
+	while (k >= 0 && !/^[,;:()]$/.test(t[k].text)) {
+		if (t[k].word && (t[k].space || k === 0)) wordCount++;
+		if (wordCount > maxWords) break;
+		k--;
+	}
+	const startTok = k + 1;
+	if (startTok >= paren) return null;
+	const long = text.slice(t[startTok].start, t[paren - 1].end);
+	let si = letters.length - 1;
+	let li = long.length - 1;
+	const lc = long.toLowerCase();
+	while (si >= 0) {
+		const c = letters[si].toLowerCase();
+		while (li >= 0 && (lc[li] !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(lc[li - 1]))))
+			li--;
+		if (li < 0) return null;
+		li--;
+		si--;
+	}
+	const from = long.lastIndexOf(' ', li) + 1;
+	const name = long.slice(from).trim();
+	if (!name || name.toLowerCase() === abbr.toLowerCase()) return null;
+	if (/^(?:the|a|an|our|its|their|this|these|and|or|of|for|with|in|on)\s/i.test(name)) return null;
+	// the long form must have at least two words or a hyphen: "(SD)" after "Stable Diffusion"
+	if (!/[\s-]/.test(name)) return null;
+	const abs = t[startTok].start + from;
+	let first = startTok;
+	while (first < paren && t[first].end <= abs) first++;
+	return { first, name };
+}
+
+/**
+ * Coined-looking chunks anywhere ("OSEDiff", "KOALA-700M", "LDM-4-G") not in the lexicon and not
+ * already covered by a lexicon mention (`taken`: token ranges).
+ */
+export function shapeNames(
+	s: SentenceCtx,
+	text: string,
+	lexicon: LexiconIndex,
+	taken: { first: number; last: number }[] = []
+): NameFinding[] {
+	const out: NameFinding[] = [];
+	for (const c of chunks(s.tokens, 0, s.tokens.length, text)) {
+		if (!isNameLike(c.text)) continue;
+		if (taken.some((m) => m.first <= c.last && c.first <= m.last)) continue;
+		const name = stripHyphenTail(c.text);
+		if (lexicon.lookup(name)) continue;
+		let last = c.last;
+		while (
+			last > c.first &&
+			text.slice(s.tokens[c.first].start, s.tokens[last].end).length > name.length
+		)
+			last--;
+		out.push({ sent: s.index, first: c.first, last, name, rule: 'name.shape', proposed: false });
+		// "KOALA-1B & -700M": the list goes on with bare sizes or versions of the same family
+		const sized = /^(.+?)[-_ ](\d+(?:\.\d+)?[MBK]|v\d+(?:\.\d+)*)$/.exec(name);
+		if (sized) {
+			const opts = { sizes: false, bareNumbers: false };
+			for (const v of parseVariantList(s.tokens, c.last, s.tokens.length, opts)) {
+				out.push({
+					sent: s.index,
+					first: v.first,
+					last: v.last,
+					name: variantName(sized[1], v),
+					rule: 'name.shape',
+					proposed: false
+				});
+			}
+		}
+	}
+	return out;
+}
+
+const TASK_HEADS =
+	/(?:generation|synthesis|estimation|reconstruction|detection|segmentation|editing|translation|captioning|recognition|classification|inpainting|super-resolution|prediction|tracking|answering|retrieval|completion|restoration)$/i;
+const METRIC_HEADS =
+	/(?:score|distance|error|rate|accuracy|deviation|discrepancy|ratio|index|precision|recall|metric)$/i;
+const DATASET_HEADS = /(?:dataset|benchmark|bench|corpus)$/i;
+
+/** Type of a long form by its head word; null when it says nothing. */
+export function typeFromHead(name: string): EntityType | null {
+	if (TASK_HEADS.test(name)) return 'Task';
+	if (METRIC_HEADS.test(name)) return 'Metric';
+	if (DATASET_HEADS.test(name)) return 'Dataset';
+	return null;
+}
+
+const MODEL_WORDS = new Set(
+	'model models network networks generator generators system systems pipeline detector estimator llm transformer family'.split(
+		' '
+	)
+);
+const TECHNIQUE_WORDS = new Set(
+	'method methods technique techniques approach approaches strategy strategies algorithm algorithms sampler samplers solver solvers loss scheme module modules mechanism training distillation guidance regularization paradigm procedure objective framework plug-in adapter'.split(
+		' '
+	)
+);
+
+/** Model or Technique, from the words describing the name near its first mention. */
+export function modelOrTechnique(s: SentenceCtx, first: number, last: number): EntityType | null {
+	const w0 = s.wordOf[first];
+	const w1 = s.wordOf[last];
+	const near = [...s.words.slice(Math.max(0, w0 - 4), w0), ...s.words.slice(w1 + 1, w1 + 9)];
+	for (const w of near) {
+		if (MODEL_WORDS.has(w.text)) return 'Model';
+		if (TECHNIQUE_WORDS.has(w.text)) return 'Technique';
+	}
+	return null;
+}

@@ -1,0 +1,154 @@
+// Lexicon mentions in one sentence, with version and size variants read off the following tokens.
+import type { EntityTable, FoundEntity } from '../resolve/entities.js';
+import { parseVariantList, parseVariantSuffix, type VariantSuffix } from '../resolve/variants.js';
+import type { LexiconIndex } from './matcher.js';
+import type { SentenceCtx } from './sentences.js';
+import type { Token } from './text.js';
+
+export interface RawMention {
+	sent: number;
+	first: number; // token indexes within the sentence, inclusive
+	last: number;
+	entity: FoundEntity;
+	rule: string;
+	/** overlap resolution: higher wins, then longer */
+	priority: number;
+}
+
+const GLUE = new Set(['-', '.', '_', '^', '+', '/', '‐']);
+
+/** Token `i` continues a glued chunk ("Safe-SD": "SD" is inside "Safe-SD"). */
+export function insideChunk(tokens: Token[], i: number): boolean {
+	if (i === 0 || tokens[i].space) return false;
+	const prev = tokens[i - 1];
+	return prev.word || (GLUE.has(prev.text) && i >= 2 && !prev.space && tokens[i - 2].word);
+}
+
+/** The chunk goes on after token `last` with a capitalised piece ("LoRA-Enhanced"). */
+function continuesWithName(tokens: Token[], last: number): boolean {
+	const a = tokens[last + 1];
+	const b = tokens[last + 2];
+	if (!a || a.space || !b || b.space) return false;
+	return (a.text === '-' || a.text === '_') && b.word && /^[\p{Lu}\p{N}]/u.test(b.text);
+}
+
+export function lexiconMentions(
+	s: SentenceCtx,
+	lexicon: LexiconIndex,
+	table: EntityTable,
+	text: string
+): RawMention[] {
+	const out: RawMention[] = [];
+	const tokens = s.tokens;
+	const end = tokens.length;
+	for (let i = 0; i < end; i++) {
+		if (!tokens[i].word || insideChunk(tokens, i)) continue;
+		const m = lexicon.matchAt(tokens, i, end);
+		if (!m) continue;
+		const family = table.fromLexicon(m.entity, 'lexicon');
+		const variants = variantsAfter(tokens, m.last, end, family);
+		if (variants.length === 0 && continuesWithName(tokens, m.last)) continue;
+		if (variants.length === 0) {
+			out.push({
+				sent: s.index,
+				first: i,
+				last: m.last,
+				entity: family,
+				rule: 'lexicon',
+				priority: 2
+			});
+			i = m.last;
+			// "Stable Diffusion v 1.4 and v 2": the lexicon knows the first, the list continues it
+			const root = family.familyKey
+				? table.fromLexiconName(family.familyName ?? '', 'lexicon')
+				: undefined;
+			if (root) {
+				const opts = { sizes: root.lex?.sizes ?? false, bareNumbers: false };
+				for (const v of parseVariantList(tokens, m.last, end, opts)) {
+					const surface = text.slice(tokens[v.first].start, tokens[v.last].end);
+					const e = table.variant(root, v, surface, 'variant.list');
+					out.push({
+						sent: s.index,
+						first: v.first,
+						last: v.last,
+						entity: e,
+						rule: 'variant.list',
+						priority: 2
+					});
+					i = v.last;
+				}
+			}
+			continue;
+		}
+		let first = i;
+		for (const v of variants) {
+			const surface = text.slice(tokens[first].start, tokens[v.last].end);
+			const e = table.variant(family, v, surface, 'variant');
+			out.push({ sent: s.index, first, last: v.last, entity: e, rule: 'variant', priority: 2 });
+			first = v.first;
+		}
+		i = variants[variants.length - 1].last;
+	}
+	return out;
+}
+
+function variantsAfter(
+	tokens: Token[],
+	last: number,
+	end: number,
+	family: FoundEntity
+): VariantSuffix[] {
+	if (family.type !== 'Model' && family.type !== 'Technique') return [];
+	if (family.generic) return [];
+	const opts = { sizes: family.lex?.sizes ?? true, bareNumbers: family.type === 'Model' };
+	const v = parseVariantSuffix(tokens, last + 1, end, opts);
+	if (!v) return [];
+	return [v, ...parseVariantList(tokens, v.last, end, opts)];
+}
+
+const BARE_VERSION = /^[vV]\d+(?:\.\d+)*$/;
+
+/**
+ * "…followed by Stable Diffusion v2 then v1.4": a lone version after a family mention in the same
+ * sentence is another variant of that family.
+ */
+export function bareVersionMentions(
+	s: SentenceCtx,
+	mentions: RawMention[],
+	table: EntityTable,
+	text: string
+): RawMention[] {
+	const out: RawMention[] = [];
+	const tokens = s.tokens;
+	for (let i = 0; i < tokens.length; i++) {
+		if (!tokens[i].space || !/^[vV]\d/.test(tokens[i].text)) continue;
+		if (mentions.some((m) => m.first <= i && i <= m.last)) continue;
+		let j = i;
+		while (
+			j + 2 < tokens.length &&
+			tokens[j + 1].text === '.' &&
+			!tokens[j + 1].space &&
+			!tokens[j + 2].space
+		)
+			j += 2;
+		const surface = text.slice(tokens[i].start, tokens[j].end);
+		if (!BARE_VERSION.test(surface)) continue;
+		const before = mentions.filter((m) => m.last < i && m.entity.type === 'Model');
+		const prev = before[before.length - 1];
+		if (!prev) continue;
+		const family = prev.entity.familyKey ? table.byKey.get(prev.entity.familyKey) : prev.entity;
+		if (!family) continue;
+		const v = parseVariantSuffix(tokens, i, j + 1, { sizes: false, bareNumbers: false });
+		if (!v) continue;
+		const e = table.variant(family, { ...v, first: i }, surface, 'variant.bare-version');
+		out.push({
+			sent: s.index,
+			first: i,
+			last: j,
+			entity: e,
+			rule: 'variant.bare-version',
+			priority: 2
+		});
+	}
+	return out;
+}

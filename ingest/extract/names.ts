@@ -1,0 +1,121 @@
+// New names the lexicon does not know: shape tests and the places a paper introduces a name.
+import { NOT_NAMES } from './lexicon.js';
+import { isCommonWord } from './nlp.js';
+import type { Token } from './text.js';
+
+/** A run of tokens with no whitespace inside ("KOALA-700M", "SD-v2.1", "MVD^2"). */
+export interface Chunk {
+	first: number;
+	last: number;
+	text: string;
+}
+
+const EDGE_PUNCT = /^[^\p{L}\p{N}+^]+|[^\p{L}\p{N}+]+$/gu;
+
+/** Splits a token range into glued chunks, trimming brackets, quotes and trailing punctuation. */
+export function chunks(tokens: Token[], from: number, to: number, text: string): Chunk[] {
+	const out: Chunk[] = [];
+	let i = from;
+	while (i < to) {
+		let j = i;
+		while (j + 1 < to && !tokens[j + 1].space) j++;
+		// trim punctuation tokens at both ends
+		let a = i;
+		let b = j;
+		while (a <= b && !tokens[a].word) a++;
+		while (b >= a && !tokens[b].word && tokens[b].text !== '+') b--;
+		// a bracket, comma or "=" inside the run splits it: "(ARAD),", "NFE=5"; so does a slash
+		// between words ("ODE/SDE"), not one before a number ("DiT-XL/2")
+		let s = a;
+		for (let k = a; k <= b + 1; k++) {
+			if (
+				k === b + 1 ||
+				/^[()[\]{},;:"“”=<>~≈×]$/.test(tokens[k].text) ||
+				(tokens[k].text === '/' && k + 1 <= b && /^\p{L}/u.test(tokens[k + 1].text))
+			) {
+				let e = k - 1;
+				while (e >= s && !tokens[e].word && tokens[e].text !== '+') e--;
+				while (s <= e && !tokens[s].word) s++;
+				if (s <= e)
+					out.push({ first: s, last: e, text: text.slice(tokens[s].start, tokens[e].end) });
+				s = k + 1;
+			}
+		}
+		i = j + 1;
+	}
+	return out;
+}
+
+const DIMENSION = /^\d+(?:x|×|times)\d+$/i;
+// hardware and quantisation settings: "RTX4090", "A100", "W4A8"
+const HARDWARE = /^(?:RTX|GTX|[AHV]|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i;
+const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/i;
+const HYPHEN_TAIL =
+	/-(?:based|like|style|aware|guided|conditioned|driven|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
+
+/** Strips descriptive hyphen suffixes: "DDIM-based" → "DDIM", "3D-aware" → "3D". */
+export function stripHyphenTail(name: string): string {
+	let s = name;
+	while (HYPHEN_TAIL.test(s)) s = s.replace(HYPHEN_TAIL, '');
+	return s.replace(/'s$|’s$/, '');
+}
+
+/**
+ * Does this chunk look like a coined name? Internal capitals (InstaFlow, DiffEditor), capitals
+ * with digits (KOALA-700M, Isotropic3D), "++" or "^" (PFGM++, MVD^2), or an acronym of 3+
+ * capitals (SNOOPI). Not: plain words, numbers, sizes, common acronyms (GPU, 3D, FPS).
+ */
+export function isNameLike(raw: string): boolean {
+	// most words are plain lower case: no capital, digit or symbol means no name
+	if (!/[A-Z0-9+^\u0080-\uffff]/.test(raw)) return false;
+	const s = stripHyphenTail(raw.replace(EDGE_PUNCT, ''));
+	if (s.length < 2 || s.length > 40) return false;
+	if (NOT_NAMES.has(s.toLowerCase())) return false;
+	if (DIMENSION.test(s) || QUANTITY.test(s) || HARDWARE.test(s)) return false;
+	const letters = s.replace(/[^\p{L}]/gu, '');
+	if (letters.length < 2) return false;
+	// hyphenated: some piece must look coined on its own ("KOALA-700M", "Safe-SD"), so
+	// "High-Quality" and "Video-to-Video" are not names
+	if (/[-‐]/.test(s)) {
+		const pieces = s.split(/[-‐]+/).filter(Boolean);
+		return pieces.length > 1 && pieces.some((p) => p !== s && isNameLike(p));
+	}
+	const upper = (s.match(/\p{Lu}/gu) ?? []).length;
+	const digits = /\p{N}/u.test(s);
+	if (/\+\+$|\^/.test(s) && upper > 0) return true;
+	if (digits && upper >= 1) return !/^\d+\p{Lu}$/u.test(s); // "16K", "4K" are sizes
+	if (upper >= 2 && /^\p{Lu}/u.test(s)) {
+		// ALL-CAPS English words in shouty titles are not names
+		if (upper === letters.length && isCommonWord(letters.toLowerCase()) && letters.length > 3)
+			return false;
+		return upper >= 3 || /\p{Ll}/u.test(s.slice(1)) || /-/.test(s);
+	}
+	// internal capital after lower case: "iBims", "DiffMatch", "eDiff-I"
+	return upper >= 1 && /\p{Ll}\p{Lu}/u.test(s);
+}
+
+/** A capitalised word of a title-case phrase ("Rectified", "Step-aware", "2.5D"). */
+export function isCapitalised(word: string): boolean {
+	return /^[\p{Lu}\p{N}]/u.test(word);
+}
+
+// Lowercase words allowed inside a title-case name: "Exact Diffusion Inversion via Coupled Transformations".
+const CONNECTORS = new Set(['of', 'for', 'with', 'the', 'via', 'in', 'to', 'on', 'a']);
+
+/**
+ * The title-case phrase starting at chunk `c` (e.g. "Generalized Heavy Ball"): capitalised chunks,
+ * with connectors between them, at most `max` words. Returns the last chunk index or -1.
+ */
+export function titleCasePhrase(cs: Chunk[], c: number, tokens: Token[], max = 6): number {
+	let last = -1;
+	for (let k = c; k < cs.length && k - c < max; k++) {
+		const w = cs[k].text;
+		if (isCapitalised(w) && !NOT_NAMES.has(w.toLowerCase())) {
+			last = k;
+		} else if (!CONNECTORS.has(w.toLowerCase()) || k === c) break;
+		// a clause mark right after this word ends the phrase
+		const after = cs[k].last + 1;
+		if (after < tokens.length && /^[,;:()]$/.test(tokens[after].text)) break;
+	}
+	return last;
+}

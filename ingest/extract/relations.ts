@@ -1,0 +1,258 @@
+// Relations from sentence-level cues. Every candidate names its rule and sentence; the head is the
+// paper (or what it proposes) unless a background sentence opens with another entity as subject.
+import type { FoundEntity } from '../resolve/entities.js';
+import type { RelationCandidate, RelationType } from '../types.js';
+import type { RawMention } from './mentions.js';
+import { CueMatcher, PATTERNS, type CueHit, type CueRule } from './patterns.js';
+import type { SentenceCtx } from './sentences.js';
+
+export const PAPER = '@paper';
+
+const FREE_WORDS = new Set([
+	'and',
+	'or',
+	'the',
+	'a',
+	'an',
+	'its',
+	'their',
+	'our',
+	'both',
+	'either',
+	'as',
+	'well'
+]);
+const OPENERS = new Set(
+	'however moreover furthermore additionally specifically notably recently meanwhile besides also then thus therefore nevertheless nonetheless instead while although though unlike in particular , the'.split(
+		' '
+	)
+);
+
+interface Choice {
+	rule: CueRule;
+	distance: number;
+	confidence: number;
+}
+
+export interface RelationInput {
+	paperId: string;
+	sentences: SentenceCtx[];
+	mentions: RawMention[][]; // per sentence, overlap-free, in order
+	entities: FoundEntity[];
+	cues?: CueMatcher;
+}
+
+let sharedCues: CueMatcher | undefined;
+
+export function findRelations(input: RelationInput): RelationCandidate[] {
+	const cues = input.cues ?? (sharedCues ??= new CueMatcher());
+	const out: RelationCandidate[] = [];
+	const add = (
+		head: string,
+		type: RelationType,
+		tail: string,
+		sentence: number,
+		rule: string,
+		confidence: number
+	) =>
+		out.push({
+			paperId: input.paperId,
+			head,
+			type,
+			tail,
+			sentence,
+			rule,
+			confidence: round(confidence)
+		});
+
+	for (const e of input.entities) {
+		if (e.proposed)
+			add(PAPER, 'PROPOSES', e.id, e.proposedSentence ?? 0, e.proposedRule ?? e.rule, 0.9);
+	}
+
+	for (const s of input.sentences) {
+		const ms = input.mentions[s.index];
+		if (ms.length === 0) continue;
+		const hits = cues.find(s.words.map((w) => w.text));
+		const subject = sentenceSubject(s, ms);
+		const title = PATTERNS.title;
+		const contrasted = s.isTitle && s.words.some((w) => title.compareCues.includes(w.text));
+		for (const m of ms) {
+			const e = m.entity;
+			if (e.proposed || e.generic) continue;
+			if (s.isTitle && !contrasted && (e.type === 'Model' || e.type === 'Technique')) {
+				add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
+				continue;
+			}
+			const choice = chooseCue(s, m, ms, hits, cues);
+			const head =
+				subject && subject !== m && choice && s.wordOf[subject.last] < choice.at
+					? subject.entity
+					: null;
+			const headId = head && !head.proposed && head !== e ? head.id : PAPER;
+			if (choice) {
+				const o = PATTERNS.roleOverrides.find(
+					(r) => r.role === e.role && r.from === choice.rule.type
+				);
+				if (o) add(headId, o.to, e.id, s.index, o.id, Math.min(o.confidence, choice.confidence));
+				else add(headId, choice.rule.type, e.id, s.index, choice.rule.id, choice.confidence);
+				continue;
+			}
+			const d = defaultFor(e);
+			if (d) add(PAPER, d.type, e.id, s.index, d.id, d.confidence);
+		}
+	}
+
+	const byId = new Map(input.entities.map((e) => [e.id, e]));
+	for (const e of input.entities) {
+		if (!e.familyKey) continue;
+		const family = input.entities.find((f) => f.key === e.familyKey);
+		if (!family || family === e) continue;
+		const together = input.mentions.some(
+			(ms) => ms.some((m) => m.entity === e) && ms.some((m) => m.entity === family)
+		);
+		add(e.id, 'VARIANT_OF', family.id, -1, 'variant-of.family', together ? 0.9 : 0.6);
+	}
+	return dedupe(out, byId);
+}
+
+/** The entity a background sentence is about: "StableDiffusion learns … via a VQGAN". */
+function sentenceSubject(s: SentenceCtx, ms: RawMention[]): RawMention | null {
+	if (s.contribution || s.isTitle) return null;
+	const m = ms[0];
+	if (m.entity.type !== 'Model' && m.entity.type !== 'Technique') return null;
+	const w = s.wordOf[m.first];
+	for (let k = 0; k < w; k++) if (!OPENERS.has(s.words[k].text)) return null;
+	return m;
+}
+
+function chooseCue(
+	s: SentenceCtx,
+	m: RawMention,
+	ms: RawMention[],
+	hits: CueHit[],
+	cues: CueMatcher
+): (Choice & { at: number }) | null {
+	let best: (Choice & { at: number }) | null = null;
+	const w0 = s.wordOf[m.first];
+	const w1 = s.wordOf[m.last];
+	const type = m.entity.type;
+	const consider = (rule: CueRule, distance: number, at: number) => {
+		if (!rule.tails.includes(type) || distance > rule.gap) return;
+		const confidence = rule.confidence * (1 - 0.03 * distance);
+		if (
+			!best ||
+			distance < best.distance ||
+			(distance === best.distance && confidence > best.confidence)
+		)
+			best = { rule, distance, confidence, at };
+	};
+	// glued suffix: "StableDiffusion-based"
+	const a = s.tokens[m.last + 1];
+	const b = s.tokens[m.last + 2];
+	if (a && b && a.text === '-' && !a.space && !b.space && b.word) {
+		for (const rule of cues.suffixRules(b.text.toLowerCase())) consider(rule, 0, w1);
+	}
+	for (const h of hits) {
+		if (h.rule.side === 'before' && h.last < w0) {
+			const d = gapWords(s, ms, h.last + 1, w0);
+			if (d >= 0) consider(h.rule, d, h.first);
+		} else if (h.rule.side === 'after' && h.first > w1) {
+			const d = gapWords(s, ms, w1 + 1, h.first);
+			if (d >= 0) consider(h.rule, d, h.first);
+		}
+	}
+	return best;
+}
+
+/** Words between two word positions, lists and other mentions counted lightly; -1 if blocked. */
+function gapWords(s: SentenceCtx, ms: RawMention[], from: number, to: number): number {
+	let n = 0;
+	let w = from;
+	while (w < to) {
+		const word = s.words[w];
+		if (word.punct) {
+			if (word.text === ';' || word.text === '.' || word.text === ':') return -1;
+			w++;
+			continue;
+		}
+		const inside = ms.find((m) => s.wordOf[m.first] <= w && w <= s.wordOf[m.last]);
+		if (inside) {
+			n += 0.5;
+			w = s.wordOf[inside.last] + 1;
+			continue;
+		}
+		if (!FREE_WORDS.has(word.text)) n++;
+		w++;
+	}
+	return n;
+}
+
+function defaultFor(e: FoundEntity): { type: RelationType; id: string; confidence: number } | null {
+	const d = PATTERNS.defaults;
+	if (e.type === 'Task') return d.Task;
+	if (e.type === 'Metric') return d.Metric;
+	if (e.type === 'Dataset') return d.Dataset;
+	if (e.role && d[e.role]) return d[e.role];
+	return d[e.type] ?? null;
+}
+
+/** One candidate per (head, type, tail), keeping the most confident; a cue beats a default. */
+function dedupe(rels: RelationCandidate[], _byId: Map<string, FoundEntity>): RelationCandidate[] {
+	const best = new Map<string, RelationCandidate>();
+	for (const r of rels) {
+		const k = `${r.head}|${r.type}|${r.tail}`;
+		const prev = best.get(k);
+		if (!prev || r.confidence > prev.confidence) best.set(k, r);
+	}
+	// per (head, tail): the most confident type, a cue before a default; a plain comparison
+	// ("outperforms X", "compared with X") may stand beside it — KOALA distills SDXL and beats it
+	const byPair = new Map<string, RelationCandidate[]>();
+	for (const r of best.values()) {
+		const k = `${r.head}|${r.tail}`;
+		byPair.set(k, [...(byPair.get(k) ?? []), r]);
+	}
+	const out: RelationCandidate[] = [];
+	for (const list of byPair.values()) {
+		list.sort((a, b) => rank(b) - rank(a));
+		const top = list[0];
+		out.push(top);
+		if (top.type !== 'PROPOSES' && top.type !== 'VARIANT_OF') {
+			const second =
+				top.type === 'COMPARED_WITH'
+					? list.find(
+							(r) =>
+								r !== top &&
+								!isDefault(r.rule) &&
+								r.type !== 'COMPARED_WITH' &&
+								r.type !== 'VARIANT_OF'
+						)
+					: list.find((r) => r !== top && r.type === 'COMPARED_WITH' && STRONG_COMPARE.has(r.rule));
+			if (second && (top.type !== 'COMPARED_WITH' || STRONG_COMPARE.has(top.rule)))
+				out.push(second);
+		}
+		const keepAll = list.filter(
+			(r) => r !== list[0] && (r.type === 'PROPOSES' || r.type === 'VARIANT_OF')
+		);
+		out.push(...keepAll);
+	}
+	return out;
+}
+
+const STRONG_COMPARE = new Set([
+	'compared-with.outperform',
+	'compared-with.compared',
+	'compared-with.speedup'
+]);
+
+function rank(r: RelationCandidate): number {
+	return (isDefault(r.rule) ? 0 : 1) + r.confidence + (r.type === 'PROPOSES' ? 2 : 0);
+}
+
+function isDefault(rule: string): boolean {
+	return rule.endsWith('-mention');
+}
+
+function round(x: number): number {
+	return Math.round(x * 100) / 100;
+}

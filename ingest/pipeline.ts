@@ -1,0 +1,214 @@
+// read → dedupe → extract → load. Two passes over the input: the first finds which record of
+// each duplicate set wins (newest version), the second extracts and loads only winners in
+// batches, one transaction each, so memory follows the batch size and a killed run resumes.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { writeTx } from '../graph/driver.js';
+import { writeBatch, type BatchResult } from '../graph/queries/load.js';
+import { ExtractPool } from './extract-pool.js';
+import type { PaperFacts } from './load/facts.js';
+import { Deduper, readPapers, type Reject } from './sources/index.js';
+import type { Paper } from './types.js';
+
+export interface Shard {
+	index: number; // 1-based
+	count: number;
+}
+
+export interface IngestOptions {
+	files: string[];
+	format?: string;
+	batchSize?: number;
+	dryRun?: boolean;
+	shard?: Shard;
+	rejectsFile?: string;
+	workers?: number;
+	driver?: Driver;
+	onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+	stage: 'scan' | 'load';
+	done: number;
+	total: number;
+}
+
+export interface IngestReport {
+	read: number;
+	new: number;
+	updated: number;
+	unchanged: number;
+	duplicate: number;
+	rejected: number;
+	skippedByShard: number;
+	entitiesCreated: number;
+	relationsCreated: number;
+	evidenceWritten: number;
+	entitiesFound: number;
+	relationsFound: number;
+	rejectsFile?: string;
+	seconds: { read: number; extract: number; load: number; total: number };
+}
+
+export function inShard(paperId: string, shard?: Shard): boolean {
+	if (!shard || shard.count <= 1) return true;
+	const h = createHash('sha1').update(paperId).digest().readUInt32BE(0);
+	return (h % shard.count) + 1 === shard.index;
+}
+
+class RejectLog {
+	count = 0;
+	private fd?: number;
+	constructor(private readonly file?: string) {}
+	add(reject: Reject): void {
+		this.count++;
+		if (!this.file) return;
+		this.fd ??= fs.openSync(this.file, 'w');
+		fs.writeSync(this.fd, `${JSON.stringify(reject)}\n`);
+	}
+	close(): void {
+		if (this.fd !== undefined) fs.closeSync(this.fd);
+	}
+}
+
+async function* records(files: string[], format?: string) {
+	for (const file of files) yield* readPapers(file, { format });
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestReport> {
+	const started = performance.now();
+	const batchSize = options.batchSize ?? 500;
+	const report: IngestReport = {
+		read: 0,
+		new: 0,
+		updated: 0,
+		unchanged: 0,
+		duplicate: 0,
+		rejected: 0,
+		skippedByShard: 0,
+		entitiesCreated: 0,
+		relationsCreated: 0,
+		evidenceWritten: 0,
+		entitiesFound: 0,
+		relationsFound: 0,
+		seconds: { read: 0, extract: 0, load: 0, total: 0 }
+	};
+	const rejects = new RejectLog(options.rejectsFile);
+
+	// Pass 1: which record wins each duplicate set, and under which id.
+	let t = performance.now();
+	const dedupe = new Deduper({ keepPapers: false });
+	const winners = new Map<number, string>(); // record index → final paper id
+	const winnerOf = new Map<string, number>(); // paper id → record index
+	let index = 0;
+	for await (const r of records(options.files, options.format)) {
+		if (!r.ok) {
+			rejects.add(r.reject);
+			continue;
+		}
+		const result = dedupe.addDetailed(r.paper);
+		if (result.outcome !== 'duplicate') {
+			for (const id of [result.id, ...result.previousIds]) {
+				const previous = winnerOf.get(id);
+				if (previous !== undefined) winners.delete(previous);
+				winnerOf.delete(id);
+			}
+			winners.set(index, result.id);
+			winnerOf.set(result.id, index);
+		}
+		index++;
+		if (index % 5000 === 0) options.onProgress?.({ stage: 'scan', done: index, total: 0 });
+	}
+	report.read = index;
+	report.rejected = rejects.count;
+	report.duplicate = index - winners.size;
+	report.seconds.read += (performance.now() - t) / 1000;
+
+	// Pass 2: extract and load the winners, batch by batch; extraction of the next batch
+	// overlaps the load of the previous one.
+	const pool = new ExtractPool(options.workers);
+	let pendingLoad: Promise<void> = Promise.resolve();
+	const total = [...winners.values()].filter((id) => inShard(id, options.shard)).length;
+	report.skippedByShard = winners.size - total;
+	let done = 0;
+
+	const load = async (facts: PaperFacts[]) => {
+		const tl = performance.now();
+		let result: BatchResult;
+		if (options.dryRun) {
+			result = {
+				new: facts.length,
+				updated: 0,
+				unchanged: 0,
+				entitiesCreated: 0,
+				relationsCreated: 0,
+				evidenceWritten: 0
+			};
+		} else {
+			result = await writeTx((tx) => writeBatch(tx, facts), { driver: options.driver });
+		}
+		report.new += result.new;
+		report.updated += result.updated;
+		report.unchanged += result.unchanged;
+		report.entitiesCreated += result.entitiesCreated;
+		report.relationsCreated += result.relationsCreated;
+		report.evidenceWritten += result.evidenceWritten;
+		report.seconds.load += (performance.now() - tl) / 1000;
+		done += facts.length;
+		options.onProgress?.({ stage: 'load', done, total });
+	};
+
+	const flush = async (papers: Paper[]) => {
+		const te = performance.now();
+		const extracted = await pool.extract(papers);
+		report.seconds.extract += (performance.now() - te) / 1000;
+		for (const failure of extracted.failures) {
+			rejects.add({
+				uri: failure.paper.source.uri,
+				line: failure.paper.source.line,
+				reason: failure.reason
+			});
+			done++;
+		}
+		for (const f of extracted.facts) {
+			report.entitiesFound += f.entities.length;
+			report.relationsFound += f.edges.length;
+		}
+		await pendingLoad;
+		pendingLoad = load(extracted.facts);
+		// Surfaced by the next await; this only keeps Node from reporting it as unhandled meanwhile.
+		pendingLoad.catch(() => {});
+	};
+
+	try {
+		t = performance.now();
+		let batch: Paper[] = [];
+		index = 0;
+		let readTime = 0;
+		let tr = performance.now();
+		for await (const r of records(options.files, options.format)) {
+			if (!r.ok) continue;
+			const id = winners.get(index++);
+			if (id === undefined || !inShard(id, options.shard)) continue;
+			batch.push(id === r.paper.id ? r.paper : { ...r.paper, id });
+			if (batch.length >= batchSize) {
+				readTime += performance.now() - tr;
+				await flush(batch);
+				batch = [];
+				tr = performance.now();
+			}
+		}
+		readTime += performance.now() - tr;
+		if (batch.length > 0) await flush(batch);
+		await pendingLoad;
+		report.seconds.read += readTime / 1000;
+	} finally {
+		await pool.close();
+		rejects.close();
+	}
+	report.rejected = rejects.count;
+	report.rejectsFile = rejects.count > 0 ? options.rejectsFile : undefined;
+	report.seconds.total = (performance.now() - started) / 1000;
+	return report;
+}

@@ -1,0 +1,132 @@
+// Opens a file as decoded text, turning every "cannot read this" case into a reason, so
+// readers only ever see text. Streaming: one chunk in memory at a time.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { TextInput } from './types.js';
+
+/** Thrown by a text stream mid-way (e.g. an I/O error); readPapers turns it into a reject. */
+export class InputError extends Error {
+	constructor(
+		readonly line: number,
+		message: string
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+export type OpenResult = { ok: true; input: TextInput } | { ok: false; reason: string };
+
+const CHUNK = 64 * 1024;
+
+export async function openText(path: string): Promise<OpenResult> {
+	try {
+		const info = await stat(path);
+		if (info.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
+		if (info.size === 0) return { ok: false, reason: 'empty file' };
+	} catch (err) {
+		return { ok: false, reason: describeFsError(err) };
+	}
+	const stream = createReadStream(path, { highWaterMark: CHUNK });
+	const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+	let first: Buffer;
+	try {
+		const r = await it.next();
+		first = r.done ? Buffer.alloc(0) : r.value;
+	} catch (err) {
+		stream.destroy();
+		return { ok: false, reason: describeFsError(err) };
+	}
+	const { encoding, bomLength } = detectEncoding(first);
+	if (encoding === 'utf-8' && first[0] === 0x1f && first[1] === 0x8b) {
+		stream.destroy();
+		return { ok: false, reason: 'gzip-compressed file: decompress it first' };
+	}
+	if (encoding === 'utf-8' && looksBinary(first)) {
+		stream.destroy();
+		return { ok: false, reason: 'binary file (not text): no papers can be read from it' };
+	}
+	// Not fatal: invalid bytes become U+FFFD and the record holding them is rejected, so one
+	// stray Latin-1 byte costs one record, not the file (see record.ts).
+	const decoder = new TextDecoder(encoding, { fatal: false });
+	const head = decoder.decode(first.subarray(bomLength), { stream: true });
+	let used = false;
+	async function* chunks(): AsyncGenerator<string> {
+		if (used) throw new Error('TextInput.chunks() may be iterated once');
+		used = true;
+		let lines = 0;
+		try {
+			if (head) yield head;
+			lines += countNewlines(head);
+			for (;;) {
+				let r: IteratorResult<Buffer>;
+				try {
+					r = await it.next();
+				} catch (err) {
+					throw new InputError(lines + 1, `read failed: ${describeFsError(err)}`);
+				}
+				if (r.done) break;
+				const text = decoder.decode(r.value, { stream: true });
+				lines += countNewlines(text);
+				if (text) yield text;
+			}
+			const rest = decoder.decode();
+			if (rest) yield rest;
+		} finally {
+			stream.destroy();
+		}
+	}
+	return { ok: true, input: { uri: path, head, chunks } };
+}
+
+/** Splits decoded chunks into lines, numbered from 1, without the line terminator. */
+export async function* lines(
+	chunks: AsyncIterable<string>
+): AsyncGenerator<{ text: string; line: number }> {
+	let carry = '';
+	let line = 0;
+	for await (const chunk of chunks) {
+		const buf = carry + chunk;
+		let start = 0;
+		for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', start)) {
+			const end = nl > start && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+			yield { text: buf.slice(start, end), line: ++line };
+			start = nl + 1;
+		}
+		carry = buf.slice(start);
+	}
+	if (carry) yield { text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, line: line + 1 };
+}
+
+export function countNewlines(s: string, end = s.length): number {
+	let n = 0;
+	for (let i = s.indexOf('\n'); i !== -1 && i < end; i = s.indexOf('\n', i + 1)) n++;
+	return n;
+}
+
+function detectEncoding(b: Buffer): { encoding: string; bomLength: number } {
+	if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+	if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+	if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+	return { encoding: 'utf-8', bomLength: 0 };
+}
+
+/** NUL bytes or many control characters in the first chunk: no text format we read has those. */
+function looksBinary(b: Buffer): boolean {
+	const n = Math.min(b.length, 8192);
+	let control = 0;
+	for (let i = 0; i < n; i++) {
+		const c = b[i];
+		if (c === 0) return true;
+		if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+	}
+	return n > 0 && control / n > 0.1;
+}
+
+function describeFsError(err: unknown): string {
+	const code = (err as NodeJS.ErrnoException)?.code;
+	if (code === 'ENOENT') return 'file not found';
+	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+	if (code === 'EISDIR') return 'is a directory, not a file';
+	return err instanceof Error ? err.message : String(err);
+}

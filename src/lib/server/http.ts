@@ -1,0 +1,78 @@
+// One place where errors become HTTP answers: 400 names the bad parameter, 404 the missing id,
+// 503 says how to bring the database back, 504 a query that ran out of time.
+import { json } from '@sveltejs/kit';
+import { Neo4jError } from 'neo4j-driver';
+import { z } from 'zod';
+import { ForbiddenQueryError, NotFoundError } from '../../../graph/queries/errors.js';
+import type { ApiError } from '../types.js';
+import { isUnavailable, unavailableMessage } from './db.js';
+
+export class BadRequestError extends Error {
+	constructor(
+		message: string,
+		readonly param?: string
+	) {
+		super(message);
+	}
+}
+
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+	const result = schema.safeParse(input);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0]!;
+	// `types.0` is the first item of `types`: name the parameter the caller sent.
+	const param = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+	throw new BadRequestError(
+		param ? `Invalid parameter "${param}": ${issue.message}` : issue.message,
+		param
+	);
+}
+
+function errorBody(status: number, body: ApiError): Response {
+	return json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+function isTimeout(err: unknown): boolean {
+	return (
+		err instanceof Neo4jError &&
+		/TransactionTimedOut|Transaction.*Terminated|timed out/i.test(`${err.code} ${err.message}`)
+	);
+}
+
+export function errorResponse(err: unknown): Response {
+	if (err instanceof BadRequestError)
+		return errorBody(400, { error: err.message, code: 'bad_request', param: err.param });
+	if (err instanceof RangeError) return errorBody(400, { error: err.message, code: 'bad_request' });
+	if (err instanceof NotFoundError)
+		return errorBody(404, { error: err.message, code: 'not_found' });
+	if (err instanceof ForbiddenQueryError)
+		return errorBody(403, { error: err.message, code: 'forbidden' });
+	if (isUnavailable(err))
+		return errorBody(503, { error: unavailableMessage(), code: 'unavailable' });
+	if (isTimeout(err)) {
+		return errorBody(504, {
+			error: 'The query took too long and was stopped. Narrow it down and try again.',
+			code: 'timeout'
+		});
+	}
+	if (err instanceof Neo4jError && err.code.startsWith('Neo.ClientError.')) {
+		return errorBody(400, {
+			error: err.message.split('\n')[0] ?? err.message,
+			code: 'bad_request'
+		});
+	}
+	console.error(err);
+	return errorBody(500, { error: 'Something went wrong on the server.', code: 'internal' });
+}
+
+/** Wraps an endpoint body: its value becomes JSON, its errors the answers above. */
+export async function answer<T>(
+	work: () => Promise<T>,
+	headers: Record<string, string> = {}
+): Promise<Response> {
+	try {
+		return json(await work(), { headers });
+	} catch (err) {
+		return errorResponse(err);
+	}
+}

@@ -1,0 +1,76 @@
+// Query-parameter schemas of the HTTP API (zod): parsing, defaults, caps. A failure names the
+// parameter. The same schemas feed the OpenAPI document.
+import { z } from 'zod';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../../graph/model.js';
+
+const split = (s: string) =>
+	s
+		.split(',')
+		.map((x) => x.trim())
+		.filter(Boolean);
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const year = int(1900, 2100);
+const id = z.string().min(1).max(300);
+
+/** "a,b,c" → one of the allowed values each. */
+const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
+	z
+		.string()
+		.max(2000)
+		.transform(split)
+		.pipe(z.array(z.enum(values)).max(50));
+const idList = z.string().max(10_000).transform(split).pipe(z.array(id).max(50));
+
+export const NODE_TYPES = [...ENTITY_TYPES, 'Paper'] as const;
+
+export const searchParams = z.object({
+	q: z.string().trim().min(1, 'q must not be empty').max(200),
+	types: csv(NODE_TYPES).optional(),
+	limit: int(1, 50).default(20)
+});
+
+export const neighbourhoodParams = z.object({
+	ids: idList.refine((a) => a.length > 0, 'ids must name at least one node'),
+	depth: int(1, 2).default(1),
+	rel: csv(RELATION_TYPES).optional(),
+	types: csv(NODE_TYPES).optional(),
+	from: year.optional(),
+	to: year.optional(),
+	minSupport: int(1, 1_000_000).default(1),
+	limit: int(1, 500).default(100)
+});
+
+export const pathsParams = z.object({
+	from: id,
+	to: id,
+	k: int(1, 10).default(3),
+	maxLength: int(1, 6).default(4),
+	rel: csv(RELATION_TYPES).optional(),
+	directed: z
+		.enum(['true', 'false'])
+		.default('false')
+		.transform((v) => v === 'true')
+});
+
+export const lineageParams = z.object({
+	direction: z.enum(['descendants', 'ancestors']).default('descendants'),
+	depth: int(1, 6).default(3),
+	rel: csv(RELATION_TYPES).optional()
+});
+
+export const overviewParams = z.object({ limit: int(1, 300).default(60) });
+export const timelineParams = z.object({ id: id.optional() });
+export const idParam = id;
+
+export const cypherBody = z.object({
+	query: z.string().trim().min(1).max(10_000),
+	params: z.record(z.string(), z.unknown()).default({})
+});
+
+/** URLSearchParams → object of the keys the schema knows (repeated keys: last wins). */
+export function fromSearch(search: URLSearchParams): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of search) out[k] = v;
+	return out;
+}

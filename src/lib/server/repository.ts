@@ -1,0 +1,120 @@
+// The app's read repository: the graph queries with the server's timeouts and caps applied.
+// Routes call these; only plain data (src/lib/types.ts shapes) leaves this module.
+import { env } from '$env/dynamic/private';
+import { runConsole } from '../../../graph/queries/console.js';
+import { entityDetail } from '../../../graph/queries/entity.js';
+import { buildsOn, lineage } from '../../../graph/queries/lineage.js';
+import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.js';
+import { overview, timeline } from '../../../graph/queries/overview.js';
+import { paperDetail } from '../../../graph/queries/paper.js';
+import { paths } from '../../../graph/queries/paths.js';
+import { search } from '../../../graph/queries/search.js';
+import { graphStats } from '../../../graph/queries/stats.js';
+import { NotFoundError } from '../../../graph/queries/errors.js';
+import type {
+	BuildsOnRow,
+	EntityDetail,
+	EntityType,
+	GraphNode,
+	GraphView,
+	LineageResult,
+	PaperDetail,
+	PathsResult,
+	RelationType,
+	SearchHit,
+	StatsView,
+	TimelineRow
+} from '../types.js';
+
+const timeoutMs = () => Number(env.LINEAGE_QUERY_TIMEOUT_MS || 10_000);
+const t = () => ({ timeoutMs: timeoutMs() });
+
+export const repository = {
+	search: (
+		q: string,
+		types: (EntityType | 'Paper')[] | undefined,
+		limit: number
+	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
+
+	entity: (id: string): Promise<EntityDetail> => entityDetail(id, t()) as Promise<EntityDetail>,
+
+	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()) as Promise<PaperDetail>,
+
+	async neighbourhood(
+		ids: string[],
+		o: {
+			depth: 1 | 2;
+			rel?: RelationType[];
+			types?: (EntityType | 'Paper')[];
+			from?: number;
+			to?: number;
+			minSupport: number;
+			limit: number;
+		}
+	): Promise<GraphView> {
+		const view = await neighbourhood(ids, {
+			depth: o.depth,
+			relations: o.rel,
+			types: o.types,
+			fromYear: o.from,
+			toYear: o.to,
+			minSupport: o.minSupport,
+			limit: o.limit,
+			...t()
+		});
+		if (view.nodes.length === 0) throw new NotFoundError('node', ids.join(','));
+		return view as GraphView;
+	},
+
+	paths: (
+		from: string,
+		to: string,
+		o: { k: number; maxLength: number; rel?: RelationType[]; directed: boolean }
+	): Promise<PathsResult> =>
+		paths(from, to, {
+			k: o.k,
+			maxLength: o.maxLength,
+			relations: o.rel,
+			directed: o.directed,
+			...t()
+		}) as Promise<PathsResult>,
+
+	lineage: (
+		id: string,
+		o: { direction: 'ancestors' | 'descendants'; depth: number; rel?: RelationType[] }
+	): Promise<LineageResult> =>
+		lineage(id, {
+			direction: o.direction,
+			depth: o.depth,
+			relations: o.rel,
+			...t()
+		}) as Promise<LineageResult>,
+
+	buildsOn: (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> =>
+		buildsOn(id, t()) as Promise<{ root: GraphNode; rows: BuildsOnRow[] }>,
+
+	overview: (limit: number): Promise<GraphView> =>
+		overview({ limit, ...t() }) as Promise<GraphView>,
+
+	async stats(): Promise<StatsView> {
+		const s = await graphStats();
+		return {
+			papers: s.papers,
+			entities: s.entities,
+			entitiesByType: s.entitiesByType,
+			relations: s.relations,
+			relationsByType: s.relationsByType
+		};
+	},
+
+	async timeline(id?: string): Promise<TimelineRow[]> {
+		if (id && (await nodesById([id], t())).length === 0) throw new NotFoundError('entity', id);
+		return timeline(id, t());
+	},
+
+	cypher: (query: string, params: Record<string, unknown>) =>
+		runConsole(query, params, {
+			timeoutMs: Math.min(timeoutMs(), 5000),
+			rowCap: Number(env.LINEAGE_CONSOLE_ROW_CAP || 1000)
+		})
+};

@@ -1,0 +1,193 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../graph/config.js';
+import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
+import { graphChecksum, graphStats, resetGraph } from '../../graph/queries/stats.js';
+import { ingest } from '../../ingest/pipeline.js';
+import { writeCorpus } from '../../bench/corpus.js';
+import { runCli } from '../helpers/cli.js';
+import { noNeo4j } from '../helpers/db.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-ingest-'));
+const file = (name: string, lines: object[]) => {
+	const p = path.join(tmp, name);
+	fs.writeFileSync(p, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+	return p;
+};
+
+const KOALA = {
+	id: 'koala',
+	title: 'KOALA: Knowledge Distillation of Latent Diffusion Models for Fast Image Synthesis',
+	abstract:
+		'We propose KOALA, an efficient text-to-image model distilled from SDXL. KOALA-700M is built upon Stable Diffusion XL and uses LoRA. We evaluate on MS COCO with FID.',
+	year: 2023
+};
+const EDITED = {
+	...KOALA,
+	abstract:
+		'We propose KOALA, an efficient text-to-image model distilled from SDXL. KOALA-700M is built upon Stable Diffusion XL and uses ControlNet. We evaluate on MS COCO with FID.'
+};
+const OTHER = {
+	id: 'instaflow',
+	title: 'InstaFlow: One Step is Enough for High-Quality Diffusion-Based Text-to-Image Generation',
+	abstract:
+		'We propose InstaFlow, a one-step text-to-image generator built on Stable Diffusion using rectified flow. InstaFlow reaches an FID of 23.3 on MS COCO 2017-5k, outperforming StyleGAN-T.',
+	year: 2023
+};
+
+async function entityNames(): Promise<string[]> {
+	const rows = await readRows<{ name: string }>(
+		'MATCH (e:Entity) RETURN e.name AS name ORDER BY name'
+	);
+	return rows.map((r) => r.name);
+}
+
+describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
+	beforeEach(async () => {
+		await resetGraph(getDriver());
+	});
+	afterAll(async () => {
+		await resetGraph(getDriver());
+		await closeDriver();
+		fs.rmSync(tmp, { recursive: true, force: true });
+	});
+
+	it('loads papers, entities, relations with evidence, and a second run changes nothing', async () => {
+		const input = file('two.jsonl', [KOALA, OTHER]);
+		const first = await ingest({ files: [input], workers: 1 });
+		expect(first).toMatchObject({ read: 2, new: 2, updated: 0, unchanged: 0, rejected: 0 });
+		expect(first.entitiesCreated).toBeGreaterThan(4);
+		expect(first.relationsCreated).toBeGreaterThan(4);
+		const stats = await graphStats();
+		expect(stats.papers).toBe(2);
+		const checksum = await graphChecksum();
+
+		// The evidence behind an edge: KOALA builds on SDXL, said in the paper's own words.
+		const evidence = await readRows<{ sentence: string; rule: string; support: number }>(
+			`MATCH (p:Paper {id: 'koala'})-[r:BUILDS_ON]->(e:Entity {name: 'SDXL'})
+			 MATCH (ev:Evidence {key: p.id + '|BUILDS_ON|' + e.id})
+			 RETURN ev.sentence AS sentence, ev.rule AS rule, r.support AS support`
+		);
+		expect(evidence).toHaveLength(1);
+		expect(evidence[0]!.sentence).toMatch(/distilled from SDXL|built upon Stable Diffusion XL/);
+		expect(evidence[0]!.support).toBe(1);
+
+		const second = await ingest({ files: [input], workers: 1 });
+		expect(second).toMatchObject({ read: 2, new: 0, updated: 0, unchanged: 2 });
+		expect(await graphStats()).toEqual(stats);
+		expect(await graphChecksum()).toBe(checksum);
+	});
+
+	it('counts support across papers: two papers citing MS COCO give support 2', async () => {
+		await ingest({ files: [file('support.jsonl', [KOALA, OTHER])], workers: 0 });
+		const rows = await readRows<{ support: number }>(
+			`MATCH (:Paper)-[r:EVALUATED_ON]->(e:Entity) WHERE e.name STARTS WITH 'MS COCO' RETURN r.support AS support`
+		);
+		expect(rows.length).toBe(2);
+		const [{ paperCount }] = await readRows<{ paperCount: number }>(
+			`MATCH (e:Entity) WHERE e.name = 'FID' RETURN e.paperCount AS paperCount`
+		);
+		expect(paperCount).toBe(2);
+	});
+
+	it('replaces the facts of a paper whose abstract changed, leaving no stale edge or orphan', async () => {
+		await ingest({ files: [file('v1.jsonl', [KOALA, OTHER])], workers: 0 });
+		expect(await entityNames()).toContain('LoRA');
+		const report = await ingest({ files: [file('v2.jsonl', [EDITED, OTHER])], workers: 0 });
+		expect(report).toMatchObject({ new: 0, updated: 1, unchanged: 1 });
+		const names = await entityNames();
+		expect(names).not.toContain('LoRA');
+		expect(names).toContain('ControlNet');
+		const stale = await readRows(
+			`MATCH (ev:Evidence {paperId: 'koala'}) WHERE ev.target CONTAINS 'lora' RETURN ev`
+		);
+		expect(stale).toEqual([]);
+		// Same graph as loading the edited paper into an empty database.
+		const updated = await graphChecksum();
+		await resetGraph(getDriver());
+		await ingest({ files: [file('fresh.jsonl', [EDITED, OTHER])], workers: 0 });
+		expect(await graphChecksum()).toBe(updated);
+	});
+
+	it('merges duplicates (the newest version wins) and reports rejects with file and line', async () => {
+		const input = file('messy.jsonl', [
+			{
+				...OTHER,
+				id: undefined,
+				arxivId: '2309.06380v1',
+				abstract: 'We propose InstaFlow. Old text.'
+			},
+			{ ...OTHER, id: undefined, arxivId: '2309.06380v2' },
+			{ id: 'no-abstract', title: 'A paper without an abstract' }
+		]);
+		fs.appendFileSync(input, '{"title": "broken json\n');
+		const rejectsFile = path.join(tmp, 'rejects.jsonl');
+		const report = await ingest({ files: [input], workers: 0, rejectsFile });
+		expect(report).toMatchObject({ read: 2, new: 1, duplicate: 1, rejected: 2 });
+		const rejects = fs
+			.readFileSync(rejectsFile, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(rejects.map((r) => r.line)).toEqual([3, 4]);
+		for (const r of rejects) expect(r.uri).toBe(input);
+		const [paper] = await readRows<{ abstract: string; id: string }>(
+			`MATCH (p:Paper) RETURN p.abstract AS abstract, p.id AS id`
+		);
+		expect(paper!.id).toBe('arxiv:2309.06380');
+		expect(paper!.abstract).toContain('one-step text-to-image generator');
+	});
+
+	it('--dry-run writes nothing', async () => {
+		const res = await runCli(['ingest', '--dry-run', file('dry.jsonl', [KOALA, OTHER])]);
+		expect(res.code).toBe(0);
+		expect(res.stdout).toContain('Dry run: nothing was written.');
+		expect((await graphStats()).papers).toBe(0);
+	});
+});
+
+describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
+	let corpus: string;
+	beforeAll(async () => {
+		corpus = path.join(tmp, 'resume.jsonl');
+		await writeCorpus(corpus, 600, 7);
+	});
+
+	it('ends with exactly the graph of an uninterrupted run', async () => {
+		await resetGraph(getDriver());
+		const clean = await ingest({ files: [corpus], batchSize: 50 });
+		expect(clean.new).toBe(600);
+		const expected = await graphChecksum();
+		await resetGraph(getDriver());
+
+		// Kill the CLI as soon as it has committed a couple of batches.
+		const child = spawn(
+			process.execPath,
+			[path.join(PROJECT_ROOT, 'bin', 'lineage.js'), 'ingest', corpus, '--batch', '50'],
+			{ cwd: PROJECT_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] }
+		);
+		await new Promise<void>((resolve) => {
+			const poll = setInterval(async () => {
+				const [{ n }] = await readRows<{ n: number }>('MATCH (p:Paper) RETURN count(p) AS n');
+				if (n >= 100) {
+					clearInterval(poll);
+					child.kill('SIGKILL');
+					resolve();
+				}
+			}, 50);
+		});
+		await new Promise((r) => child.on('close', r));
+		const partial = (await graphStats()).papers;
+		expect(partial).toBeGreaterThan(0);
+		expect(partial).toBeLessThan(600);
+		expect(partial % 50).toBe(0); // whole batches only: no half-written state
+
+		const resumed = await runCli(['ingest', corpus, '--batch', '50']);
+		expect(resumed.code).toBe(0);
+		expect(resumed.stdout).toMatch(new RegExp(`unchanged\\s+${partial}`));
+		expect(await graphChecksum()).toBe(expected);
+	});
+});

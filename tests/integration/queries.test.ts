@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDriver, getDriver } from '../../graph/driver.js';
+import { entityDetail } from '../../graph/queries/entity.js';
+import { NotFoundError } from '../../graph/queries/errors.js';
+import { buildsOn, lineage } from '../../graph/queries/lineage.js';
+import { neighbourhood } from '../../graph/queries/neighbourhood.js';
+import { overview, timeline } from '../../graph/queries/overview.js';
+import { paperDetail } from '../../graph/queries/paper.js';
+import { paths } from '../../graph/queries/paths.js';
+import { search } from '../../graph/queries/search.js';
+import { resetGraph } from '../../graph/queries/stats.js';
+import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
+import { noNeo4j } from '../helpers/db.js';
+
+const labels = (nodes: { label: string }[]) => nodes.map((n) => n.label).sort();
+
+describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
+	beforeAll(async () => {
+		await resetGraph(getDriver());
+		await loadKnownGraph(getDriver());
+		// Full-text indexes catch up asynchronously.
+		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
+		for (let i = 0; i < 50 && (await search('koala')).length === 0; i++)
+			await new Promise((r) => setTimeout(r, 100));
+	});
+	afterAll(async () => {
+		await resetGraph(getDriver());
+		await closeDriver();
+	});
+
+	it('search: exact name first, aliases, prefix and typo tolerance', async () => {
+		expect((await search('SDXL'))[0]).toMatchObject({
+			id: ID.SDXL,
+			kind: 'Entity',
+			matched: 'SDXL'
+		});
+		expect((await search('stable diff'))[0]!.label).toMatch(/^Stable Diffusion/);
+		expect((await search('stable diffusion'))[0]!.id).toBe(ID.SD);
+		expect((await search('instaflw')).map((h) => h.id)).toContain(ID.INSTAFLOW);
+		const papers = await search('one step', { types: ['Paper'] });
+		expect(papers.map((h) => h.id)).toEqual(['p-instaflow']);
+		expect((await search('koala', { types: ['Task'] })).length).toBe(0);
+	});
+
+	it('search: Lucene syntax in user text cannot break or widen the query', async () => {
+		for (const q of [
+			'~',
+			'*',
+			':',
+			'"',
+			'(',
+			')',
+			'AND',
+			'title:*',
+			'SDXL OR *',
+			'\\',
+			'a AND (b',
+			'"unclosed'
+		]) {
+			const hits = await search(q);
+			expect(hits.length).toBeLessThan(12);
+		}
+		expect((await search('*')).length).toBe(0);
+		expect((await search('SDXL OR *')).map((h) => h.id)).toEqual([ID.SDXL, 'p-sdxl']);
+	});
+
+	it('entity: relations grouped by type with support and evidence on every one', async () => {
+		const sdxl = await entityDetail(ID.SDXL);
+		expect(sdxl).toMatchObject({ name: 'SDXL', type: 'Model', firstYear: 2023, paperCount: 3 });
+		expect(sdxl.relations.VARIANT_OF?.map((r) => r.other.label)).toEqual(['Stable Diffusion']);
+		const builtOnBy = sdxl.relations.BUILDS_ON ?? [];
+		expect(builtOnBy.map((r) => `${r.direction} ${r.other.label}`).sort()).toEqual([
+			'in KOALA',
+			'in KOALA: Fast Image Synthesis'
+		]);
+		for (const group of Object.values(sdxl.relations)) {
+			for (const rel of group!) {
+				expect(rel.evidence.length).toBeGreaterThan(0);
+				for (const ev of rel.evidence) expect(ev.sentence.length).toBeGreaterThan(0);
+			}
+		}
+		const koala = builtOnBy.find((r) => r.other.label === 'KOALA')!;
+		const ev = koala.evidence[0]!;
+		expect(ev).toMatchObject({
+			paperId: 'p-koala',
+			paperTitle: 'KOALA: Fast Image Synthesis',
+			paperYear: 2024
+		});
+		expect(ev.sentence.slice(...ev.tailSpan!)).toBe('SDXL');
+		expect(ev.sentence.slice(...ev.headSpan!)).toBe('KOALA');
+		await expect(entityDetail('model:nope')).rejects.toBeInstanceOf(NotFoundError);
+	});
+
+	it('paper: mentions with offsets into the abstract, and its relations', async () => {
+		const p = await paperDetail('p-koala');
+		expect(p.title).toBe('KOALA: Fast Image Synthesis');
+		for (const m of p.mentions) expect(p.abstract.slice(m.start, m.end)).toBe(m.name);
+		expect(p.relations.map((r) => `${r.head.label} ${r.type} ${r.tail.label}`)).toContain(
+			'KOALA BUILDS_ON SDXL'
+		);
+		await expect(paperDetail('nope')).rejects.toBeInstanceOf(NotFoundError);
+	});
+
+	it('paths: the exact shortest path, k distinct paths, direction and relation filters, evidence per hop', async () => {
+		const one = await paths(ID.KOALA, ID.INSTAFLOW, { k: 1 });
+		expect(one.paths).toHaveLength(1);
+		expect(one.paths[0]!.nodes.map((n) => n.label)).toEqual(['KOALA', 'SDXL', 'InstaFlow']);
+		expect(one.paths[0]!.hops.map((h) => [h.type, h.forward])).toEqual([
+			['BUILDS_ON', true],
+			['COMPARED_WITH', false]
+		]);
+		for (const hop of one.paths[0]!.hops) expect(hop.evidence?.sentence).toBeTruthy();
+
+		const three = await paths(ID.KOALA, ID.INSTAFLOW, { k: 3 });
+		expect(three.paths).toHaveLength(3);
+		expect(new Set(three.paths.map((p) => p.nodes.map((n) => n.id).join('>'))).size).toBe(3);
+		expect(three.paths.map((p) => p.hops.length)).toEqual([2, 3, 3]);
+
+		expect((await paths(ID.KOALA, ID.INSTAFLOW, { directed: true })).paths).toEqual([]);
+		const directed = await paths(ID.INSTAFLOW, ID.SD, { directed: true, k: 1 });
+		expect(directed.paths[0]!.nodes.map((n) => n.label)).toEqual([
+			'InstaFlow',
+			'Stable Diffusion v1.5',
+			'Stable Diffusion'
+		]);
+
+		const lineageOnly = await paths(ID.KOALA, ID.INSTAFLOW, {
+			k: 1,
+			relations: ['BUILDS_ON', 'VARIANT_OF']
+		});
+		expect(lineageOnly.paths[0]!.nodes.map((n) => n.label)).toEqual([
+			'KOALA',
+			'SDXL',
+			'Stable Diffusion',
+			'Stable Diffusion v1.5',
+			'InstaFlow'
+		]);
+		expect((await paths(ID.KOALA, ID.INSTAFLOW, { k: 1, maxLength: 1 })).paths).toEqual([]);
+		await expect(paths(ID.KOALA, 'nope')).rejects.toBeInstanceOf(NotFoundError);
+	});
+
+	it('lineage: descendants of Stable Diffusion include work built on its versions; ancestors go up', async () => {
+		const down = await lineage(ID.SD, { direction: 'descendants', depth: 3 });
+		const entities = down.nodes.filter((n) => n.kind === 'Entity');
+		expect(labels(entities)).toEqual(
+			['<script>alert(1)</script>Net', 'InstaFlow', 'KOALA', 'SDXL', 'Stable Diffusion v1.5'].sort()
+		);
+		expect(down.nodes.find((n) => n.label === 'KOALA')!.depth).toBe(2);
+		expect(labels(down.nodes)).not.toContain('LCM-LoRA');
+		const oneLevel = await lineage(ID.SD, { depth: 1 });
+		expect(labels(oneLevel.nodes)).not.toContain('KOALA');
+
+		const up = await lineage(ID.KOALA, { direction: 'ancestors', depth: 6 });
+		expect(labels(up.nodes)).toEqual(['SDXL', 'Stable Diffusion']);
+		expect(up.edges.map((e) => e.type).sort()).toEqual(['BUILDS_ON', 'VARIANT_OF']);
+	});
+
+	it('buildsOn: the flat table, with the variant each row builds on', async () => {
+		const { rows } = await buildsOn(ID.SD);
+		const table = rows.map((r) => `${r.label} via ${r.via?.label ?? '-'}`).sort();
+		expect(table).toEqual(
+			[
+				'<script>alert(1)</script>Net via -',
+				'<script>alert(1)</script>Net: a hostile title via -',
+				'InstaFlow via Stable Diffusion v1.5',
+				'InstaFlow: One Step is Enough via Stable Diffusion v1.5',
+				'KOALA via SDXL',
+				'KOALA: Fast Image Synthesis via SDXL'
+			].sort()
+		);
+		for (const r of rows) expect(r.evidenceCount).toBe(1);
+	});
+
+	it('neighbourhood: strongest first, filters, caps with truncated', async () => {
+		const all = await neighbourhood([ID.SDXL]);
+		expect(all.truncated).toBe(false);
+		expect(labels(all.nodes)).toContain('KOALA');
+		const capped = await neighbourhood([ID.SDXL], { limit: 2 });
+		expect(capped.nodes).toHaveLength(3);
+		expect(capped.truncated).toBe(true);
+		expect(capped.total).toBe(all.nodes.length);
+		const onlyModels = await neighbourhood([ID.SDXL], {
+			types: ['Model'],
+			relations: ['VARIANT_OF', 'BUILDS_ON']
+		});
+		expect(labels(onlyModels.nodes)).toEqual(['KOALA', 'SDXL', 'Stable Diffusion']);
+		const recent = await neighbourhood([ID.SDXL], { fromYear: 2024 });
+		expect(recent.nodes.filter((n) => n.id !== ID.SDXL).every((n) => (n.year ?? 0) >= 2024)).toBe(
+			true
+		);
+		const two = await neighbourhood([ID.SDXL], { depth: 2, types: ['Model'] });
+		expect(labels(two.nodes)).toContain('Stable Diffusion v1.5');
+		expect((await neighbourhood([ID.SDXL], { minSupport: 2 })).nodes).toHaveLength(1);
+	});
+
+	it('overview and timeline', async () => {
+		const view = await overview({ limit: 3 });
+		expect(view.nodes).toHaveLength(3);
+		expect(view.truncated).toBe(true);
+		expect(view.nodes[0]!.score).toBe(1);
+		const years = await timeline(undefined);
+		expect(years.find((y) => y.year === 2023)?.papers).toBe(3);
+		const sdxl = await timeline(ID.SDXL);
+		expect(sdxl.reduce((s, y) => s + y.papers, 0)).toBe(3);
+	});
+});
