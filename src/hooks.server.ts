@@ -3,6 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { closeDriver } from '../graph/driver.js';
+
+// adapter-node emits this on SIGTERM/SIGINT once the HTTP server has closed: the driver's
+// connection pool would otherwise keep the process alive.
+process.once('sveltekit:shutdown' as never, () => void closeDriver());
 
 const windows = new Map<string, { start: number; count: number }>();
 

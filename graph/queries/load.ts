@@ -6,6 +6,22 @@ import { cypherParams } from '../driver.js';
 import { RELATION_TYPES } from '../model.js';
 import type { EdgeRow, EntityRow, MentionRow, PaperFacts } from '../../ingest/load/facts.js';
 
+// LINEAGE_PROFILE_LOAD=1 prints the time of each statement, to find the slow one.
+const PROFILE = process.env.LINEAGE_PROFILE_LOAD === '1';
+const timings = new Map<string, number>();
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+	if (!PROFILE) return work();
+	const t = performance.now();
+	try {
+		return await work();
+	} finally {
+		timings.set(name, (timings.get(name) ?? 0) + performance.now() - t);
+	}
+}
+export function loadTimings(): Record<string, number> {
+	return Object.fromEntries([...timings].map(([k, v]) => [k, Math.round(v)]));
+}
+
 export interface BatchResult {
 	new: number;
 	updated: number;
@@ -169,7 +185,7 @@ async function runGrouped(
 	for (const [key, rows] of groups) {
 		const statement = statements.get(key);
 		if (!statement) throw new Error(`Unknown relation or source kind: ${key}`);
-		const res = await tx.run(statement, cypherParams({ rows }));
+		const res = await timed(`edges ${key}`, () => tx.run(statement, cypherParams({ rows })));
 		const value = res.records[0]?.get('created');
 		if (value !== undefined && value !== null) created += Number(value);
 	}
@@ -215,7 +231,7 @@ export async function writeBatch(
 		evidenceWritten: 0
 	};
 	const ids = batch.map((f) => f.paper.id);
-	const existing = await tx.run(EXISTING, { ids });
+	const existing = await timed('existing', () => tx.run(EXISTING, { ids }));
 	const stored = new Map(
 		existing.records.map((r) => [r.get('id') as string, r.get('hash') as string])
 	);
@@ -238,12 +254,14 @@ export async function writeBatch(
 
 	const touchedByRemoval = await retractPapers(tx, changed);
 
-	await tx.run(WRITE_PAPERS, cypherParams({ papers: toWrite.map((f) => f.paper) }));
+	await timed('papers', () =>
+		tx.run(WRITE_PAPERS, cypherParams({ papers: toWrite.map((f) => f.paper) }))
+	);
 	const entities = mergeEntities(toWrite.flatMap((f) => f.entities));
-	const written = await tx.run(WRITE_ENTITIES, cypherParams({ entities }));
+	const written = await timed('entities', () => tx.run(WRITE_ENTITIES, cypherParams({ entities })));
 	result.entitiesCreated = Number(written.records[0]?.get('created') ?? 0);
 	const mentions: MentionRow[] = toWrite.flatMap((f) => f.mentions);
-	await tx.run(WRITE_MENTIONS, cypherParams({ mentions }));
+	await timed('mentions', () => tx.run(WRITE_MENTIONS, cypherParams({ mentions })));
 
 	const evidence: EdgeRow[] = toWrite.flatMap((f) => f.edges);
 	result.relationsCreated = await runGrouped(
@@ -251,12 +269,12 @@ export async function writeBatch(
 		MERGE_EDGES,
 		groupEdges(evidence.map((e) => ({ ...e, count: 1 })))
 	);
-	await tx.run(WRITE_EVIDENCE, cypherParams({ evidence }));
+	await timed('evidence', () => tx.run(WRITE_EVIDENCE, cypherParams({ evidence })));
 	result.evidenceWritten = evidence.length;
 
 	const touched = [...new Set([...touchedByRemoval, ...entities.map((e) => e.id)])];
 	if (touchedByRemoval.length > 0) await tx.run(RECOMPUTE_FIRST_YEAR, { ids: touchedByRemoval });
-	await tx.run(REFRESH_ENTITIES, { ids: touched });
+	await timed('refresh', () => tx.run(REFRESH_ENTITIES, { ids: touched }));
 	return result;
 }
 
@@ -265,5 +283,5 @@ export async function deletePapers(tx: ManagedTransaction, ids: string[]): Promi
 	const touched = await retractPapers(tx, ids);
 	await tx.run(`UNWIND $ids AS id MATCH (p:Paper {id: id}) DETACH DELETE p`, { ids });
 	await tx.run(RECOMPUTE_FIRST_YEAR, { ids: touched });
-	await tx.run(REFRESH_ENTITIES, { ids: touched });
+	await timed('refresh', () => tx.run(REFRESH_ENTITIES, { ids: touched }));
 }

@@ -1,0 +1,100 @@
+// npm run bench:ingest [-- --papers N --batch N]: generates N abstracts (default 100,000)
+// recombined from the sample corpus, ingests them into a fresh throwaway Neo4j, and prints
+// abstracts/s for read, extract and load separately and end to end, and peak memory.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { resolveDbConfig } from '../graph/config.js';
+import { closeDriver, createDriver, getDriver } from '../graph/driver.js';
+import { findFreePort, startServer, stopServer } from '../graph/local-server.js';
+import { loadTimings } from '../graph/queries/load.js';
+import { graphStats } from '../graph/queries/stats.js';
+import { applySchema } from '../graph/schema.js';
+import { ingest } from '../ingest/pipeline.js';
+import { readPapers } from '../ingest/sources/index.js';
+import { writeCorpus } from './corpus.js';
+
+const { values } = parseArgs({
+	options: {
+		papers: { type: 'string', default: '100000' },
+		batch: { type: 'string', default: '1000' },
+		keep: { type: 'boolean', default: false }
+	}
+});
+const count = Number(values.papers);
+const batchSize = Number(values.batch);
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+sampler.unref();
+
+const corpus = path.join(os.tmpdir(), `lineage-bench-${count}.jsonl`);
+if (!fs.existsSync(corpus)) {
+	console.log(`generating ${count} abstracts → ${corpus}`);
+	await writeCorpus(corpus, count);
+}
+const mb = fs.statSync(corpus).size / 1e6;
+
+const port = await findFreePort();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-bench-neo4j-'));
+const db = resolveDbConfig({ port, dataDir }, { ...process.env, NEO4J_URI: '' });
+if (db.kind !== 'local') throw new Error('unreachable');
+console.log(`starting a fresh Neo4j on ${db.uri} (heap ${db.heap}, page cache ${db.pagecache})`);
+await startServer(db);
+process.env.NEO4J_URI = db.uri;
+try {
+	const schemaDriver = createDriver(db);
+	await applySchema(schemaDriver);
+	await schemaDriver.close();
+
+	// Read alone, as a reference for the reader's own speed.
+	let t = performance.now();
+	let read = 0;
+	for await (const r of readPapers(corpus)) if (r.ok) read++;
+	const readOnly = (performance.now() - t) / 1000;
+
+	t = performance.now();
+	const report = await ingest({ files: [corpus], batchSize, driver: getDriver() });
+	const total = (performance.now() - t) / 1000;
+	const stats = await graphStats();
+
+	const rate = (n: number, s: number) => (s > 0 ? Math.round(n / s).toLocaleString('en') : '-');
+	console.log('\nbench:ingest');
+	console.log(
+		`  corpus              ${count.toLocaleString('en')} abstracts, ${mb.toFixed(1)} MB, batch ${batchSize}`
+	);
+	console.log(
+		`  read (alone)        ${rate(read, readOnly)} abstracts/s  (${readOnly.toFixed(1)} s)`
+	);
+	console.log(
+		`  read (in pipeline)  ${rate(count, report.seconds.read)} abstracts/s  (${report.seconds.read.toFixed(1)} s, both passes)`
+	);
+	console.log(
+		`  extract             ${rate(count, report.seconds.extract)} abstracts/s  (${report.seconds.extract.toFixed(1)} s waiting on workers)`
+	);
+	console.log(
+		`  load                ${rate(count, report.seconds.load)} abstracts/s  (${report.seconds.load.toFixed(1)} s in transactions, overlapping extraction)`
+	);
+	console.log(
+		`  end to end          ${rate(report.new, total)} abstracts/s  (${total.toFixed(1)} s)  target ≥ 500`
+	);
+	console.log(
+		`  peak memory (RSS)   ${Math.round(peakRss / 2 ** 20)} MiB (this process and its workers; Neo4j runs apart)`
+	);
+	console.log(
+		`  graph               ${stats.papers} papers, ${stats.entities} entities, ${stats.relations} relations, ${stats.evidence} evidence`
+	);
+	console.log(
+		`  report              new ${report.new}, rejected ${report.rejected}, duplicate ${report.duplicate}`
+	);
+	if (process.env.LINEAGE_PROFILE_LOAD === '1') console.log('  load statements ms ', loadTimings());
+} finally {
+	await closeDriver();
+	if (!values.keep) {
+		await stopServer(db);
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	} else {
+		console.log(`kept Neo4j running at ${db.uri} with data in ${dataDir}`);
+	}
+}

@@ -1,0 +1,156 @@
+// The typed client for /api/*. Pages and loaders call it (components never fetch); it takes
+// the `fetch` to use so SvelteKit's load `fetch` works during SSR. Failures come back as
+// values with a message a person can read, never as thrown stack traces.
+import type {
+	ApiError,
+	BuildsOnRow,
+	EntityDetail,
+	EntityType,
+	GraphNode,
+	GraphView,
+	LineageResult,
+	PaperDetail,
+	PathsResult,
+	RelationType,
+	SearchHit,
+	StatsView
+} from './types';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: ApiError };
+
+type Fetch = typeof fetch;
+type Params = Record<string, string | number | boolean | string[] | null | undefined>;
+
+export function apiUrl(path: string, params: Params = {}): string {
+	const q = new URLSearchParams();
+	for (const [k, v] of Object.entries(params)) {
+		if (v == null || v === '') continue;
+		if (Array.isArray(v)) {
+			if (v.length) q.set(k, v.join(','));
+		} else q.set(k, String(v));
+	}
+	const s = q.toString();
+	return `/api/${path}${s ? `?${s}` : ''}`;
+}
+
+function isApiError(body: unknown): body is ApiError {
+	return typeof body === 'object' && body !== null && typeof (body as ApiError).error === 'string';
+}
+
+async function get<T>(fetcher: Fetch, url: string): Promise<ApiResult<T>> {
+	let res: Response;
+	try {
+		res = await fetcher(url, { headers: { accept: 'application/json' } });
+	} catch {
+		return {
+			ok: false,
+			status: 0,
+			error: { error: 'The Lineage server could not be reached.', code: 'unavailable' }
+		};
+	}
+	let body: unknown = null;
+	try {
+		body = await res.json();
+	} catch {
+		// A proxy error page or an empty body: fall through to the status-based message.
+	}
+	if (res.ok) return { ok: true, data: body as T };
+	if (isApiError(body)) return { ok: false, status: res.status, error: body };
+	const code: ApiError['code'] =
+		res.status === 404
+			? 'not_found'
+			: res.status === 503
+				? 'unavailable'
+				: res.status === 400
+					? 'bad_request'
+					: 'internal';
+	return {
+		ok: false,
+		status: res.status,
+		error: { error: `The server answered ${res.status} ${res.statusText}`.trim(), code }
+	};
+}
+
+const enc = encodeURIComponent;
+
+export interface NeighbourhoodQuery {
+	ids: string[];
+	depth?: 1 | 2;
+	rel?: RelationType[];
+	types?: (EntityType | 'Paper')[];
+	from?: number | null;
+	to?: number | null;
+	minSupport?: number;
+	limit?: number;
+}
+
+export interface PathsQueryParams {
+	from: string;
+	to: string;
+	k?: number;
+	maxLength?: number;
+	rel?: RelationType[];
+	directed?: boolean;
+}
+
+export function createApi(fetcher: Fetch = fetch) {
+	return {
+		search: (q: string, options: { types?: string[]; limit?: number } = {}) =>
+			get<{ hits: SearchHit[] }>(
+				fetcher,
+				apiUrl('search', { q, types: options.types, limit: options.limit })
+			),
+		entity: (id: string) => get<EntityDetail>(fetcher, `/api/entities/${enc(id)}`),
+		paper: (id: string) => get<PaperDetail>(fetcher, `/api/papers/${enc(id)}`),
+		neighbourhood: (q: NeighbourhoodQuery) =>
+			get<GraphView>(
+				fetcher,
+				apiUrl('neighbourhood', {
+					ids: q.ids,
+					depth: q.depth,
+					rel: q.rel,
+					types: q.types,
+					from: q.from,
+					to: q.to,
+					minSupport: q.minSupport,
+					limit: q.limit
+				})
+			),
+		paths: (q: PathsQueryParams) =>
+			get<PathsResult>(
+				fetcher,
+				apiUrl('paths', {
+					from: q.from,
+					to: q.to,
+					k: q.k,
+					maxLength: q.maxLength,
+					rel: q.rel,
+					directed: q.directed
+				})
+			),
+		lineage: (
+			id: string,
+			q: { direction?: 'ancestors' | 'descendants'; depth?: number; rel?: RelationType[] } = {}
+		) =>
+			get<LineageResult>(
+				fetcher,
+				apiUrl(`lineage/${enc(id)}`, { direction: q.direction, depth: q.depth, rel: q.rel })
+			),
+		buildsOn: (id: string) =>
+			get<{ root: GraphNode; rows: BuildsOnRow[] }>(fetcher, `/api/builds-on/${enc(id)}`),
+		overview: (limit?: number) => get<GraphView>(fetcher, apiUrl('overview', { limit })),
+		stats: () => get<StatsView>(fetcher, '/api/stats'),
+		health: () =>
+			get<{ app: 'ok'; database: { ok: boolean; uri: string; error?: string } }>(
+				fetcher,
+				'/api/health'
+			)
+	};
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/** The message to show for a failed call; 503s say what to do about the database. */
+export function failureMessage(result: { ok: false; status: number; error: ApiError }): string {
+	return result.error.error || `Request failed (${result.status}).`;
+}

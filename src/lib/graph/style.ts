@@ -1,0 +1,93 @@
+// The Cytoscape stylesheet, as data. Selection, fading, highlighting, filtering and pinning are
+// classes toggled by the canvas, so this module is the single place that decides how they look.
+import type { StylesheetJson } from 'cytoscape';
+import { RELATION_TYPES } from '../types';
+import { EDGE_LOOK, HIGHLIGHT, NODE_LOOK, NODE_TYPES } from './vocabulary';
+
+export type Theme = 'light' | 'dark';
+
+const THEME = {
+	light: { text: '#1b1f24', halo: '#ffffff', edge: '#8a8f98', selected: '#000000' },
+	dark: { text: '#e6e8eb', halo: '#15181c', edge: '#6b717a', selected: '#ffffff' }
+} as const;
+
+type Block = { selector: string; style: Record<string, string | number> };
+
+export function graphStyle(theme: Theme = 'light'): StylesheetJson {
+	const t = THEME[theme];
+	const blocks: Block[] = [
+		{
+			selector: 'node',
+			style: {
+				width: 'data(size)',
+				height: 'data(size)',
+				'background-color': '#999999',
+				'border-width': 1.5,
+				'border-color': t.halo,
+				label: 'data(display)',
+				color: t.text,
+				'font-size': 12,
+				'font-family': 'system-ui, sans-serif',
+				'text-valign': 'bottom',
+				'text-margin-y': 3,
+				'text-outline-color': t.halo,
+				'text-outline-width': 2,
+				// Labels vanish when they would render smaller than this many pixels (zoomed out).
+				'min-zoomed-font-size': 6,
+				'text-max-width': '160px',
+				'text-wrap': 'ellipsis'
+			}
+		},
+		...NODE_TYPES.map((type) => ({
+			selector: `node[type = "${type}"]`,
+			style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
+		})),
+		{
+			selector: 'edge',
+			style: {
+				width: 'data(width)',
+				'line-color': t.edge,
+				'target-arrow-color': t.edge,
+				'target-arrow-shape': 'triangle',
+				'arrow-scale': 0.8,
+				'curve-style': 'bezier',
+				opacity: 0.75
+			}
+		},
+		...RELATION_TYPES.map((type) => ({
+			selector: `edge[type = "${type}"]`,
+			style: {
+				'line-color': EDGE_LOOK[type].colour,
+				'target-arrow-color': EDGE_LOOK[type].colour,
+				'source-arrow-color': EDGE_LOOK[type].colour,
+				'line-style': EDGE_LOOK[type].line,
+				'target-arrow-shape': EDGE_LOOK[type].arrow ? 'triangle' : 'none'
+			}
+		})),
+		// Lineage lays edges out oldest → newest; `reversed` keeps the arrow on the true target.
+		{
+			selector: 'edge.reversed',
+			style: { 'target-arrow-shape': 'none', 'source-arrow-shape': 'triangle' }
+		},
+		{
+			selector: 'node:selected',
+			style: { 'border-width': 4, 'border-color': t.selected, 'font-weight': 'bold' }
+		},
+		{ selector: 'edge:selected', style: { opacity: 1, 'z-index': 10 } },
+		{ selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5 } },
+		{ selector: 'node.root', style: { 'border-width': 4, 'border-color': HIGHLIGHT } },
+		{ selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+		{
+			selector: 'node.highlighted',
+			style: { 'border-width': 4, 'border-color': HIGHLIGHT, 'z-index': 20, 'font-weight': 'bold' }
+		},
+		{
+			selector: 'edge.highlighted',
+			style: { opacity: 1, 'z-index': 20, width: 'mapData(width, 0, 10, 3, 12)' }
+		},
+		{ selector: '.filtered, .hidden', style: { display: 'none' } },
+		{ selector: 'node.hover', style: { 'border-width': 3, 'border-color': HIGHLIGHT } }
+	];
+	// Cytoscape's style typings are per-property unions; the blocks above are checked by the tests.
+	return blocks as unknown as StylesheetJson;
+}

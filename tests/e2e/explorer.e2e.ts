@@ -1,0 +1,274 @@
+// What a researcher sees in the real browser, against the built app and the sample corpus.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
+import {
+	dbEnv,
+	ensureBuilt,
+	loadSampleCorpus,
+	screenshot,
+	startHarness,
+	waitForGraph,
+	type Harness
+} from './app.js';
+
+const XSS_ENTITY = 'model:e2e-script-name';
+const XSS_NAME = '<script>window.__pwned = 1</script>ScriptNet';
+const XSS_TITLE =
+	'Pwn <script>window.__pwned = 2</script> <img src=x onerror="window.__pwned=3"> Title';
+
+async function renderedNodePosition(page: Page, id: string) {
+	return page.evaluate((nodeId) => {
+		const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+			cy?: { getElementById: (id: string) => { renderedPosition: () => { x: number; y: number } } };
+		};
+		const box = el.getBoundingClientRect();
+		const p = el.cy!.getElementById(nodeId).renderedPosition();
+		return { x: box.left + p.x, y: box.top + p.y };
+	}, id);
+}
+
+describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
+	let h: Harness;
+	let page: Page;
+	let tmp: string;
+
+	beforeAll(async () => {
+		await ensureBuilt();
+		await loadSampleCorpus(testDb!);
+		// Hostile text: a paper title through ingest, an entity name written directly.
+		tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-e2e-'));
+		const file = path.join(tmp, 'hostile.jsonl');
+		fs.writeFileSync(
+			file,
+			JSON.stringify({
+				id: 'e2e-hostile',
+				title: XSS_TITLE,
+				abstract:
+					'We present a method that builds on Stable Diffusion and is evaluated on COCO with FID.',
+				year: 2024
+			}) + '\n'
+		);
+		const ingest = await runCli(['ingest', file], { env: dbEnv(testDb!) });
+		expect(ingest.code, ingest.stderr).toBe(0);
+		const driver = testDriver();
+		try {
+			await driver.executeQuery(
+				`MATCH (e:Entity {id: 'model:sdxl'})
+				 MERGE (x:Entity:Model {id: $id})
+				 SET x = e {.*, id: $id, name: $name, aliases: []}`,
+				{ id: XSS_ENTITY, name: XSS_NAME }
+			);
+		} finally {
+			await driver.close();
+		}
+		h = await startHarness(dbEnv(testDb!));
+		page = await h.newPage();
+	}, 600_000);
+
+	afterAll(async () => {
+		await h?.close();
+		if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+		if (testDb) {
+			const driver = testDriver();
+			await driver.executeQuery('MATCH (x:Entity {id: $id}) DETACH DELETE x', { id: XSS_ENTITY });
+			await driver.close();
+		}
+	});
+
+	it('opens on the overview graph with a legend', async () => {
+		await page.goto(h.app.url);
+		const nodes = await waitForGraph(page, 10);
+		expect(nodes).toBeGreaterThanOrEqual(10);
+		await expect(page.locator('details.legend').textContent()).resolves.toContain('builds on');
+		await screenshot(page, 'explorer-overview');
+	});
+
+	it('finds SDXL by search, selects it and shows an evidence sentence', async () => {
+		await page.goto(h.app.url);
+		await waitForGraph(page);
+		await page.locator('#search').fill('SDXL');
+		const option = page.locator('[role="option"]', { hasText: 'SDXL' }).first();
+		await option.waitFor();
+		await page.locator('#search').press('Enter');
+		const card = page.locator('[data-testid="entity-card"]');
+		await expect(card.locator('h2').textContent()).resolves.toBe('SDXL');
+		const sentence = card.locator('blockquote').first();
+		await sentence.waitFor();
+		expect((await sentence.textContent())!.length).toBeGreaterThan(20);
+		expect(await card.locator('blockquote mark').count()).toBeGreaterThan(0);
+		expect(page.url()).toContain('sel=model%3Asdxl');
+		await screenshot(page, 'explorer-sdxl-selected');
+	});
+
+	it('double-click expands a node in place, and undo takes it back', async () => {
+		await page.goto(`${h.app.url}/?limit=8`);
+		const before = await waitForGraph(page, 3);
+		const at = await renderedNodePosition(page, 'model:stable-diffusion');
+		await page.mouse.dblclick(at.x, at.y);
+		await page.waitForFunction(
+			(n) =>
+				Number(document.querySelector('[data-testid="graph-canvas"]')!.getAttribute('data-nodes')) >
+				n,
+			before
+		);
+		const after = await waitForGraph(page);
+		expect(after).toBeGreaterThan(before);
+		await expect(page.locator('[data-testid="notice"]').textContent()).resolves.toMatch(/new node/);
+		expect(page.url()).toContain('x=model%3Astable-diffusion');
+		await screenshot(page, 'explorer-expanded');
+		await page.getByRole('button', { name: /Undo/ }).click();
+		await page.waitForFunction(
+			(n) =>
+				Number(
+					document.querySelector('[data-testid="graph-canvas"]')!.getAttribute('data-nodes')
+				) === n,
+			before
+		);
+	});
+
+	it('restores selection, expansion and filters from the URL', async () => {
+		await page.goto(`${h.app.url}/?limit=8`);
+		await waitForGraph(page, 3);
+		await page.locator('#search').fill('KOALA');
+		await page.locator('[role="option"]', { hasText: 'KOALA' }).first().waitFor();
+		await page.locator('#search').press('Enter');
+		await page.locator('[data-testid="entity-card"] h2', { hasText: 'KOALA' }).waitFor();
+		await page.getByRole('checkbox', { name: 'Paper' }).uncheck();
+		await page.waitForFunction(() => location.search.includes('types='));
+		const url = page.url();
+		const shown = await page.locator('.meta').first().textContent();
+		expect(url).toMatch(/sel=technique%3Akoala/);
+		expect(url).toMatch(/x=technique%3Akoala/);
+
+		const again = await h.newPage();
+		await again.goto(url);
+		await waitForGraph(again, 3);
+		await expect(again.locator('[data-testid="entity-card"] h2').textContent()).resolves.toBe(
+			'KOALA'
+		);
+		expect(await again.getByRole('checkbox', { name: 'Paper' }).isChecked()).toBe(false);
+		await expect(again.locator('.meta').first().textContent()).resolves.toBe(shown);
+		await screenshot(again, 'explorer-restored');
+		await again.close();
+	});
+
+	it('finds a path between two entities and shows each hop with its evidence', async () => {
+		await page.goto(`${h.app.url}/paths`);
+		await page.locator('#from').fill('KOALA');
+		await page.locator('#from-list [role="option"]', { hasText: 'KOALA' }).first().waitFor();
+		await page.locator('#from').press('Enter');
+		await page.locator('#to').fill('Stable Diffusion');
+		await page.locator('#to-list [role="option"]').first().waitFor();
+		await page
+			.locator('#to-list [role="option"]', { hasText: /^Stable Diffusion/ })
+			.first()
+			.click();
+		await page.getByRole('button', { name: 'Find paths' }).click();
+		const chain = page.locator('[data-testid="chain"]').first();
+		await chain.waitFor();
+		const text = (await chain.textContent())!.replace(/\s+/g, ' ');
+		expect(text).toMatch(/^KOALA .*Stable Diffusion/);
+		expect(text).toMatch(/—[a-z ]+→|←[a-z ]+—/);
+		expect(await page.locator('[data-testid="paths"] blockquote').count()).toBeGreaterThan(0);
+		expect(page.url()).toContain('from=technique%3Akoala');
+		await waitForGraph(page, 2);
+		await screenshot(page, 'paths-koala-stable-diffusion');
+	});
+
+	it('says so when there is no path, and suggests widening the options', async () => {
+		await page.goto(
+			`${h.app.url}/paths?from=technique%3Akoala&to=model%3Astable-diffusion&maxLength=1&rel=TRAINED_ON&directed=true`
+		);
+		await expect(page.locator('[data-testid="no-path"]').textContent()).resolves.toMatch(
+			/No path found.*Try a longer maximum length/s
+		);
+	});
+
+	it('lists the work the corpus says builds on Stable Diffusion', async () => {
+		await page.goto(`${h.app.url}/lineage/${encodeURIComponent('model:stable-diffusion')}`);
+		const table = page.locator('[data-testid="lineage-table"]');
+		await table.waitFor();
+		const text = (await table.textContent())!;
+		expect(text).toContain('SDXL');
+		expect(text).toContain('KOALA');
+		await waitForGraph(page, 3);
+		await screenshot(page, 'lineage-stable-diffusion');
+		await page.getByRole('link', { name: /Ancestors/ }).click();
+		await page.waitForURL(/direction=ancestors/);
+	});
+
+	it('shows a paper with its mentions highlighted', async () => {
+		await page.goto(
+			h.app.url +
+				'/paper/koala-self-attention-matters-in-knowledge-distillation-of-latent-diffusion'
+		);
+		const abstract = page.locator('[data-testid="abstract"]');
+		await abstract.waitFor();
+		expect(await abstract.locator('mark').count()).toBeGreaterThan(3);
+		await screenshot(page, 'paper-koala');
+	});
+
+	it('renders names and titles containing <script> as text', async () => {
+		await page.goto(`${h.app.url}/entity/${encodeURIComponent(XSS_ENTITY)}`);
+		await expect(page.locator('h2').first().textContent()).resolves.toBe(XSS_NAME);
+		await page.goto(`${h.app.url}/paper/e2e-hostile`);
+		await expect(page.locator('h1').last().textContent()).resolves.toBe(XSS_TITLE);
+		await page.goto(h.app.url);
+		await page.locator('#search').fill('ScriptNet');
+		await page.locator('[role="option"]', { hasText: 'ScriptNet' }).first().waitFor();
+		await screenshot(page, 'hostile-text');
+		expect(
+			await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+		).toBeUndefined();
+		expect(h.pageErrors).toEqual([]);
+	});
+});
+
+describe.skipIf(noNeo4j)('the explorer with the database down', () => {
+	let h: Harness;
+
+	beforeAll(async () => {
+		await ensureBuilt();
+		const net = await import('node:net');
+		// A port that was free a moment ago: nothing listens there.
+		const port = await new Promise<number>((resolve) => {
+			const s = net.createServer().listen(0, '127.0.0.1', () => {
+				const p = (s.address() as { port: number }).port;
+				s.close(() => resolve(p));
+			});
+		});
+		h = await startHarness({ ...process.env, NEO4J_URI: `bolt://127.0.0.1:${port}` });
+	}, 300_000);
+
+	afterAll(async () => {
+		await h?.close();
+	});
+
+	// The driver retries an unreachable server for a while before the API answers 503, so the
+	// page takes that long to arrive; what matters here is what it says when it does.
+	it('shows a banner, not a stack trace', { timeout: 240_000 }, async () => {
+		const page = await h.newPage();
+		page.setDefaultTimeout(100_000);
+		page.setDefaultNavigationTimeout(100_000);
+		await page.goto(h.app.url);
+		const banner = page.locator('[data-testid="banner"]').first();
+		await banner.waitFor().catch(async (err) => {
+			await screenshot(page, 'database-down-failed');
+			throw new Error(`no banner; page text: ${(await page.textContent('body'))?.slice(0, 500)}`, {
+				cause: err
+			});
+		});
+		const text = (await banner.textContent())!;
+		expect(text).toMatch(/not reachable|unavailable|Neo4j|database/i);
+		expect(await page.content()).not.toMatch(/at .*\.js:\d+/);
+		await screenshot(page, 'database-down');
+		await page.goto(`${h.app.url}/entity/${encodeURIComponent('model:sdxl')}`);
+		await page.locator('[data-testid="banner"]').waitFor();
+		expect(await page.locator('h1').textContent()).toMatch(/unavailable/i);
+	});
+});

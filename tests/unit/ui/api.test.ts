@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { apiUrl, createApi } from '../../../src/lib/api';
+
+const respond = (status: number, body: unknown) => async () =>
+	new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, statusText: 'X' });
+
+describe('the API client', () => {
+	it('builds URLs, dropping empty parameters and joining lists', () => {
+		expect(
+			apiUrl('neighbourhood', { ids: ['model:a', 'b'], depth: 1, rel: [], from: null, q: '' })
+		).toBe('/api/neighbourhood?ids=model%3Aa%2Cb&depth=1');
+	});
+
+	it('encodes ids in paths', async () => {
+		const seen: string[] = [];
+		const api = createApi((async (url: string) => {
+			seen.push(url);
+			return new Response('{}');
+		}) as unknown as typeof fetch);
+		await api.entity('model:a/b');
+		await api.lineage('model:x', { direction: 'ancestors' });
+		expect(seen).toEqual([
+			'/api/entities/model%3Aa%2Fb',
+			'/api/lineage/model%3Ax?direction=ancestors'
+		]);
+	});
+
+	it('returns API errors as values', async () => {
+		const api = createApi(
+			respond(503, {
+				error: 'The graph database is not reachable.',
+				code: 'unavailable'
+			}) as unknown as typeof fetch
+		);
+		expect(await api.stats()).toEqual({
+			ok: false,
+			status: 503,
+			error: { error: 'The graph database is not reachable.', code: 'unavailable' }
+		});
+	});
+
+	it('turns non-JSON failures and network errors into messages', async () => {
+		const html = await createApi(
+			respond(502, '<html>bad gateway</html>') as unknown as typeof fetch
+		).stats();
+		expect(html).toMatchObject({ ok: false, status: 502, error: { code: 'internal' } });
+		const down = await createApi((async () => {
+			throw new TypeError('fetch failed');
+		}) as unknown as typeof fetch).stats();
+		expect(down).toMatchObject({ ok: false, status: 0, error: { code: 'unavailable' } });
+	});
+});

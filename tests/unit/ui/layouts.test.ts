@@ -1,0 +1,110 @@
+import cytoscape from 'cytoscape';
+import { describe, expect, it } from 'vitest';
+import {
+	explorerLayout,
+	lineageGrid,
+	orientByYear,
+	ringPositions,
+	widestRank
+} from '../../../src/lib/graph/layouts';
+import { graphStyle } from '../../../src/lib/graph/style';
+import { pushStep, redoStep, undoStep } from '../../../src/lib/graph/history';
+import { kindOfId } from '../../../src/lib/graph/vocabulary';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../../src/lib/types';
+import { edge, node, VIEW } from './fixtures';
+
+describe('layouts', () => {
+	it('orients lineage edges from older to newer', () => {
+		const [variant, builds] = orientByYear(VIEW.nodes, VIEW.edges);
+		// SDXL (2023) is a variant of Stable Diffusion (2022): drawn SD → SDXL, arrow reversed.
+		expect(variant).toMatchObject({
+			source: 'model:stable-diffusion',
+			target: 'model:sdxl',
+			reversed: true,
+			minLen: 1
+		});
+		expect(builds).toMatchObject({
+			source: 'model:sdxl',
+			target: 'technique:koala',
+			reversed: true
+		});
+		// Unknown years: "A builds on B" puts B first.
+		const [e] = orientByYear(
+			[node('model:a'), node('model:b')],
+			[edge('model:a', 'BUILDS_ON', 'model:b')]
+		);
+		expect(e).toMatchObject({ source: 'model:b', target: 'model:a', reversed: true });
+		const [f] = orientByYear(
+			[node('model:a', { year: 2018 }), node('model:b', { year: 2024 })],
+			[edge('model:a', 'USES', 'model:b')]
+		);
+		expect(f).toMatchObject({ source: 'model:a', reversed: false, minLen: 4 });
+	});
+
+	it('wraps wide lineage ranks into columns, ancestors to the left', () => {
+		const nodes = [
+			{ ...node('model:root'), depth: 0 },
+			...Array.from({ length: 30 }, (_, i) => ({
+				...node(`model:n${i}`, { label: `n${String(i).padStart(2, '0')}` }),
+				depth: 1
+			}))
+		];
+		expect(widestRank(nodes)).toBe(30);
+		const pos = lineageGrid(nodes, 'descendants');
+		expect(pos['model:root'].x).toBe(0);
+		expect(new Set(nodes.slice(1).map((n) => pos[n.id].x)).size).toBe(3);
+		expect(Math.min(...nodes.slice(1).map((n) => pos[n.id].x))).toBeGreaterThan(0);
+		const back = lineageGrid(nodes, 'ancestors');
+		expect(back['model:n0'].x).toBeLessThan(back['model:root'].x);
+	});
+
+	it('rings new nodes around their anchor', () => {
+		const ring = ringPositions(4, { x: 10, y: 10 }, 5);
+		expect(ring[0]).toEqual({ x: 15, y: 10 });
+		expect(ring.every((p) => Math.abs(Math.hypot(p.x - 10, p.y - 10) - 5) < 1e-9)).toBe(true);
+	});
+
+	it('trades quality for speed on big graphs', () => {
+		expect(explorerLayout({ nodeCount: 50 })).toMatchObject({ name: 'fcose', quality: 'default' });
+		expect(explorerLayout({ nodeCount: 5000 })).toMatchObject({ quality: 'draft', animate: false });
+	});
+});
+
+describe('stylesheet', () => {
+	it('styles every entity and relation type and is accepted by Cytoscape', () => {
+		for (const theme of ['light', 'dark'] as const) {
+			const style = graphStyle(theme) as { selector: string }[];
+			for (const t of [...ENTITY_TYPES, 'Paper'])
+				expect(style.some((b) => b.selector === `node[type = "${t}"]`)).toBe(true);
+			for (const r of RELATION_TYPES)
+				expect(style.some((b) => b.selector === `edge[type = "${r}"]`)).toBe(true);
+			const cy = cytoscape({
+				headless: true,
+				styleEnabled: true,
+				style: graphStyle(theme),
+				elements: []
+			});
+			cy.add({ data: { id: 'model:a', type: 'Model', size: 20, display: 'a' } });
+			expect(cy.getElementById('model:a').style('shape')).toBe('ellipse');
+			expect(cy.getElementById('model:a').style('background-color')).toBe('rgb(0,114,178)');
+			cy.destroy();
+		}
+	});
+});
+
+describe('small helpers', () => {
+	it('undo and redo expansions', () => {
+		let h = pushStep(pushStep({ applied: [], undone: [] as string[] }, 'a'), 'b');
+		h = undoStep(h);
+		expect(h).toEqual({ applied: ['a'], undone: ['b'] });
+		h = redoStep(h);
+		expect(h.applied).toEqual(['a', 'b']);
+		expect(pushStep(undoStep(h), 'c').undone).toEqual([]);
+		expect(undoStep({ applied: [], undone: [] })).toEqual({ applied: [], undone: [] });
+	});
+
+	it('tells entity ids from paper ids', () => {
+		expect(kindOfId('model:sdxl')).toBe('Entity');
+		expect(kindOfId('koala-self-attention')).toBe('Paper');
+	});
+});
