@@ -5,15 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveDbConfig } from '../graph/config.js';
-import { closeDriver, createDriver, getDriver } from '../graph/driver.js';
-import { findFreePort, startServer, stopServer } from '../graph/local-server.js';
+import { closeDriver, getDriver } from '../graph/driver.js';
 import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
-import { applySchema } from '../graph/schema.js';
 import { ingest } from '../ingest/pipeline.js';
 import { readPapers } from '../ingest/sources/index.js';
 import { writeCorpus } from './corpus.js';
+import { startBenchDb } from './db.js';
 
 const { values } = parseArgs({
 	options: {
@@ -36,18 +34,9 @@ if (!fs.existsSync(corpus)) {
 }
 const mb = fs.statSync(corpus).size / 1e6;
 
-const port = await findFreePort();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-bench-neo4j-'));
-const db = resolveDbConfig({ port, dataDir }, { ...process.env, NEO4J_URI: '' });
-if (db.kind !== 'local') throw new Error('unreachable');
-console.log(`starting a fresh Neo4j on ${db.uri} (heap ${db.heap}, page cache ${db.pagecache})`);
-await startServer(db);
-process.env.NEO4J_URI = db.uri;
+const bench = await startBenchDb(values.keep);
+process.env.NEO4J_URI = bench.db.uri;
 try {
-	const schemaDriver = createDriver(db);
-	await applySchema(schemaDriver);
-	await schemaDriver.close();
-
 	// Read alone, as a reference for the reader's own speed.
 	let t = performance.now();
 	let read = 0;
@@ -55,7 +44,12 @@ try {
 	const readOnly = (performance.now() - t) / 1000;
 
 	t = performance.now();
-	const report = await ingest({ files: [corpus], batchSize, driver: getDriver() });
+	const report = await ingest({
+		files: [corpus],
+		batchSize,
+		driver: getDriver(),
+		workers: process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined
+	});
 	const total = (performance.now() - t) / 1000;
 	const stats = await graphStats();
 
@@ -91,10 +85,5 @@ try {
 	if (process.env.LINEAGE_PROFILE_LOAD === '1') console.log('  load statements ms ', loadTimings());
 } finally {
 	await closeDriver();
-	if (!values.keep) {
-		await stopServer(db);
-		fs.rmSync(dataDir, { recursive: true, force: true });
-	} else {
-		console.log(`kept Neo4j running at ${db.uri} with data in ${dataDir}`);
-	}
+	await bench.stop();
 }

@@ -175,6 +175,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 			report.entitiesFound += f.entities.length;
 			report.relationsFound += f.edges.length;
 		}
+		// One batch in the database at a time keeps the write order, and so the graph, deterministic.
 		await pendingLoad;
 		pendingLoad = load(extracted.facts);
 		// Surfaced by the next await; this only keeps Node from reporting it as unhandled meanwhile.

@@ -1,47 +1,9 @@
 // entity(id): what a node is and everything around it, with the evidence behind each relation.
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
-import type { EntityType, RelationType } from '../model.js';
+import type { EntityDetail, RelationView } from '../views.js';
 import { NotFoundError } from './errors.js';
 import { ALL_RELATIONS, EVIDENCE_VIEW } from './shared.js';
-
-export interface EvidenceRow {
-	paperId: string;
-	paperTitle: string;
-	paperYear: number | null;
-	paperUrl: string | null;
-	sentence: string;
-	headSpan: [number, number] | null;
-	tailSpan: [number, number] | null;
-	rule: string;
-	confidence: number;
-}
-
-export interface RelationRow {
-	type: RelationType;
-	direction: 'out' | 'in';
-	other: {
-		id: string;
-		kind: 'Entity' | 'Paper';
-		type: EntityType | 'Paper';
-		label: string;
-		year: number | null;
-	};
-	support: number;
-	evidence: EvidenceRow[];
-}
-
-export interface EntityRow {
-	id: string;
-	name: string;
-	type: EntityType;
-	aliases: string[];
-	firstYear: number | null;
-	paperCount: number;
-	degree: number;
-	relations: Partial<Record<RelationType, RelationRow[]>>;
-	papers: { id: string; title: string; year: number | null }[];
-}
 
 // $id → the entity's own fields
 const ENTITY = `
@@ -93,21 +55,21 @@ export interface EntityOptions {
 	evidenceCap?: number;
 }
 
-export async function entityDetail(id: string, options: EntityOptions = {}): Promise<EntityRow> {
+export async function entityDetail(id: string, options: EntityOptions = {}): Promise<EntityDetail> {
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
-	const [entity] = await readRows<Omit<EntityRow, 'relations' | 'papers'>>(ENTITY, { id }, opts);
+	const [entity] = await readRows<Omit<EntityDetail, 'relations' | 'papers'>>(ENTITY, { id }, opts);
 	if (!entity) throw new NotFoundError('entity', id);
 	const cap = options.relationCap ?? 150;
 	const [withEntities, fromPapers, papers] = await Promise.all([
-		readRows<RelationRow>(
+		readRows<RelationView>(
 			ENTITY_RELATIONS,
 			{ id, cap, evidenceCap: options.evidenceCap ?? 3 },
 			opts
 		),
-		readRows<RelationRow>(PAPER_RELATIONS, { id, cap: 60 }, opts),
-		readRows<EntityRow['papers'][number]>(MENTIONED_IN, { id, cap: 50, scan: 2000 }, opts)
+		readRows<RelationView>(PAPER_RELATIONS, { id, cap: 60 }, opts),
+		readRows<EntityDetail['papers'][number]>(MENTIONED_IN, { id, cap: 50, scan: 2000 }, opts)
 	]);
-	const relations: EntityRow['relations'] = {};
+	const relations: EntityDetail['relations'] = {};
 	for (const rel of [...withEntities, ...fromPapers]) (relations[rel.type] ??= []).push(rel);
 	return { ...entity, relations, papers };
 }

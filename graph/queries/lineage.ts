@@ -7,7 +7,7 @@ import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
 import { relPattern } from './shared.js';
-import type { GraphEdgeRow, GraphNodeRow } from './views.js';
+import type { BuildsOnRow, GraphEdge, GraphNode, LineageResult } from '../views.js';
 
 export interface LineageOptions {
 	direction?: 'ancestors' | 'descendants';
@@ -16,14 +16,6 @@ export interface LineageOptions {
 	limit?: number;
 	driver?: Driver;
 	timeoutMs?: number;
-}
-
-export interface LineageRow {
-	root: GraphNodeRow;
-	direction: 'ancestors' | 'descendants';
-	nodes: (GraphNodeRow & { depth: number })[];
-	edges: GraphEdgeRow[];
-	truncated: boolean;
 }
 
 export const LINEAGE_RELATIONS: RelationType[] = ['BUILDS_ON', 'VARIANT_OF'];
@@ -40,7 +32,7 @@ RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.su
 ORDER BY support DESC`;
 }
 
-export async function lineage(id: string, options: LineageOptions = {}): Promise<LineageRow> {
+export async function lineage(id: string, options: LineageOptions = {}): Promise<LineageResult> {
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const direction = options.direction ?? 'descendants';
 	const depth = options.depth ?? 3;
@@ -54,7 +46,7 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 		direction
 	);
 	const depthOf = new Map<string, number>([[id, 0]]);
-	const edges = new Map<string, GraphEdgeRow>();
+	const edges = new Map<string, GraphEdge>();
 	let frontier = [id];
 	let truncated = false;
 	for (let level = 1; level <= depth && frontier.length > 0; level++) {
@@ -101,17 +93,6 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 	};
 }
 
-export interface BuildsOnRow {
-	id: string;
-	label: string;
-	kind: 'Entity' | 'Paper';
-	type: string;
-	year: number | null;
-	support: number;
-	via: { id: string; label: string } | null;
-	evidenceCount: number;
-}
-
 // $id, $cap → who builds on the root or on any of its variants (transitively, up to 3 levels)
 const BUILDS_ON = `
 MATCH (root:Entity {id: $id})
@@ -134,7 +115,7 @@ ORDER BY support DESC, year, label`;
 export async function buildsOn(
 	id: string,
 	options: { driver?: Driver; timeoutMs?: number; cap?: number } = {}
-): Promise<{ root: GraphNodeRow; rows: BuildsOnRow[] }> {
+): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> {
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const [root] = await nodesById([id], opts);
 	if (!root || root.kind !== 'Entity') throw new NotFoundError('entity', id);

@@ -50,11 +50,8 @@ UNWIND $rows AS row
 MATCH (a:${kind} {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:${type}]->(b)
-ON CREATE SET r.support = row.count, r.createdNow = true
-ON MATCH SET r.support = r.support + row.count
-WITH r, coalesce(r.createdNow, false) AS created
-REMOVE r.createdNow
-RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`
+ON CREATE SET r.support = row.count
+ON MATCH SET r.support = r.support + row.count`
 );
 
 // rows: {source, target, count} → support lowered, edges without support deleted
@@ -101,22 +98,18 @@ const WRITE_ENTITIES = `
 UNWIND $entities AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.type = row.type, e.nameKey = toLower(row.name),
-              e.aliases = row.aliases, e.firstYear = row.year, e.createdNow = true
+              e.aliases = row.aliases, e.firstYear = row.year
 ON MATCH SET e.aliases = e.aliases + [a IN row.aliases WHERE NOT a IN e.aliases],
              e.firstYear = CASE WHEN row.year IS NOT NULL AND (e.firstYear IS NULL OR row.year < e.firstYear)
                                 THEN row.year ELSE e.firstYear END
-SET e:$(row.type)
-WITH e, coalesce(e.createdNow, false) AS created
-REMOVE e.createdNow
-RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created`;
+SET e:$(row.type)`;
 
-// mentions: MentionRow[]
+// mentions: MentionRow[] (the papers written have no mentions left: CREATE, not MERGE)
 const WRITE_MENTIONS = `
 UNWIND $mentions AS row
 MATCH (p:Paper {id: row.paperId})
 MATCH (e:Entity {id: row.entityId})
-MERGE (p)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.spans = row.spans`;
+CREATE (p)-[:MENTIONS {count: row.count, spans: row.spans}]->(e)`;
 
 // evidence: EdgeRow[]
 const WRITE_EVIDENCE = `
@@ -186,8 +179,7 @@ async function runGrouped(
 		const statement = statements.get(key);
 		if (!statement) throw new Error(`Unknown relation or source kind: ${key}`);
 		const res = await timed(`edges ${key}`, () => tx.run(statement, cypherParams({ rows })));
-		const value = res.records[0]?.get('created');
-		if (value !== undefined && value !== null) created += Number(value);
+		created += res.summary.counters.updates().relationshipsCreated;
 	}
 	return created;
 }
@@ -259,7 +251,7 @@ export async function writeBatch(
 	);
 	const entities = mergeEntities(toWrite.flatMap((f) => f.entities));
 	const written = await timed('entities', () => tx.run(WRITE_ENTITIES, cypherParams({ entities })));
-	result.entitiesCreated = Number(written.records[0]?.get('created') ?? 0);
+	result.entitiesCreated = written.summary.counters.updates().nodesCreated;
 	const mentions: MentionRow[] = toWrite.flatMap((f) => f.mentions);
 	await timed('mentions', () => tx.run(WRITE_MENTIONS, cypherParams({ mentions })));
 

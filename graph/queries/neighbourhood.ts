@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import type { EntityType, RelationType } from '../model.js';
 import { matchById, nodeView, relPattern } from './shared.js';
-import type { GraphEdgeRow, GraphNodeRow, GraphViewRow } from './views.js';
+import type { GraphEdge, GraphNode, GraphView } from '../views.js';
 
 export interface NeighbourhoodOptions {
 	depth?: 1 | 2;
@@ -42,9 +42,9 @@ RETURN ${nodeView('n')} AS node`;
 export async function nodesById(
 	ids: string[],
 	options: { driver?: Driver; timeoutMs?: number } = {}
-): Promise<GraphNodeRow[]> {
+): Promise<GraphNode[]> {
 	if (ids.length === 0) return [];
-	const rows = await readRows<{ node: GraphNodeRow }>(NODES, { ids }, options);
+	const rows = await readRows<{ node: GraphNode }>(NODES, { ids }, options);
 	return rows.map((r) => r.node);
 }
 
@@ -60,14 +60,14 @@ const ALL_TYPES: (EntityType | 'Paper')[] = [
 export async function neighbourhood(
 	ids: string[],
 	options: NeighbourhoodOptions = {}
-): Promise<GraphViewRow> {
+): Promise<GraphView> {
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const limit = options.limit ?? 100;
 	const depth = options.depth ?? 1;
 	const query = hopQuery(relPattern(options.relations));
 	const seeds = await nodesById(ids, opts);
 	const seen = new Set(seeds.map((n) => n.id));
-	const edges = new Map<string, GraphEdgeRow>();
+	const edges = new Map<string, GraphEdge>();
 	let frontier = seeds.map((n) => n.id);
 	let truncated = false;
 	let total = 0;
@@ -153,9 +153,9 @@ export async function edgesAmong(
 		driver?: Driver;
 		timeoutMs?: number;
 	} = {}
-): Promise<GraphEdgeRow[]> {
+): Promise<GraphEdge[]> {
 	if (ids.length === 0) return [];
-	const rows = await readRows<Omit<GraphEdgeRow, 'id'>>(
+	const rows = await readRows<Omit<GraphEdge, 'id'>>(
 		amongQuery(relPattern(options.relations)),
 		{ ids, minSupport: options.minSupport ?? 1 },
 		{ driver: options.driver, timeoutMs: options.timeoutMs }

@@ -4,7 +4,7 @@ import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import { edgesAmong } from './neighbourhood.js';
 import { ALL_RELATIONS, nodeView } from './shared.js';
-import type { GraphViewRow, GraphNodeRow } from './views.js';
+import type { GraphNode, GraphView, TimelineRow } from '../views.js';
 
 // $limit → top entities by degree
 const TOP_ENTITIES = `
@@ -16,10 +16,10 @@ RETURN ${nodeView('e')} AS node`;
 
 export async function overview(
 	options: { limit?: number; driver?: Driver; timeoutMs?: number } = {}
-): Promise<GraphViewRow> {
+): Promise<GraphView> {
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const limit = options.limit ?? 60;
-	const rows = await readRows<{ node: GraphNodeRow }>(TOP_ENTITIES, { limit }, opts);
+	const rows = await readRows<{ node: GraphNode }>(TOP_ENTITIES, { limit }, opts);
 	const nodes = rows.map((r) => r.node);
 	const max = Math.max(1, ...nodes.map((n) => n.degree));
 	for (const n of nodes) n.score = Math.round((n.degree / max) * 1000) / 1000;
@@ -33,12 +33,6 @@ export async function overview(
 		opts
 	);
 	return { nodes, edges, truncated: (total ?? 0) > nodes.length, total };
-}
-
-export interface TimelineRowData {
-	year: number;
-	papers: number;
-	newEntities: number;
 }
 
 // () → per year: papers, entities first seen
@@ -64,6 +58,6 @@ RETURN year, sum(papers) AS papers, sum(newEntities) AS newEntities ORDER BY yea
 export async function timeline(
 	id: string | undefined,
 	options: { driver?: Driver; timeoutMs?: number } = {}
-): Promise<TimelineRowData[]> {
+): Promise<TimelineRow[]> {
 	return id ? readRows(ENTITY_TIMELINE, { id }, options) : readRows(TIMELINE, {}, options);
 }

@@ -1,26 +1,9 @@
 // paper(id): the abstract, where each entity is mentioned, and the relations drawn from it.
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
-import type { EntityType, RelationType } from '../model.js';
+import type { EntityType } from '../model.js';
+import type { PaperDetail } from '../views.js';
 import { NotFoundError } from './errors.js';
-
-export interface PaperRow {
-	id: string;
-	title: string;
-	abstract: string;
-	year: number | null;
-	url: string | null;
-	authors: string[];
-	mentions: { entityId: string; name: string; type: EntityType; start: number; end: number }[];
-	relations: {
-		head: { id: string; label: string; kind: 'Entity' | 'Paper' };
-		type: RelationType;
-		tail: { id: string; label: string; type: EntityType };
-		sentence: string;
-		rule: string;
-		confidence: number;
-	}[];
-}
 
 // $id → the paper, its mentions (spans into title + blank line + abstract) and its evidence
 const PAPER = `
@@ -47,16 +30,16 @@ RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.year AS year, p.u
 export async function paperDetail(
 	id: string,
 	options: { driver?: Driver; timeoutMs?: number } = {}
-): Promise<PaperRow> {
+): Promise<PaperDetail> {
 	const [row] = await readRows<
-		Omit<PaperRow, 'mentions'> & {
+		Omit<PaperDetail, 'mentions'> & {
 			textOffset: number;
 			mentions: { entityId: string; name: string; type: EntityType; spans: number[] }[];
 		}
 	>(PAPER, { id }, options);
 	if (!row) throw new NotFoundError('paper', id);
 	// Spans point into "title\n\nabstract"; the page shows the abstract, so shift and drop title hits.
-	const mentions: PaperRow['mentions'] = [];
+	const mentions: PaperDetail['mentions'] = [];
 	for (const m of row.mentions) {
 		for (let i = 0; i + 1 < (m.spans ?? []).length; i += 2) {
 			const start = m.spans[i]! - row.textOffset;

@@ -6,8 +6,7 @@ import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
 import { EVIDENCE_VIEW, relPattern } from './shared.js';
-import type { GraphNodeRow } from './views.js';
-import type { EvidenceRow } from './entity.js';
+import type { EvidenceView, PathsResult } from '../views.js';
 
 export interface PathOptions {
 	maxLength?: number; // 1..6
@@ -16,26 +15,6 @@ export interface PathOptions {
 	directed?: boolean;
 	driver?: Driver;
 	timeoutMs?: number;
-}
-
-export interface PathHopRow {
-	from: string;
-	to: string;
-	type: RelationType;
-	forward: boolean;
-	support: number;
-	evidence: EvidenceRow | null;
-}
-
-export interface PathRow {
-	nodes: GraphNodeRow[];
-	hops: PathHopRow[];
-}
-
-export interface PathsRow {
-	from: GraphNodeRow;
-	to: GraphNodeRow;
-	paths: PathRow[];
 }
 
 function boundedInt(value: number, min: number, max: number, name: string): number {
@@ -71,7 +50,7 @@ export async function paths(
 	from: string,
 	to: string,
 	options: PathOptions = {}
-): Promise<PathsRow> {
+): Promise<PathsResult> {
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const k = boundedInt(options.k ?? 3, 1, 10, 'k');
 	const maxLength = boundedInt(options.maxLength ?? 4, 1, 6, 'maxLength');
@@ -106,7 +85,7 @@ export async function paths(
 		...new Set(chosen.flatMap((p) => p.rels.map((r) => `${r.source}|${r.type}|${r.target}`)))
 	];
 	const [evidenceRows, nodes] = await Promise.all([
-		readRows<{ key: string; evidence: EvidenceRow }>(BEST_EVIDENCE, { keys }, opts),
+		readRows<{ key: string; evidence: EvidenceView }>(BEST_EVIDENCE, { keys }, opts),
 		nodesById([...new Set(chosen.flatMap((p) => p.ids))], opts)
 	]);
 	const evidence = new Map(evidenceRows.map((r) => [r.key, r.evidence]));

@@ -3,17 +3,7 @@
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import type { EntityType } from '../model.js';
-
-export interface SearchHitRow {
-	id: string;
-	kind: 'Entity' | 'Paper';
-	type: EntityType | 'Paper';
-	label: string;
-	matched: string;
-	year: number | null;
-	paperCount: number;
-	score: number;
-}
+import type { SearchHit } from '../views.js';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -60,7 +50,7 @@ RETURN node.id AS id, node.type AS type, node.name AS label, node.aliases AS ali
 
 // $lucene, $cap → paper candidates (titles only)
 const PAPER_SEARCH = `
-CALL db.index.fulltext.queryNodes('paper_text', $lucene, {limit: $cap}) YIELD node, score
+CALL db.index.fulltext.queryNodes('paper_titles', $lucene, {limit: $cap}) YIELD node, score
 RETURN node.id AS id, node.title AS label, node.year AS year, score`;
 
 export interface SearchOptions {
@@ -70,7 +60,7 @@ export interface SearchOptions {
 	timeoutMs?: number;
 }
 
-export async function search(q: string, options: SearchOptions = {}): Promise<SearchHitRow[]> {
+export async function search(q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
 	const limit = options.limit ?? 20;
 	const terms = searchTerms(q);
 	if (terms.length === 0) return [];
@@ -104,7 +94,7 @@ export async function search(q: string, options: SearchOptions = {}): Promise<Se
 			: []
 	]);
 	const wanted = norm(q);
-	const hits: (SearchHitRow & { rank: number })[] = [];
+	const hits: (SearchHit & { rank: number })[] = [];
 	for (const e of entities) {
 		const forms = [e.label, ...(e.aliases ?? [])];
 		const exact = forms.find((f) => norm(f) === wanted);

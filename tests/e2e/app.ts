@@ -1,17 +1,17 @@
 // Shared harness for the browser tests: a built app, the sample corpus in the test Neo4j, the
 // production server on a free port, and headless Debian Chromium driven by playwright-core.
 // Everything started here is stopped by the returned `close()`.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../graph/config.js';
-import { findFreePort } from '../../graph/local-server.js';
+import { startApp } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
 import type { DbConfig } from '../../graph/config.js';
 
+export { ensureBuilt, startApp, type RunningApp } from '../helpers/app.js';
+
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
-const BUILD_ENTRY = path.join(PROJECT_ROOT, 'build', 'index.js');
 const SAMPLE = path.join('ingest', 'sample', 'sample-corpus.txt');
 
 export const CHROMIUM_ARGS = [
@@ -23,42 +23,6 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync',
 	'--no-first-run'
 ];
-
-function newestMtime(dir: string): number {
-	let newest = 0;
-	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-		const p = path.join(dir, entry.name);
-		const t = entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs;
-		if (t > newest) newest = t;
-	}
-	return newest;
-}
-
-/** Builds the app when build/index.js is missing or older than anything under src/ or graph/. */
-export async function ensureBuilt(): Promise<void> {
-	const inputs = Math.max(
-		newestMtime(path.join(PROJECT_ROOT, 'src')),
-		newestMtime(path.join(PROJECT_ROOT, 'graph')),
-		fs.statSync(path.join(PROJECT_ROOT, 'package.json')).mtimeMs
-	);
-	if (fs.existsSync(BUILD_ENTRY) && fs.statSync(BUILD_ENTRY).mtimeMs >= inputs) return;
-	await new Promise<void>((resolve, reject) => {
-		const child = spawn(
-			process.execPath,
-			[path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-			{ cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] }
-		);
-		let log = '';
-		child.stdout?.on('data', (d) => (log += d));
-		child.stderr?.on('data', (d) => (log += d));
-		child.on('error', reject);
-		child.on('close', (code) =>
-			code === 0
-				? resolve()
-				: reject(new Error(`vite build failed (${code}):\n${log.slice(-4000)}`))
-		);
-	});
-}
 
 export function dbEnv(db: DbConfig): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: db.uri };
@@ -79,55 +43,12 @@ export async function loadSampleCorpus(db: DbConfig): Promise<void> {
 		throw new Error(`lineage ingest failed: ${ingest.stderr || ingest.stdout}`);
 }
 
-export interface RunningApp {
-	url: string;
-	server: ChildProcess;
-	log: () => string;
-	stop: () => Promise<void>;
-}
-
-/** `node build/index.js` on a free port, resolved once /api/health answers (any status). */
-export async function startApp(env: NodeJS.ProcessEnv): Promise<RunningApp> {
-	const port = await findFreePort();
-	const server = spawn(process.execPath, [BUILD_ENTRY], {
-		cwd: PROJECT_ROOT,
-		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	server.stdout?.on('data', (d) => (output += d));
-	server.stderr?.on('data', (d) => (output += d));
-	const url = `http://127.0.0.1:${port}`;
-	const stop = () =>
-		new Promise<void>((resolve) => {
-			if (server.exitCode != null || server.signalCode != null) return resolve();
-			const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-			server.once('exit', () => {
-				clearTimeout(timer);
-				resolve();
-			});
-			server.kill('SIGTERM');
-		});
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (server.exitCode != null) throw new Error(`the app exited early:\n${output}`);
-		try {
-			await fetch(`${url}/api/health`);
-			return { url, server, log: () => output, stop };
-		} catch {
-			await new Promise((r) => setTimeout(r, 200));
-		}
-	}
-	await stop();
-	throw new Error(`the app did not start within 30 s:\n${output}`);
-}
-
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 export interface Harness {
-	app: RunningApp;
+	app: Awaited<ReturnType<typeof startApp>>;
 	browser: Browser;
 	newPage: (options?: { dark?: boolean }) => Promise<Page>;
 	/** Errors thrown in any page (uncaught), to assert there were none. */

@@ -29,7 +29,14 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
 		[path.join(PROJECT_ROOT, 'build', 'index.js')],
 		{
 			cwd: PROJECT_ROOT,
-			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LINEAGE_LOG: 'off', ...env },
+			env: {
+				...process.env,
+				HOST: '127.0.0.1',
+				PORT: String(port),
+				ORIGIN: `http://127.0.0.1:${port}`,
+				LINEAGE_LOG: 'off',
+				...env
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		}
 	);

@@ -36,9 +36,9 @@ export const repository = {
 		limit: number
 	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
 
-	entity: (id: string): Promise<EntityDetail> => entityDetail(id, t()) as Promise<EntityDetail>,
+	entity: (id: string): Promise<EntityDetail> => entityDetail(id, t()),
 
-	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()) as Promise<PaperDetail>,
+	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()),
 
 	async neighbourhood(
 		ids: string[],
@@ -63,7 +63,7 @@ export const repository = {
 			...t()
 		});
 		if (view.nodes.length === 0) throw new NotFoundError('node', ids.join(','));
-		return view as GraphView;
+		return view;
 	},
 
 	paths: (
@@ -77,7 +77,7 @@ export const repository = {
 			relations: o.rel,
 			directed: o.directed,
 			...t()
-		}) as Promise<PathsResult>,
+		}),
 
 	lineage: (
 		id: string,
@@ -88,13 +88,11 @@ export const repository = {
 			depth: o.depth,
 			relations: o.rel,
 			...t()
-		}) as Promise<LineageResult>,
+		}),
 
-	buildsOn: (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> =>
-		buildsOn(id, t()) as Promise<{ root: GraphNode; rows: BuildsOnRow[] }>,
+	buildsOn: (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> => buildsOn(id, t()),
 
-	overview: (limit: number): Promise<GraphView> =>
-		overview({ limit, ...t() }) as Promise<GraphView>,
+	overview: (limit: number): Promise<GraphView> => overview({ limit, ...t() }),
 
 	async stats(): Promise<StatsView> {
 		const s = await graphStats();

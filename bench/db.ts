@@ -1,0 +1,36 @@
+// A throwaway Neo4j for benchmarks: fresh data folder, free port, stopped and removed after.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveDbConfig, type LocalDb } from '../graph/config.js';
+import { createDriver } from '../graph/driver.js';
+import { findFreePort, startServer, stopServer } from '../graph/local-server.js';
+import { applySchema } from '../graph/schema.js';
+
+export interface BenchDb {
+	db: LocalDb;
+	stop: () => Promise<void>;
+}
+
+export async function startBenchDb(keep = false): Promise<BenchDb> {
+	const port = await findFreePort();
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-bench-neo4j-'));
+	const db = resolveDbConfig({ port, dataDir }, { ...process.env, NEO4J_URI: '' });
+	if (db.kind !== 'local') throw new Error('unreachable');
+	console.log(`starting a fresh Neo4j on ${db.uri} (heap ${db.heap}, page cache ${db.pagecache})`);
+	await startServer(db);
+	const driver = createDriver(db);
+	await applySchema(driver);
+	await driver.close();
+	return {
+		db,
+		stop: async () => {
+			if (keep) {
+				console.log(`kept Neo4j running at ${db.uri} with data in ${dataDir}`);
+				return;
+			}
+			await stopServer(db);
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}

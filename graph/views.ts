@@ -1,0 +1,171 @@
+// The shapes the read queries return and the HTTP API serves (src/lib/types.ts re-exports them
+// for the browser). Plain data only: what crosses from server to browser.
+import type { EntityType, RelationType } from './model.js';
+
+/** A node of the explorer's graph: an entity or a paper. */
+export interface GraphNode {
+	id: string; // entity id (`model:sdxl`) or paper id
+	kind: 'Entity' | 'Paper';
+	type: EntityType | 'Paper';
+	label: string; // entity name or paper title
+	year: number | null; // entity: first year seen; paper: its year
+	paperCount: number; // entity: papers mentioning it; paper: 1
+	degree: number; // relations to and from it (MENTIONS excluded)
+	score?: number; // overview: centrality score in [0, 1]
+}
+
+/** A relation between two nodes, aggregated over papers. */
+export interface GraphEdge {
+	id: string; // `${source}|${type}|${target}`
+	source: string;
+	target: string;
+	type: RelationType;
+	support: number; // number of papers stating it
+}
+
+export interface GraphView {
+	nodes: GraphNode[];
+	edges: GraphEdge[];
+	truncated: boolean; // a cap cut the result
+	total?: number; // how many nodes there would have been without the cap, when known
+}
+
+/** One sentence supporting an edge, with where the two ends sit in it. */
+export interface EvidenceView {
+	paperId: string;
+	paperTitle: string;
+	paperYear: number | null;
+	paperUrl: string | null;
+	sentence: string;
+	headSpan: [number, number] | null; // offsets in `sentence`
+	tailSpan: [number, number] | null;
+	rule: string;
+	confidence: number;
+}
+
+export interface RelationView {
+	type: RelationType;
+	direction: 'out' | 'in';
+	other: {
+		id: string;
+		kind: 'Entity' | 'Paper';
+		type: EntityType | 'Paper';
+		label: string;
+		year: number | null;
+	};
+	support: number;
+	evidence: EvidenceView[]; // best first, capped
+}
+
+export interface EntityDetail {
+	id: string;
+	name: string;
+	type: EntityType;
+	aliases: string[];
+	firstYear: number | null;
+	paperCount: number;
+	degree: number;
+	relations: Partial<Record<RelationType, RelationView[]>>;
+	papers: { id: string; title: string; year: number | null }[]; // papers mentioning it, newest first, capped
+}
+
+export interface MentionView {
+	entityId: string;
+	name: string;
+	type: EntityType;
+	start: number; // offsets into `abstract`
+	end: number;
+}
+
+export interface PaperDetail {
+	id: string;
+	title: string;
+	abstract: string;
+	year: number | null;
+	url: string | null;
+	authors: string[];
+	mentions: MentionView[];
+	relations: {
+		head: { id: string; label: string; kind: 'Entity' | 'Paper' };
+		type: RelationType;
+		tail: { id: string; label: string; type: EntityType };
+		sentence: string;
+		rule: string;
+		confidence: number;
+	}[];
+}
+
+export interface SearchHit {
+	id: string;
+	kind: 'Entity' | 'Paper';
+	type: EntityType | 'Paper';
+	label: string;
+	matched: string; // the name or alias that matched
+	year: number | null;
+	paperCount: number;
+	score: number;
+}
+
+export interface PathHop {
+	from: string;
+	to: string;
+	type: RelationType;
+	forward: boolean; // false when traversed against the edge direction
+	support: number;
+	evidence: EvidenceView | null;
+}
+
+export interface PathView {
+	nodes: GraphNode[]; // in path order
+	hops: PathHop[];
+}
+
+export interface PathsResult {
+	from: GraphNode;
+	to: GraphNode;
+	paths: PathView[];
+}
+
+export interface LineageNode extends GraphNode {
+	depth: number; // hops from the root
+}
+
+export interface LineageResult {
+	root: GraphNode;
+	direction: 'ancestors' | 'descendants';
+	nodes: LineageNode[];
+	edges: GraphEdge[];
+	truncated: boolean;
+}
+
+export interface BuildsOnRow {
+	id: string;
+	label: string;
+	kind: 'Entity' | 'Paper';
+	type: EntityType | 'Paper';
+	year: number | null;
+	support: number;
+	via: { id: string; label: string } | null; // the variant it builds on, when not the root itself
+	evidenceCount: number;
+}
+
+export interface StatsView {
+	papers: number;
+	entities: number;
+	entitiesByType: Record<string, number>;
+	relations: number;
+	relationsByType: Record<string, number>;
+}
+
+export interface TimelineRow {
+	year: number;
+	papers: number;
+	newEntities: number;
+}
+
+/** Every API error body. */
+export interface ApiError {
+	error: string;
+	code: 'bad_request' | 'not_found' | 'unavailable' | 'forbidden' | 'timeout' | 'internal';
+	param?: string;
+}
