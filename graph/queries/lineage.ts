@@ -6,7 +6,7 @@ import { readRows } from '../driver.js';
 import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
-import { relPattern } from './shared.js';
+import { relPattern, toEdge } from './shared.js';
 import type { BuildsOnRow, GraphEdge, GraphNode, LineageResult } from '../views.js';
 
 export interface LineageOptions {
@@ -69,14 +69,8 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 				depthOf.set(row.id, level);
 				next.push(row.id);
 			}
-			const key = `${row.source}|${row.type}|${row.target}`;
-			edges.set(key, {
-				id: key,
-				source: row.source,
-				target: row.target,
-				type: row.type,
-				support: row.support
-			});
+			const edge = toEdge(row);
+			edges.set(edge.id, edge);
 		}
 		frontier = next;
 	}

@@ -2,7 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import type { EntityType, RelationType } from '../model.js';
-import { matchById, nodeView, relPattern } from './shared.js';
+import { matchById, nodeView, relPattern, toEdge } from './shared.js';
 import type { GraphEdge, GraphNode, GraphView } from '../views.js';
 
 export interface NeighbourhoodOptions {
@@ -106,14 +106,8 @@ export async function neighbourhood(
 				seen.add(row.id);
 				next.push(row.id);
 			}
-			const key = `${row.source}|${row.type}|${row.target}`;
-			edges.set(key, {
-				id: key,
-				source: row.source,
-				target: row.target,
-				type: row.type,
-				support: row.support
-			});
+			const edge = toEdge(row);
+			edges.set(edge.id, edge);
 		}
 		if (rows.length >= Math.max(2000, limit * 20)) truncated = true;
 		frontier = next;
@@ -160,5 +154,5 @@ export async function edgesAmong(
 		{ ids, minSupport: options.minSupport ?? 1 },
 		{ driver: options.driver, timeoutMs: options.timeoutMs }
 	);
-	return rows.map((r) => ({ ...r, id: `${r.source}|${r.type}|${r.target}` }));
+	return rows.map(toEdge);
 }

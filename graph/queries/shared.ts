@@ -1,6 +1,7 @@
 // Fragments and helpers shared by the read queries. Relationship-type lists are interpolated
 // only from the fixed RELATION_TYPES vocabulary, never from input.
 import { RELATION_TYPES, type RelationType } from '../model.js';
+import type { GraphEdge } from '../views.js';
 
 export const ALL_RELATIONS = RELATION_TYPES.join('|');
 
@@ -47,4 +48,15 @@ export const EVIDENCE_VIEW = `{
 
 export function edgeKey(source: string, type: string, target: string): string {
 	return `${source}|${type}|${target}`;
+}
+
+/** A relationship row as the API's GraphEdge, keyed like its evidence. */
+export function toEdge(row: Omit<GraphEdge, 'id'>): GraphEdge {
+	return {
+		id: edgeKey(row.source, row.type, row.target),
+		source: row.source,
+		target: row.target,
+		type: row.type,
+		support: row.support
+	};
 }
