@@ -2,6 +2,10 @@
 export const ENTITY_TYPES = ['Model', 'Technique', 'Dataset', 'Metric', 'Task'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** What the explorer draws: the entity types and papers. */
+export const NODE_TYPES = [...ENTITY_TYPES, 'Paper'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
 export const RELATION_TYPES = [
 	'PROPOSES',
 	'BUILDS_ON',

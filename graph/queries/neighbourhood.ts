@@ -1,7 +1,7 @@
 // neighbourhood(ids, …): the subgraph for expanding nodes, strongest relations first.
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
-import type { EntityType, RelationType } from '../model.js';
+import { NODE_TYPES, type EntityType, type RelationType } from '../model.js';
 import { matchById, nodeView, relPattern, toEdge } from './shared.js';
 import type { GraphEdge, GraphNode, GraphView } from '../views.js';
 
@@ -48,15 +48,6 @@ export async function nodesById(
 	return rows.map((r) => r.node);
 }
 
-const ALL_TYPES: (EntityType | 'Paper')[] = [
-	'Model',
-	'Technique',
-	'Dataset',
-	'Metric',
-	'Task',
-	'Paper'
-];
-
 export async function neighbourhood(
 	ids: string[],
 	options: NeighbourhoodOptions = {}
@@ -85,7 +76,7 @@ export async function neighbourhood(
 			{
 				frontier,
 				exclude: [],
-				types: options.types?.length ? options.types : ALL_TYPES,
+				types: options.types?.length ? options.types : NODE_TYPES,
 				from: options.fromYear ?? null,
 				to: options.toYear ?? null,
 				minSupport: options.minSupport ?? 1,

@@ -1,17 +1,9 @@
 // How each entity and relation type looks and reads. Colours are the Okabe–Ito palette, which
 // stays distinguishable under the common colour-vision deficiencies; shapes repeat the type
 // so colour is never the only cue.
-import type { EntityType, RelationType } from '../types';
+import type { NodeType, RelationType } from '../types';
 
-export type NodeType = EntityType | 'Paper';
-export const NODE_TYPES: readonly NodeType[] = [
-	'Model',
-	'Technique',
-	'Dataset',
-	'Metric',
-	'Task',
-	'Paper'
-] as const;
+export { NODE_TYPES, type NodeType } from '../types';
 
 export interface NodeLook {
 	colour: string;

@@ -1,7 +1,7 @@
 // Query-parameter schemas of the HTTP API (zod): parsing, defaults, caps. A failure names the
 // parameter. The same schemas feed the OpenAPI document.
 import { z } from 'zod';
-import { ENTITY_TYPES, RELATION_TYPES } from '../../../graph/model.js';
+import { NODE_TYPES, RELATION_TYPES } from '../../../graph/model.js';
 
 const split = (s: string) =>
 	s
@@ -21,8 +21,6 @@ const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
 		.transform(split)
 		.pipe(z.array(z.enum(values)).max(50));
 const idList = z.string().max(10_000).transform(split).pipe(z.array(id).max(50));
-
-export const NODE_TYPES = [...ENTITY_TYPES, 'Paper'] as const;
 
 export const searchParams = z.object({
 	q: z.string().trim().min(1, 'q must not be empty').max(200),
