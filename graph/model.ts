@@ -35,3 +35,45 @@ export function entityId(type: EntityType, canonicalName: string): string {
 		.replace(/^-+|-+$/g, '');
 	return `${type.toLowerCase()}:${key}`;
 }
+
+/**
+ * A paper's own statements ("this paper uses LoRA") are stored on the Paper node as a list of
+ * strings rather than as nodes: one property instead of a node, an edge and a dozen properties
+ * each made loading three times faster. One record per relation, fields joined by `|`
+ * (entity ids never contain it): type, target, sentence start and end (into the analysed
+ * text), tail start and end (into the sentence, empty when unknown), rule, confidence.
+ */
+export interface PaperEvidenceRecord {
+	type: RelationType;
+	target: string;
+	start: number;
+	end: number;
+	tailSpan: [number, number] | null;
+	rule: string;
+	confidence: number;
+}
+
+export function encodePaperEvidence(r: PaperEvidenceRecord): string {
+	const rule = r.rule.replaceAll('|', '/');
+	const tail = r.tailSpan ? `${r.tailSpan[0]}|${r.tailSpan[1]}` : '|';
+	return `${r.type}|${r.target}|${r.start}|${r.end}|${tail}|${rule}|${r.confidence}`;
+}
+
+export function decodePaperEvidence(record: string): PaperEvidenceRecord | null {
+	const f = record.split('|');
+	if (f.length !== 8 || !isRelationType(f[0]!)) return null;
+	return {
+		type: f[0] as RelationType,
+		target: f[1]!,
+		start: Number(f[2]),
+		end: Number(f[3]),
+		tailSpan: f[4] === '' ? null : [Number(f[4]), Number(f[5])],
+		rule: f[6]!,
+		confidence: Number(f[7])
+	};
+}
+
+/** The text the extractor analysed, when nothing in cleaning changed it; offsets point into it. */
+export function analysedText(title: string, abstract: string): string {
+	return title ? `${title}\n\n${abstract}` : abstract;
+}

@@ -11,3 +11,5 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name,
 CREATE FULLTEXT INDEX paper_titles IF NOT EXISTS FOR (p:Paper) ON EACH [p.title]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'english' } };
 CREATE INDEX evidence_key IF NOT EXISTS FOR (ev:Evidence) ON (ev.key);
+// One node holding the graph's version (graph/queries/version.ts).
+CREATE CONSTRAINT lineage_meta_id IF NOT EXISTS FOR (m:LineageMeta) REQUIRE m.id IS UNIQUE;

@@ -62,6 +62,8 @@ export interface Extraction {
 	paper: Paper;
 	/** The analysed text: title, a blank line, the abstract. Offsets point into it. */
 	text: string;
+	/** Where the abstract starts in `text` (0 without a title); absent in hand-built extractions. */
+	abstractStart?: number;
 	sentences: Sentence[];
 	mentions: Mention[];
 	entities: Entity[];

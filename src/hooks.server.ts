@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { closeDriver } from '../graph/driver.js';
+import { withResponseCache } from '$lib/server/response-cache';
 
 // adapter-node emits this on SIGTERM/SIGINT once the HTTP server has closed: the driver's
 // connection pool would otherwise keep the process alive.
@@ -58,7 +59,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			{ status: 429, headers: { 'retry-after': '60' } }
 		);
 	} else {
-		response = await resolve(event);
+		response = await withResponseCache(event.request, event.url, () => resolve(event));
 	}
 
 	response.headers.set('x-request-id', requestId);

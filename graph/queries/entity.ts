@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import type { EntityDetail, RelationView } from '../views.js';
 import { NotFoundError } from './errors.js';
-import { ALL_RELATIONS, EVIDENCE_VIEW } from './shared.js';
+import { ALL_RELATIONS, evidenceOf } from './shared.js';
 
 // $id → the entity's own fields
 const ENTITY = `
@@ -18,12 +18,7 @@ MATCH (e:Entity {id: $id})-[r:${ALL_RELATIONS}]-(o:Entity)
 WITH e, r, o, startNode(r) = e AS out
 ORDER BY r.support DESC, o.name
 LIMIT $cap
-CALL (r) {
-  MATCH (ev:Evidence {key: startNode(r).id + '|' + type(r) + '|' + endNode(r).id})
-  WITH ev ORDER BY ev.confidence DESC, ev.paperId LIMIT $evidenceCap
-  MATCH (p:Paper {id: ev.paperId})
-  RETURN collect(${EVIDENCE_VIEW}) AS evidence
-}
+${evidenceOf('r', '$evidenceCap')}
 RETURN type(r) AS type, CASE WHEN out THEN 'out' ELSE 'in' END AS direction,
        {id: o.id, kind: 'Entity', type: o.type, label: o.name, year: o.firstYear} AS other,
        r.support AS support, evidence`;
@@ -32,10 +27,7 @@ RETURN type(r) AS type, CASE WHEN out THEN 'out' ELSE 'in' END AS direction,
 const PAPER_RELATIONS = `
 MATCH (e:Entity {id: $id})<-[r:${ALL_RELATIONS}]-(p:Paper)
 WITH r, p LIMIT $cap
-CALL (r, p) {
-  MATCH (ev:Evidence {key: p.id + '|' + type(r) + '|' + $id})
-  RETURN collect(${EVIDENCE_VIEW})[..1] AS evidence
-}
+${evidenceOf('r', '1')}
 RETURN type(r) AS type, 'in' AS direction,
        {id: p.id, kind: 'Paper', type: 'Paper', label: p.title, year: p.year} AS other,
        r.support AS support, evidence`;

@@ -103,7 +103,7 @@ RETURN x.id AS id, coalesce(x.name, x.title) AS label,
        CASE WHEN x:Paper THEN 'Paper' ELSE x.type END AS type,
        coalesce(x.firstYear, x.year) AS year, r.support AS support,
        CASE WHEN v = root THEN null ELSE {id: v.id, label: v.name} END AS via,
-       COUNT { MATCH (ev:Evidence {key: x.id + '|BUILDS_ON|' + v.id}) } AS evidenceCount
+       r.support AS evidenceCount
 ORDER BY support DESC, year, label`;
 
 export async function buildsOn(

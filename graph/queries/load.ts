@@ -1,10 +1,18 @@
 // Writes one batch of papers' facts in one transaction. Idempotent per paper: a paper whose
 // content hash is stored already is skipped; a changed paper has its old facts removed first.
-// Edges carry `support` (papers stating them); each paper's evidence is an (:Evidence) node.
+// Edges carry `support` (papers stating them). A paper's own statements are stored on it (see
+// encodePaperEvidence); statements between two entities are (:Evidence) nodes.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherParams } from '../driver.js';
-import { RELATION_TYPES } from '../model.js';
-import type { EdgeRow, EntityRow, MentionRow, PaperFacts } from '../../ingest/load/facts.js';
+import { isRelationType, RELATION_TYPES } from '../model.js';
+import { bumpGraphVersion } from './version.js';
+import type {
+	EdgeRef,
+	EntityRow,
+	EvidenceRow,
+	MentionRow,
+	PaperFacts
+} from '../../ingest/load/facts.js';
 
 // LINEAGE_PROFILE_LOAD=1 prints the time of each statement, to find the slow one.
 const PROFILE = process.env.LINEAGE_PROFILE_LOAD === '1';
@@ -31,23 +39,23 @@ export interface BatchResult {
 	evidenceWritten: number;
 }
 
-const KINDS = ['Paper', 'Entity'] as const;
-type Kind = (typeof KINDS)[number];
+// Relationship types come from the fixed RELATION_TYPES vocabulary, never from input.
 
-// Relationship types cannot be parameters in an index-friendly MERGE, so each statement is
-// generated from the fixed RELATION_TYPES list (never from input).
-function perType(build: (type: string, kind: Kind) => string): Map<string, string> {
-	const map = new Map<string, string>();
-	for (const type of RELATION_TYPES)
-		for (const kind of KINDS) map.set(`${kind}|${type}`, build(type, kind));
-	return map;
-}
-
-// rows: {source, target, count} → edges created or their support raised
-const MERGE_EDGES = perType(
-	(type, kind) => `
+// rows: {source, type, target} of a paper's own edges. The paper is new or has just had its
+// edges removed, so CREATE is safe and cheaper than MERGE.
+const CREATE_PAPER_EDGES = `
 UNWIND $rows AS row
-MATCH (a:${kind} {id: row.source})
+MATCH (a:Paper {id: row.source})
+MATCH (b:Entity {id: row.target})
+CREATE (a)-[r:$(row.type) {support: 1}]->(b)`;
+
+// rows: {source, target, count} → entity edges of one type created or their support raised.
+// One statement per type: a MERGE with a dynamic type cannot expand into by type, and crawls
+// the relationships of busy entities.
+const MERGE_ENTITY_EDGES = perType(
+	(type) => `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:${type}]->(b)
 ON CREATE SET r.support = row.count
@@ -55,14 +63,36 @@ ON MATCH SET r.support = r.support + row.count`
 );
 
 // rows: {source, target, count} → support lowered, edges without support deleted
-const RETRACT_EDGES = perType(
-	(type, kind) => `
+const RETRACT_ENTITY_EDGES = perType(
+	(type) => `
 UNWIND $rows AS row
-MATCH (a:${kind} {id: row.source})-[r:${type}]->(b:Entity {id: row.target})
+MATCH (a:Entity {id: row.source})-[r:${type}]->(b:Entity {id: row.target})
 SET r.support = r.support - row.count
 WITH r WHERE r.support <= 0
 DELETE r`
 );
+
+function perType(build: (type: string) => string): Map<string, string> {
+	return new Map(RELATION_TYPES.map((type) => [type, build(type)]));
+}
+
+/** Runs one of the per-type statements for each type present in rows. */
+async function runByType(
+	tx: ManagedTransaction,
+	statements: Map<string, string>,
+	rows: EdgeCount[]
+): Promise<number> {
+	const byType = new Map<string, EdgeCount[]>();
+	for (const row of rows) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
+	let created = 0;
+	for (const [type, group] of byType) {
+		const statement = statements.get(type);
+		if (!statement) throw new Error(`Unknown relation type ${type}`);
+		const res = await tx.run(statement, cypherParams({ rows: group }));
+		created += res.summary.counters.updates().relationshipsCreated;
+	}
+	return created;
+}
 
 // ids → the stored content hash of those that exist
 const EXISTING = `
@@ -70,13 +100,19 @@ UNWIND $ids AS id
 MATCH (p:Paper {id: id})
 RETURN p.id AS id, p.contentHash AS hash`;
 
-// ids → their evidence removed; returns what each evidence supported
+// ids → their evidence nodes removed; returns the entity edges each paper supported. Papers
+// stored before `supports` existed (facts version 1) list them only through their evidence.
 const REMOVE_EVIDENCE = `
 UNWIND $ids AS id
-MATCH (:Paper {id: id})-[:HAS_EVIDENCE]->(ev:Evidence)
-WITH ev, ev.source AS source, ev.sourceKind AS sourceKind, ev.type AS type, ev.target AS target
-DETACH DELETE ev
-RETURN source, sourceKind, type, target, count(*) AS count`;
+MATCH (p:Paper {id: id})
+CALL (p) {
+  OPTIONAL MATCH (p)-[:HAS_EVIDENCE]->(ev:Evidence)
+  WITH collect(ev) AS evs
+  WITH evs, [ev IN evs WHERE ev.sourceKind = 'Entity' | ev.key] AS legacy
+  FOREACH (ev IN evs | DETACH DELETE ev)
+  RETURN legacy
+}
+RETURN p.id AS id, coalesce(p.supports, legacy) AS supports`;
 
 // ids → mentions removed; returns the entities they pointed at
 const REMOVE_MENTIONS = `
@@ -91,7 +127,8 @@ UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
 SET p.title = row.title, p.abstract = row.abstract, p.year = row.year, p.url = row.url,
     p.authors = row.authors, p.arxivId = row.arxivId, p.doi = row.doi, p.source = row.source,
-    p.contentHash = row.contentHash, p.textOffset = row.textOffset`;
+    p.contentHash = row.contentHash, p.textOffset = row.textOffset, p.text = row.text,
+    p.evidence = row.evidence, p.supports = row.supports`;
 
 // entities: EntityRow[] (one row per id) → created count
 const WRITE_ENTITIES = `
@@ -111,7 +148,7 @@ MATCH (p:Paper {id: row.paperId})
 MATCH (e:Entity {id: row.entityId})
 CREATE (p)-[:MENTIONS {count: row.count, spans: row.spans}]->(e)`;
 
-// evidence: EdgeRow[]
+// evidence: EvidenceRow[] (statements between two entities)
 const WRITE_EVIDENCE = `
 UNWIND $evidence AS row
 MATCH (p:Paper {id: row.paperId})
@@ -147,66 +184,46 @@ function mergeEntities(rows: EntityRow[]): EntityRow[] {
 	return [...byId.values()];
 }
 
-interface EdgeGroup {
+interface EdgeCount {
 	source: string;
+	type: string;
 	target: string;
 	count: number;
 }
 
-function groupEdges(
-	rows: { source: string; sourceKind: string; type: string; target: string; count: number }[]
-): Map<string, EdgeGroup[]> {
-	const groups = new Map<string, Map<string, EdgeGroup>>();
-	for (const row of rows) {
-		const statementKey = `${row.sourceKind}|${row.type}`;
-		const group = groups.get(statementKey) ?? new Map<string, EdgeGroup>();
-		const edgeKey = `${row.source}|${row.target}`;
-		const edge = group.get(edgeKey) ?? { source: row.source, target: row.target, count: 0 };
-		edge.count += row.count;
-		group.set(edgeKey, edge);
-		groups.set(statementKey, group);
+/** Entity edge keys (one per paper each) → one row per edge with the number of papers. */
+function countKeys(keys: string[]): EdgeCount[] {
+	const counts = new Map<string, EdgeCount>();
+	for (const key of keys) {
+		const seen = counts.get(key);
+		if (seen) {
+			seen.count++;
+			continue;
+		}
+		const [source, type, target] = key.split('|');
+		if (!source || !target || !isRelationType(type ?? '')) throw new Error(`Bad edge key ${key}`);
+		counts.set(key, { source, type: type!, target, count: 1 });
 	}
-	return new Map([...groups].map(([k, v]) => [k, [...v.values()]]));
-}
-
-async function runGrouped(
-	tx: ManagedTransaction,
-	statements: Map<string, string>,
-	groups: Map<string, EdgeGroup[]>
-): Promise<number> {
-	let created = 0;
-	for (const [key, rows] of groups) {
-		const statement = statements.get(key);
-		if (!statement) throw new Error(`Unknown relation or source kind: ${key}`);
-		const res = await timed(`edges ${key}`, () => tx.run(statement, cypherParams({ rows })));
-		created += res.summary.counters.updates().relationshipsCreated;
-	}
-	return created;
+	return [...counts.values()];
 }
 
 /** Removes everything the given papers contributed (not the Paper nodes themselves). */
 async function retractPapers(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
 	if (ids.length === 0) return [];
 	const removed = await tx.run(REMOVE_EVIDENCE, { ids });
-	const retracted = removed.records.map((r) => ({
-		source: r.get('source') as string,
-		sourceKind: r.get('sourceKind') as string,
-		type: r.get('type') as string,
-		target: r.get('target') as string,
-		count: Number(r.get('count'))
-	}));
-	await runGrouped(tx, RETRACT_EDGES, groupEdges(retracted));
+	const supported = removed.records.flatMap((r) => r.get('supports') as string[]);
+	const retracted = countKeys(supported);
+	await runByType(tx, RETRACT_ENTITY_EDGES, retracted);
 	const mentions = await tx.run(REMOVE_MENTIONS, { ids });
 	const touched = new Set<string>(mentions.records[0]?.get('touched') ?? []);
-	for (const r of retracted) {
-		if (r.sourceKind === 'Entity') touched.add(r.source);
-		touched.add(r.target);
-	}
-	// Paper → entity edges belong to the paper alone; anything left over is stale.
-	await tx.run(
-		`UNWIND $ids AS id MATCH (:Paper {id: id})-[r]->(:Entity) WHERE type(r) <> 'MENTIONS' DELETE r`,
+	for (const r of retracted) touched.add(r.source).add(r.target);
+	// Paper → entity edges belong to the paper alone.
+	const own = await tx.run(
+		`UNWIND $ids AS id MATCH (:Paper {id: id})-[r]->(e:Entity) WHERE type(r) <> 'MENTIONS'
+		 DELETE r RETURN collect(DISTINCT e.id) AS touched`,
 		{ ids }
 	);
+	for (const id of (own.records[0]?.get('touched') as string[] | undefined) ?? []) touched.add(id);
 	return [...touched];
 }
 
@@ -244,7 +261,7 @@ export async function writeBatch(
 	}
 	if (toWrite.length === 0) return result;
 
-	const touchedByRemoval = await retractPapers(tx, changed);
+	const touchedByRemoval = await timed('retract', () => retractPapers(tx, changed));
 
 	await timed('papers', () =>
 		tx.run(WRITE_PAPERS, cypherParams({ papers: toWrite.map((f) => f.paper) }))
@@ -255,25 +272,33 @@ export async function writeBatch(
 	const mentions: MentionRow[] = toWrite.flatMap((f) => f.mentions);
 	await timed('mentions', () => tx.run(WRITE_MENTIONS, cypherParams({ mentions })));
 
-	const evidence: EdgeRow[] = toWrite.flatMap((f) => f.edges);
-	result.relationsCreated = await runGrouped(
-		tx,
-		MERGE_EDGES,
-		groupEdges(evidence.map((e) => ({ ...e, count: 1 })))
+	const edges: EdgeRef[] = toWrite.flatMap((f) => f.edges);
+	const paperEdges = edges.filter((e) => e.sourceKind === 'Paper');
+	for (const e of paperEdges) if (!isRelationType(e.type)) throw new Error(`Bad edge ${e.key}`);
+	const entityEdges = countKeys(edges.filter((e) => e.sourceKind === 'Entity').map((e) => e.key));
+	const own = await timed('paper edges', () =>
+		tx.run(CREATE_PAPER_EDGES, cypherParams({ rows: paperEdges }))
 	);
-	await timed('evidence', () => tx.run(WRITE_EVIDENCE, cypherParams({ evidence })));
-	result.evidenceWritten = evidence.length;
+	const merged = await timed('entity edges', () => runByType(tx, MERGE_ENTITY_EDGES, entityEdges));
+	result.relationsCreated = own.summary.counters.updates().relationshipsCreated + merged;
+
+	const evidence: EvidenceRow[] = toWrite.flatMap((f) => f.evidence);
+	if (evidence.length > 0)
+		await timed('evidence', () => tx.run(WRITE_EVIDENCE, cypherParams({ evidence })));
+	result.evidenceWritten =
+		evidence.length + toWrite.reduce((n, f) => n + f.paper.evidence.length, 0);
 
 	const touched = [...new Set([...touchedByRemoval, ...entities.map((e) => e.id)])];
 	if (touchedByRemoval.length > 0) await tx.run(RECOMPUTE_FIRST_YEAR, { ids: touchedByRemoval });
 	await timed('refresh', () => tx.run(REFRESH_ENTITIES, { ids: touched }));
+	await bumpGraphVersion(tx);
 	return result;
 }
 
-/** Removes papers and everything they contributed (used by `reset` of single papers and tests). */
 export async function deletePapers(tx: ManagedTransaction, ids: string[]): Promise<void> {
 	const touched = await retractPapers(tx, ids);
 	await tx.run(`UNWIND $ids AS id MATCH (p:Paper {id: id}) DETACH DELETE p`, { ids });
 	await tx.run(RECOMPUTE_FIRST_YEAR, { ids: touched });
 	await timed('refresh', () => tx.run(REFRESH_ENTITIES, { ids: touched }));
+	await bumpGraphVersion(tx);
 }

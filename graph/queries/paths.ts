@@ -5,7 +5,7 @@ import { readRows } from '../driver.js';
 import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
-import { EVIDENCE_VIEW, relPattern } from './shared.js';
+import { evidenceOf, relPattern } from './shared.js';
 import type { EvidenceView, PathsResult } from '../views.js';
 
 export interface PathOptions {
@@ -35,16 +35,18 @@ RETURN [n IN nodes(p) | n.id] AS ids,
        [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), support: r.support}] AS rels`;
 }
 
-// $keys → the best evidence of each edge key
+// $hops: [{source, type, target}] → the best evidence of each
 const BEST_EVIDENCE = `
-UNWIND $keys AS key
-CALL (key) {
-  MATCH (ev:Evidence {key: key})
-  WITH ev ORDER BY ev.confidence DESC, ev.paperId LIMIT 1
-  MATCH (p:Paper {id: ev.paperId})
-  RETURN ${EVIDENCE_VIEW} AS evidence
+UNWIND $hops AS hop
+CALL (hop) {
+  MATCH (a:Entity {id: hop.source}) RETURN a
+  UNION
+  MATCH (a:Paper {id: hop.source}) RETURN a
 }
-RETURN key, evidence`;
+MATCH (a)-[r]->(b:Entity {id: hop.target})
+WHERE type(r) = hop.type
+${evidenceOf('r', '1')}
+RETURN hop.source + '|' + hop.type + '|' + hop.target AS key, evidence[0] AS evidence`;
 
 export async function paths(
 	from: string,
@@ -81,11 +83,13 @@ export async function paths(
 		if (!distinct.has(key)) distinct.set(key, p);
 	}
 	const chosen = [...distinct.values()].slice(0, k);
-	const keys = [
-		...new Set(chosen.flatMap((p) => p.rels.map((r) => `${r.source}|${r.type}|${r.target}`)))
-	];
+	const hops = [
+		...new Map(
+			chosen.flatMap((p) => p.rels.map((r) => [`${r.source}|${r.type}|${r.target}`, r] as const))
+		).values()
+	].map(({ source, type, target }) => ({ source, type, target }));
 	const [evidenceRows, nodes] = await Promise.all([
-		readRows<{ key: string; evidence: EvidenceView }>(BEST_EVIDENCE, { keys }, opts),
+		readRows<{ key: string; evidence: EvidenceView | null }>(BEST_EVIDENCE, { hops }, opts),
 		nodesById([...new Set(chosen.flatMap((p) => p.ids))], opts)
 	]);
 	const evidence = new Map(evidenceRows.map((r) => [r.key, r.evidence]));

@@ -46,6 +46,56 @@ export const EVIDENCE_VIEW = `{
   rule: ev.rule, confidence: ev.confidence
 }`;
 
+/** The text a paper's offsets point into (graph/model.ts analysedText). */
+export const PAPER_TEXT = (p: string) =>
+	`coalesce(${p}.text, CASE WHEN ${p}.title = '' THEN ${p}.abstract ELSE ${p}.title + '\\n\\n' + ${p}.abstract END)`;
+
+/**
+ * `CALL (r) { … RETURN evidence }`: the evidence of relationship `r`, best first, one per
+ * paper, at most `cap`. Three sources (see ingest/load/facts.ts): the paper's own record when
+ * r starts at a paper; (:Evidence) nodes for statements between entities; and, for an entity's
+ * edge, the records of the papers proposing that entity ("KOALA uses LoRA" because the KOALA
+ * paper says "we use LoRA").
+ */
+export function evidenceOf(r: string, cap: string): string {
+	return `CALL (${r}) {
+  WITH startNode(${r}) AS a, endNode(${r}) AS b, type(${r}) AS t
+  CALL (a, b, t) {
+    WITH a, b, t WHERE a:Paper
+    UNWIND [x IN coalesce(a.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'][..1] AS rec
+    RETURN a AS p, rec, null AS ev, null AS head
+    UNION ALL
+    WITH a, b, t WHERE a:Entity
+    MATCH (ev:Evidence {key: a.id + '|' + t + '|' + b.id})
+    MATCH (p:Paper {id: ev.paperId})
+    RETURN p, null AS rec, ev, null AS head
+    UNION ALL
+    WITH a, b, t WHERE a:Entity AND t <> 'PROPOSES'
+    MATCH (p:Paper)-[:PROPOSES]->(a)
+    WHERE EXISTS { MATCH (p)-[pr]->(b) WHERE type(pr) = t }
+    UNWIND [x IN coalesce(p.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'][..1] AS rec
+    RETURN p, rec, null AS ev, a AS head
+  }
+  WITH p, ev, head, split(rec, '|') AS f
+  WITH p, ev, head, f, toInteger(f[2]) AS s, toInteger(f[3]) AS e
+  OPTIONAL MATCH (p)-[m:MENTIONS]->(head)
+  WITH p, CASE WHEN ev IS NOT NULL THEN ${EVIDENCE_VIEW} ELSE {
+    paperId: p.id, paperTitle: p.title, paperYear: p.year, paperUrl: p.url,
+    sentence: substring(${PAPER_TEXT('p')}, s, e - s),
+    headSpan: [i IN range(0, size(coalesce(m.spans, [])) - 2, 2)
+               WHERE m.spans[i] >= s AND m.spans[i + 1] <= e | [m.spans[i] - s, m.spans[i + 1] - s]][0],
+    tailSpan: CASE WHEN f[4] = '' THEN null ELSE [toInteger(f[4]), toInteger(f[5])] END,
+    rule: f[6] + CASE WHEN head IS NULL THEN '' ELSE '+proposed' END,
+    confidence: toFloat(f[7])
+  } END AS view
+  ORDER BY view.confidence DESC
+  WITH p, collect(view)[0] AS view
+  ORDER BY view.confidence DESC, p.id
+  LIMIT ${cap}
+  RETURN collect(view) AS evidence
+}`;
+}
+
 export function edgeKey(source: string, type: string, target: string): string {
 	return `${source}|${type}|${target}`;
 }

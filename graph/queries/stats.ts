@@ -34,6 +34,15 @@ export async function graphStats(options: { driver?: Driver } = {}): Promise<Gra
 				{ driver: options.driver }
 			);
 			return { kind: 'type', name: type, n: row?.n ?? 0 };
+		}),
+		// A paper's own edges each carry one evidence record, stored on the paper.
+		...RELATION_TYPES.map(async (type) => {
+			const [row] = await readRows<{ n: number }>(
+				`MATCH (:Paper)-[r:\`${type}\`]->() RETURN count(r) AS n`,
+				{},
+				{ driver: options.driver }
+			);
+			return { kind: 'paper', name: type, n: row?.n ?? 0 };
 		})
 	]);
 	const get = (kind: string, name: string) =>
@@ -45,7 +54,7 @@ export async function graphStats(options: { driver?: Driver } = {}): Promise<Gra
 		relations: RELATION_TYPES.reduce((sum, t) => sum + get('type', t), 0),
 		relationsByType: Object.fromEntries(RELATION_TYPES.map((t) => [t, get('type', t)])),
 		mentions: get('type', 'MENTIONS'),
-		evidence: get('label', 'Evidence')
+		evidence: get('label', 'Evidence') + RELATION_TYPES.reduce((sum, t) => sum + get('paper', t), 0)
 	};
 }
 
@@ -54,7 +63,7 @@ export async function resetGraph(driver: Driver, database?: string): Promise<num
 	let deleted = 0;
 	for (;;) {
 		const res = await driver.executeQuery(
-			`MATCH (n) WHERE n:Paper OR n:Entity OR n:Evidence
+			`MATCH (n) WHERE n:Paper OR n:Entity OR n:Evidence OR n:LineageMeta
 			 WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n`,
 			{},
 			{ database }
@@ -73,7 +82,8 @@ export async function graphChecksum(options: { driver?: Driver } = {}): Promise<
 	const rows = await readRows<{ line: string }>(
 		`CALL () {
 		   MATCH (n) WHERE n:Paper OR n:Entity
-		   RETURN 'n ' + n.id + ' ' + coalesce(n.contentHash, '') + ' ' + coalesce(toString(n.paperCount), '') AS line
+		   RETURN 'n ' + n.id + ' ' + coalesce(n.contentHash, '') + ' ' + coalesce(toString(n.paperCount), '') +
+		          reduce(s = '', x IN coalesce(n.evidence, []) | s + ' ' + x) AS line
 		   UNION ALL
 		   MATCH (a)-[r]->(b:Entity) WHERE a:Paper OR a:Entity
 		   RETURN 'r ' + a.id + ' ' + type(r) + ' ' + b.id + ' ' + coalesce(toString(r.support), toString(r.count)) AS line

@@ -41,6 +41,7 @@ export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extrac
 	const empty = (reason: string): Extraction => ({
 		paper,
 		text,
+		abstractStart,
 		sentences: [],
 		mentions: [],
 		entities: [],
@@ -83,6 +84,7 @@ export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extrac
 	return {
 		paper,
 		text,
+		abstractStart,
 		sentences: sents.map(toSentence),
 		mentions: finalMentions.flat().map((m) => toMention(paper.id, sents[m.sent], m)),
 		entities: entities.map(toEntity),

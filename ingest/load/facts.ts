@@ -1,11 +1,15 @@
 // Extraction → the rows the loader writes: papers, entities, mentions, edges with evidence.
 // Pure. A relation from '@paper' becomes an edge from the Paper node and, for every entity the
 // paper proposes, the same edge from that entity — so "what builds on X" finds the methods too.
+// Evidence for the paper's own edges is stored on the paper (see encodePaperEvidence); the
+// evidence of those copies is the paper's record, found through PROPOSES, so it is not stored
+// twice; only statements between two entities get (:Evidence) nodes of their own.
 import { createHash } from 'node:crypto';
+import { analysedText, encodePaperEvidence, type RelationType } from '../../graph/model.js';
 import type { Extraction, RelationCandidate } from '../types.js';
 
-/** Bump when extraction changes meaningfully: stored papers re-extract on the next ingest. */
-export const FACTS_VERSION = 1;
+/** Bump when extraction or storage changes meaningfully: stored papers re-load on next ingest. */
+export const FACTS_VERSION = 2;
 
 export interface PaperRow {
 	id: string;
@@ -19,6 +23,9 @@ export interface PaperRow {
 	source: string;
 	contentHash: string;
 	textOffset: number; // where the abstract starts in the analysed text (title + blank line)
+	text: string | null; // the analysed text, only when cleaning made it differ from title + abstract
+	evidence: string[]; // the paper's own relations, encoded (graph/model.ts encodePaperEvidence)
+	supports: string[]; // keys of the entity → entity edges this paper counts towards
 }
 
 export interface EntityRow {
@@ -36,12 +43,17 @@ export interface MentionRow {
 	spans: number[]; // flattened [start, end, start, end, …] into the analysed text
 }
 
-export interface EdgeRow {
-	key: string; // `${source}|${type}|${target}`: one evidence per paper and key
+/** An edge the paper supports (once, whatever the number of sentences stating it). */
+export interface EdgeRef {
+	key: string; // `${source}|${type}|${target}`
 	source: string;
 	sourceKind: 'Paper' | 'Entity';
-	type: string;
+	type: RelationType;
 	target: string;
+}
+
+/** A statement between two entities in the paper's words: an (:Evidence) node. */
+export interface EvidenceRow extends EdgeRef {
 	paperId: string;
 	sentence: string;
 	start: number;
@@ -56,7 +68,8 @@ export interface PaperFacts {
 	paper: PaperRow;
 	entities: EntityRow[];
 	mentions: MentionRow[];
-	edges: EdgeRow[];
+	edges: EdgeRef[];
+	evidence: EvidenceRow[];
 }
 
 export function contentHash(title: string, abstract: string, extractorVersion: string): string {
@@ -70,9 +83,9 @@ export function edgeKey(source: string, type: string, target: string): string {
 }
 
 export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFacts {
-	const { paper, sentences, mentions, entities, relations } = extraction;
+	const { paper, sentences, mentions, entities, relations, text } = extraction;
 	const year = paper.year ?? null;
-	const textOffset = extraction.text.indexOf(paper.abstract);
+	const abstractStart = extraction.abstractStart ?? Math.max(0, text.indexOf(paper.abstract));
 	const paperRow: PaperRow = {
 		id: paper.id,
 		title: paper.title,
@@ -84,7 +97,10 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 		doi: paper.doi ?? null,
 		source: `${paper.source.kind}:${paper.source.uri}#${paper.source.line}`,
 		contentHash: contentHash(paper.title, paper.abstract, extractorVersion),
-		textOffset: textOffset < 0 ? 0 : textOffset
+		textOffset: abstractStart,
+		text: text === analysedText(paper.title, paper.abstract) ? null : text,
+		evidence: [],
+		supports: []
 	};
 
 	const mentionRows = new Map<string, MentionRow>();
@@ -114,10 +130,14 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 		.map((r) => r.tail);
 
 	// Best evidence per edge key: highest confidence, then earliest sentence.
-	const best = new Map<string, EdgeRow>();
-	const offer = (row: EdgeRow) => {
+	const best = new Map<string, EvidenceRow>();
+	const offer = (row: EvidenceRow) => {
 		const current = best.get(row.key);
 		if (!current || row.confidence > current.confidence) best.set(row.key, row);
+	};
+	const edges = new Map<string, EdgeRef>();
+	const support = (ref: EdgeRef) => {
+		if (!edges.has(ref.key)) edges.set(ref.key, ref);
 	};
 
 	// Relations with no sentence of their own (a lexicon family link) borrow the first sentence
@@ -141,44 +161,59 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 		if (r.head !== '@paper' && !known.has(r.head)) continue;
 		if (!known.has(r.tail)) continue;
 		const s = sentenceOf(r);
-		const base = {
+		const source = r.head === '@paper' ? paper.id : r.head;
+		const sourceKind = r.head === '@paper' ? 'Paper' : 'Entity';
+		const ref: EdgeRef = {
+			key: edgeKey(source, r.type, r.tail),
+			source,
+			sourceKind,
 			type: r.type,
-			target: r.tail,
+			target: r.tail
+		};
+		support(ref);
+		offer({
+			...ref,
 			paperId: paper.id,
 			sentence: s?.text ?? '',
 			start: s?.start ?? 0,
 			end: s?.end ?? 0,
+			headSpan: sourceKind === 'Entity' ? spanOf(r.head, s) : [],
 			tailSpan: spanOf(r.tail, s),
 			rule: r.rule,
 			confidence: r.confidence
-		};
-		const heads: { id: string; kind: 'Paper' | 'Entity'; rule: string }[] =
-			r.head === '@paper'
-				? [
-						{ id: paper.id, kind: 'Paper', rule: r.rule },
-						...(r.type === 'PROPOSES'
-							? []
-							: proposed
-									.filter((p) => p !== r.tail)
-									.map((p) => ({ id: p, kind: 'Entity' as const, rule: `${r.rule}+proposed` })))
-					]
-				: [{ id: r.head, kind: 'Entity', rule: r.rule }];
-		for (const head of heads) {
-			offer({
-				...base,
-				key: edgeKey(head.id, r.type, r.tail),
-				source: head.id,
-				sourceKind: head.kind,
-				headSpan: head.kind === 'Entity' ? spanOf(head.id, s) : [],
-				rule: head.rule
-			});
+		});
+		// The copies for what the paper proposes: supported here, their evidence is the paper's.
+		if (r.head === '@paper' && r.type !== 'PROPOSES') {
+			for (const p of proposed) {
+				if (p === r.tail) continue;
+				const key = edgeKey(p, r.type, r.tail);
+				support({ key, source: p, sourceKind: 'Entity', type: r.type, target: r.tail });
+			}
 		}
 	}
+
+	const rows = [...best.values()];
+	paperRow.evidence = rows
+		.filter((e) => e.sourceKind === 'Paper')
+		.map((e) =>
+			encodePaperEvidence({
+				type: e.type,
+				target: e.target,
+				start: e.start,
+				end: e.end,
+				tailSpan: e.tailSpan.length === 2 ? [e.tailSpan[0]!, e.tailSpan[1]!] : null,
+				rule: e.rule,
+				confidence: e.confidence
+			})
+		);
+	const refs = [...edges.values()];
+	paperRow.supports = refs.filter((e) => e.sourceKind === 'Entity').map((e) => e.key);
 
 	return {
 		paper: paperRow,
 		entities: entityRows,
 		mentions: [...mentionRows.values()],
-		edges: [...best.values()]
+		edges: refs,
+		evidence: rows.filter((e) => e.sourceKind === 'Entity')
 	};
 }

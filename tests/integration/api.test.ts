@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeDriver, getDriver, writeTx } from '../../graph/driver.js';
 import { findFreePort } from '../../graph/local-server.js';
+import { deletePapers } from '../../graph/queries/load.js';
 import { graphChecksum, resetGraph } from '../../graph/queries/stats.js';
+import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { noNeo4j } from '../helpers/db.js';
@@ -237,5 +242,33 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		expect(res.headers.get('x-request-id')).toBeTruthy();
 		const page = await fetch(`${app.url}/`);
 		expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+	});
+
+	it('serves repeated questions from its cache, and notices within a second that the graph changed', async () => {
+		const query = '/api/search?q=Zephyrine';
+		const first = await get(query);
+		expect(first.body.hits).toEqual([]);
+		expect((await get(query)).headers.get('x-cache')).toBe('hit');
+		const input = path.join(os.tmpdir(), `lineage-cache-${process.pid}.jsonl`);
+		fs.writeFileSync(
+			input,
+			JSON.stringify({
+				id: 'zephyrine-paper',
+				title: 'Zephyrine: A Fast Diffusion Model',
+				abstract: 'We propose Zephyrine, a diffusion model that builds on SDXL.',
+				year: 2024
+			}) + '\n'
+		);
+		try {
+			await ingest({ files: [input], workers: 0 });
+			await new Promise((r) => setTimeout(r, 1100));
+			const after = await get(query);
+			expect(after.headers.get('x-cache')).toBe('miss');
+			expect(after.body.hits.map((h: { label: string }) => h.label)).toContain('Zephyrine');
+		} finally {
+			await writeTx((tx) => deletePapers(tx, ['zephyrine-paper']));
+			fs.rmSync(input, { force: true });
+		}
+		expect(await graphChecksum()).toBe(checksum);
 	});
 });

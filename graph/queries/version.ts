@@ -1,0 +1,23 @@
+// A token that changes whenever the graph's content does, so readers (the app's response
+// cache) can tell a stale answer from a fresh one without comparing content.
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { readRows } from '../driver.js';
+
+// Run inside every transaction that changes papers, entities or edges.
+const BUMP = `MERGE (m:LineageMeta {id: 'graph'}) SET m.version = randomUUID()`;
+
+export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {
+	await tx.run(BUMP);
+}
+
+/** The current version; 'empty' for a graph never written (or just reset). */
+export async function graphVersion(
+	options: { driver?: Driver; timeoutMs?: number } = {}
+): Promise<string> {
+	const [row] = await readRows<{ version: string | null }>(
+		`OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.version AS version`,
+		{},
+		options
+	);
+	return row?.version ?? 'empty';
+}
