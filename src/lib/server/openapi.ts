@@ -101,9 +101,9 @@ export function openApiDocument(): object {
 				'{ rows: TimelineRow[] }'
 			),
 			'/api/health': op(
-				'App and database state (503 when the database is unreachable)',
+				'App and database state (503 when the database is unreachable), and the answer cache',
 				[],
-				'{ app, database }'
+				'{ app, database, cache: { entries, bytes, hits, misses } }'
 			),
 			'/api/cypher': {
 				post: {

@@ -1,8 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { databaseHealth } from '$lib/server/db';
+import { responseCache } from '$lib/server/response-cache';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async () => {
 	const database = await databaseHealth();
-	return json({ app: 'ok', database }, { status: database.ok ? 200 : 503 });
+	const c = responseCache();
+	const cache = { ...c.size, hits: c.hits, misses: c.misses };
+	return json({ app: 'ok', database, cache }, { status: database.ok ? 200 : 503 });
 };
