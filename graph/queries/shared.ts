@@ -72,11 +72,17 @@ export function evidenceOf(r: string, cap: string): string {
     UNION ALL
     WITH a, b, t WHERE a:Entity AND t <> 'PROPOSES'
     MATCH (p:Paper)-[:PROPOSES]->(a)
-    WHERE EXISTS { MATCH (p)-[pr]->(b) WHERE type(pr) = t }
     UNWIND [x IN coalesce(p.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'][..1] AS rec
     RETURN p, rec, null AS ev, a AS head
   }
-  WITH p, ev, head, split(rec, '|') AS f
+  // Choose first (best per paper, then the best papers), build the sentences of those only.
+  WITH p, {rec: rec, ev: ev, head: head,
+           confidence: coalesce(ev.confidence, toFloat(split(rec, '|')[7]))} AS c
+  ORDER BY c.confidence DESC
+  WITH p, collect(c)[0] AS c
+  ORDER BY c.confidence DESC, p.id
+  LIMIT ${cap}
+  WITH p, c.ev AS ev, c.head AS head, split(c.rec, '|') AS f
   WITH p, ev, head, f, toInteger(f[2]) AS s, toInteger(f[3]) AS e
   OPTIONAL MATCH (p)-[m:MENTIONS]->(head)
   WITH p, CASE WHEN ev IS NOT NULL THEN ${EVIDENCE_VIEW} ELSE {
@@ -88,10 +94,7 @@ export function evidenceOf(r: string, cap: string): string {
     rule: f[6] + CASE WHEN head IS NULL THEN '' ELSE '+proposed' END,
     confidence: toFloat(f[7])
   } END AS view
-  ORDER BY view.confidence DESC
-  WITH p, collect(view)[0] AS view
   ORDER BY view.confidence DESC, p.id
-  LIMIT ${cap}
   RETURN collect(view) AS evidence
 }`;
 }
