@@ -140,20 +140,28 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 		if (!edges.has(ref.key)) edges.set(ref.key, ref);
 	};
 
+	// Lookups by sentence index and entity id: an abstract has dozens of relations and mentions.
+	const sentenceAt = new Map(sentences.map((s) => [s.index, s]));
+	const mentionsOf = new Map<string, typeof mentions>();
+	for (const m of mentions) {
+		const list = mentionsOf.get(m.entityId);
+		if (list) list.push(m);
+		else mentionsOf.set(m.entityId, [m]);
+	}
+
 	// Relations with no sentence of their own (a lexicon family link) borrow the first sentence
 	// mentioning their head, so every edge has words to show.
 	const sentenceOf = (r: RelationCandidate) => {
-		const own = sentences.find((s) => s.index === r.sentence);
+		const own = sentenceAt.get(r.sentence);
 		if (own) return own;
-		const mention =
-			mentions.find((m) => m.entityId === r.head) ?? mentions.find((m) => m.entityId === r.tail);
-		return mention ? sentences.find((s) => s.index === mention.sentence) : undefined;
+		const mention = mentionsOf.get(r.head)?.[0] ?? mentionsOf.get(r.tail)?.[0];
+		return mention ? sentenceAt.get(mention.sentence) : undefined;
 	};
 	const spanOf = (entityId: string, sentence: { start: number; end: number } | undefined) => {
 		if (!sentence) return [];
-		const m = mentions.find(
-			(x) => x.entityId === entityId && x.start >= sentence.start && x.end <= sentence.end
-		);
+		const m = mentionsOf
+			.get(entityId)
+			?.find((x) => x.start >= sentence.start && x.end <= sentence.end);
 		return m ? [m.start - sentence.start, m.end - sentence.start] : [];
 	};
 
