@@ -2,6 +2,7 @@
 // (case, spaces and a few common synonyms) because spreadsheets are hand-made.
 import { parse } from 'csv-parse';
 import { Readable, pipeline } from 'node:stream';
+import { MAX_RECORD_CHARS } from './input.js';
 import { authorList } from './json-record.js';
 import type { RawRecord, RawResult, Reader, TextInput } from './types.js';
 
@@ -45,7 +46,9 @@ async function* readCsv(input: TextInput, delimiter: string): AsyncGenerator<Raw
 		relax_quotes: true,
 		skip_empty_lines: true,
 		trim: true,
-		info: true
+		info: true,
+		// An unclosed quote would otherwise swallow the rest of the file into one field.
+		max_record_size: MAX_RECORD_CHARS
 	});
 	// pipeline (not pipe) so a read error mid-file reaches the loop below instead of crashing.
 	pipeline(Readable.from(input.chunks()), parser, () => {});
