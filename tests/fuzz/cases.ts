@@ -563,15 +563,15 @@ const MILLION = 1_000_000;
  * inside the watchdog on a busy machine; blank lines between records make up the million.
  */
 const MILLION_RECORDS: Record<Format, number> = {
-	'seed-text': 15_000,
-	jsonl: 20_000,
-	json: 15_000,
-	csv: 8_000,
-	tsv: 8_000,
-	arxiv: 2_000,
-	openalex: 15_000,
-	'semantic-scholar': 15_000,
-	bibtex: 8_000
+	'seed-text': 8_000,
+	jsonl: 10_000,
+	json: 8_000,
+	csv: 4_000,
+	tsv: 4_000,
+	arxiv: 1_500,
+	openalex: 8_000,
+	'semantic-scholar': 8_000,
+	bibtex: 5_000
 };
 
 /** 1,000,000 lines in the format, records cut from the gold abstracts, written in chunks. */

@@ -29,20 +29,25 @@ export function writeInput(
 	path: string
 ): { bytes: number; lines: number } {
 	const fd = openSync(path, 'w');
-	// Lines as a reader may count them: LF, or CR alone (old Mac files, which csv-parse honours).
-	let lf = 0;
-	let cr = 0;
+	// Line breaks as a reader may count them: LF, CRLF, or CR alone (csv-parse honours all three).
+	let breaks = 0;
+	let lastCr = false;
 	try {
 		for (const chunk of built.chunks()) {
 			const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-			for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lf++;
-			for (let i = b.indexOf(13); i !== -1; i = b.indexOf(13, i + 1)) cr++;
+			for (let i = 0; i < b.length; i++) {
+				const c = b[i];
+				if (c === 10) {
+					if (!lastCr) breaks++;
+				} else if (c === 13) breaks++;
+				lastCr = c === 13;
+			}
 			writeSync(fd, b);
 		}
 	} finally {
 		closeSync(fd);
 	}
-	return { bytes: statSync(path).size, lines: Math.max(lf, cr) };
+	return { bytes: statSync(path).size, lines: breaks };
 }
 
 export async function runFileInput(

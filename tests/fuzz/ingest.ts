@@ -63,7 +63,7 @@ for (const f of summary.total.failures.slice(0, 40)) {
 }
 if (summary.total.failures.length)
 	console.log(`replay one: npm run fuzz:ingest -- --seed ${seed} --case ROW:N --verbose\n`);
-console.log(formatSummary(summary, rssBound));
+console.log(formatSummary(summary, rssBound, Number(o.timeout)));
 const failed = verdict(summary, { rssMb: rssBound, minInputs: o.case ? 0 : full ? 1000 : 0 });
 if (failed.length) {
 	console.log(`\nFAILED: ${failed.join('; ')}`);

@@ -1,7 +1,7 @@
 // Runs fuzz cases one at a time in a worker thread with a watchdog: an input still running after
 // the timeout is a hang (the worker is terminated and replaced), a worker that dies is a crash.
 // RSS of the whole process (workers included) is sampled throughout for the memory bound.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,8 @@ export interface CaseOutcome {
 	result?: CaseResult;
 	hang: boolean;
 	crashes: string[];
-	ms: number;
+	ms: number; // wall time reading (and extracting) the input
+	cpuMs: number; // the worker thread's CPU time for it (wall time where /proc is missing)
 }
 
 export interface RowStats {
@@ -40,6 +41,7 @@ export interface RowStats {
 	hangs: number;
 	expanded: number;
 	maxMs: number;
+	maxCpuMs: number;
 	peakRssMb: number;
 	failures: { c: FuzzCase; description: string; what: string[] }[];
 }
@@ -121,6 +123,7 @@ export async function runFuzz(opts: RunOptions): Promise<FuzzSummary> {
 			] as const)
 				t[k] += s[k];
 			t.maxMs = Math.max(t.maxMs, s.maxMs);
+			t.maxCpuMs = Math.max(t.maxCpuMs, s.maxCpuMs);
 			t.failures.push(...s.failures);
 			return t;
 		},
@@ -148,6 +151,7 @@ function emptyStats(row: Row): RowStats {
 		hangs: 0,
 		expanded: 0,
 		maxMs: 0,
+		maxCpuMs: 0,
 		peakRssMb: 0,
 		failures: []
 	};
@@ -157,10 +161,13 @@ function addOutcome(s: RowStats, c: FuzzCase, o: CaseOutcome, rowPeak: number): 
 	s.inputs++;
 	s.peakRssMb = Math.max(s.peakRssMb, rowPeak);
 	s.maxMs = Math.max(s.maxMs, o.ms);
+	s.maxCpuMs = Math.max(s.maxCpuMs, o.cpuMs);
 	const what: string[] = [];
 	if (o.hang) {
 		s.hangs++;
-		what.push(`hang: still running after ${Math.round(o.ms)} ms`);
+		what.push(
+			`hang: ${Math.round(o.cpuMs)} ms CPU (${Math.round(o.ms)} ms wall) and still running`
+		);
 	}
 	if (o.crashes.length) {
 		s.crashes++;
@@ -183,6 +190,7 @@ function addOutcome(s: RowStats, c: FuzzCase, o: CaseOutcome, rowPeak: number): 
 
 interface Slot {
 	worker: Worker;
+	tid: number | null;
 	listen: (fn: (m: WorkerMessage) => void) => void;
 	onExit: (fn: (why: string) => void) => void;
 }
@@ -199,11 +207,27 @@ async function startWorker(heapMb: number): Promise<Slot> {
 		exitListener(`worker died: ${err.name}: ${err.message}`.slice(0, 300))
 	);
 	worker.on('exit', (code) => exitListener(`worker exited with code ${code}`));
-	await new Promise<void>((resolve, reject) => {
-		listener = (m) => m.type === 'ready' && resolve();
+	const tid = await new Promise<number | null>((resolve, reject) => {
+		listener = (m) => m.type === 'ready' && resolve(m.tid);
 		exitListener = (why) => reject(new Error(`fuzz worker failed to start: ${why}`));
 	});
-	return { worker, listen: (fn) => (listener = fn), onExit: (fn) => (exitListener = fn) };
+	return { worker, tid, listen: (fn) => (listener = fn), onExit: (fn) => (exitListener = fn) };
+}
+
+/**
+ * CPU milliseconds a thread has used (Linux /proc), or null. The watchdog counts the worker's
+ * CPU time, not wall time: on a shared machine other processes' load must not turn a slow
+ * input into a "hang", while a spinning regex still is one.
+ */
+function threadCpuMs(tid: number | null): number | null {
+	if (tid === null) return null;
+	try {
+		const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime at 100 ticks/s
+	} catch {
+		return null;
+	}
 }
 
 function runOne(slot: Slot, job: Job, timeoutMs: number): Promise<CaseOutcome & { dead: boolean }> {
@@ -211,16 +235,23 @@ function runOne(slot: Slot, job: Job, timeoutMs: number): Promise<CaseOutcome & 
 		const crashes: string[] = [];
 		let description = '(input not built)';
 		let t0 = performance.now();
+		let cpu0: number | null = null;
 		let timer: NodeJS.Timeout | undefined;
+		const cpuMs = () => {
+			const now = threadCpuMs(slot.tid);
+			return now === null || cpu0 === null ? null : now - cpu0;
+		};
 		const finish = (extra: Partial<CaseOutcome> & { dead?: boolean }) => {
-			clearTimeout(timer);
+			clearInterval(timer);
 			slot.listen(() => {});
 			slot.onExit(() => {});
+			const ms = performance.now() - t0;
 			resolve({
 				description,
 				hang: false,
 				crashes,
-				ms: performance.now() - t0,
+				ms,
+				cpuMs: cpuMs() ?? ms,
 				dead: false,
 				...extra
 			});
@@ -229,9 +260,17 @@ function runOne(slot: Slot, job: Job, timeoutMs: number): Promise<CaseOutcome & 
 			if (m.type === 'started') {
 				description = m.description;
 				t0 = performance.now();
-				timer = setTimeout(() => finish({ hang: true, dead: true }), timeoutMs);
+				cpu0 = threadCpuMs(slot.tid);
+				// Over the limit in CPU time is a hang; so is 6× the limit in wall time (a promise
+				// that never settles uses no CPU at all).
+				timer = setInterval(() => {
+					const wall = performance.now() - t0;
+					const used = cpuMs() ?? wall;
+					if (used > timeoutMs || wall > 6 * timeoutMs)
+						finish({ hang: true, dead: true, cpuMs: used });
+				}, 100);
 			} else if (m.type === 'unhandled') crashes.push(`unhandled rejection: ${m.message}`);
-			else if (m.type === 'done') finish({ result: m.result, ms: m.result.ms });
+			else if (m.type === 'done') finish({ result: m.result });
 		});
 		slot.onExit((why) => {
 			crashes.push(why);
@@ -243,7 +282,7 @@ function runOne(slot: Slot, job: Job, timeoutMs: number): Promise<CaseOutcome & 
 
 // ---- the table -----------------------------------------------------------------------------
 
-export function formatSummary(s: FuzzSummary, rssBoundMb: number): string {
+export function formatSummary(s: FuzzSummary, rssBoundMb: number, timeoutMs = 10_000): string {
 	const head = [
 		'format',
 		'inputs',
@@ -252,9 +291,10 @@ export function formatSummary(s: FuzzSummary, rssBoundMb: number): string {
 		'rejects',
 		'no file/line/reason',
 		'crashes',
-		'hangs >10 s',
+		'hangs',
 		'expanded',
-		'max ms/input',
+		'max CPU ms',
+		'max wall ms',
 		'peak RSS MiB'
 	];
 	const row = (r: RowStats) =>
@@ -268,6 +308,7 @@ export function formatSummary(s: FuzzSummary, rssBoundMb: number): string {
 			r.crashes,
 			r.hangs,
 			r.expanded,
+			Math.round(r.maxCpuMs),
 			Math.round(r.maxMs),
 			Math.round(r.peakRssMb)
 		].map(String);
@@ -282,7 +323,7 @@ export function formatSummary(s: FuzzSummary, rssBoundMb: number): string {
 		line(widths.map((w) => '-'.repeat(w))),
 		line(row(s.total)),
 		'',
-		`seed ${s.seed}; ${s.total.inputs} inputs in ${s.seconds.toFixed(0)} s; peak RSS ${Math.round(s.peakRssMb)} MiB (bound ${rssBoundMb} MiB)`
+		`seed ${s.seed}; ${s.total.inputs} inputs in ${s.seconds.toFixed(0)} s; hang = over ${timeoutMs / 1000} s of CPU time (or ${(6 * timeoutMs) / 1000} s wall); peak RSS ${Math.round(s.peakRssMb)} MiB (bound ${rssBoundMb} MiB)`
 	].join('\n');
 }
 

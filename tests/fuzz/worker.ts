@@ -1,5 +1,6 @@
 // Worker thread of the fuzz runner: builds one input, says when it starts reading (the
 // watchdog's clock starts there, not while a million-line file is being written), runs it.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { buildCase, type FuzzCase } from './cases.js';
@@ -13,7 +14,7 @@ export interface Job {
 }
 
 export type WorkerMessage =
-	| { type: 'ready' }
+	| { type: 'ready'; tid: number | null }
 	| { type: 'started'; description: string; path?: string }
 	| { type: 'done'; result: CaseResult }
 	| { type: 'unhandled'; message: string };
@@ -45,4 +46,13 @@ parentPort!.on('message', async (job: Job) => {
 	}
 });
 
-post({ type: 'ready' });
+post({ type: 'ready', tid: threadId() });
+
+/** This thread's Linux task id, so the runner can read its CPU time from /proc. */
+function threadId(): number | null {
+	try {
+		return Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ', 1)[0]) || null;
+	} catch {
+		return null;
+	}
+}
