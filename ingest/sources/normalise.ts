@@ -14,7 +14,7 @@ export interface CleanOptions {
 export function cleanText(input: string, opts: CleanOptions = {}): string {
 	// The ASCII checks skip work most records do not need (a reader calls this several times per
 	// record, and million-record files are read in seconds).
-	let s = NON_ASCII.test(input) ? input.normalize('NFC') : input;
+	let s = NON_ASCII.test(input) ? capMarks(input).normalize('NFC') : input;
 	if (s.includes('\n')) s = joinHyphenatedLineBreaks(s);
 	s = stripHtml(s);
 	if (opts.latex === true || (opts.latex === 'auto' && looksLikeLatex(s))) s = stripLatex(s);
@@ -25,6 +25,14 @@ export function cleanText(input: string, opts: CleanOptions = {}): string {
 
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * At most 30 combining marks in a row (Unicode's stream-safe limit, UAX #15): normalisation
+ * sorts a run of marks, which takes quadratic time — a 1 MB run of accents stalled a reader.
+ */
+export function capMarks(s: string): string {
+	return s.replace(/\p{M}{31,}/gu, (run) => Array.from(run).slice(0, 30).join(''));
+}
 
 // A hyphen at a line end splits a word ("diffu-\nsion") unless it is a real compound
 // ("text-to-\nimage", "self-\nattention"): keep it after these prefixes or an earlier hyphen.

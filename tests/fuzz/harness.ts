@@ -29,19 +29,13 @@ export function writeInput(
 	path: string
 ): { bytes: number; lines: number } {
 	const fd = openSync(path, 'w');
-	// Line breaks as a reader may count them: LF, CRLF, or CR alone (csv-parse honours all three).
+	// The highest line number a reader may report: every LF and every CR counted, since readers
+	// differ on CR-only and CRLF line ends (csv-parse, in a file mixing them, counts some CRLFs twice).
 	let breaks = 0;
-	let lastCr = false;
 	try {
 		for (const chunk of built.chunks()) {
 			const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-			for (let i = 0; i < b.length; i++) {
-				const c = b[i];
-				if (c === 10) {
-					if (!lastCr) breaks++;
-				} else if (c === 13) breaks++;
-				lastCr = c === 13;
-			}
+			for (let i = 0; i < b.length; i++) if (b[i] === 10 || b[i] === 13) breaks++;
 			writeSync(fd, b);
 		}
 	} finally {

@@ -10,7 +10,7 @@ import { formatSummary, runFuzz, verdict } from './runner.js';
 
 const program = new Command('fuzz:ingest')
 	.option('--seed <n>', 'PRNG seed (printed; replays the same inputs)', String(20261126))
-	.option('--per-format <n>', 'inputs per format (and for the extractor)', '115')
+	.option('--per-format <n>', 'inputs per format (and for the extractor)', '150')
 	.option('--case <row:n...>', 'run only these cases, e.g. arxiv:17 extractor:3')
 	.option('--quick', 'the small inputs only (no million-line or 20 MB files)')
 	.option('--max-rss <MiB>', 'peak RSS bound', '1024')

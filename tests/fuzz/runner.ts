@@ -84,7 +84,11 @@ export async function runFuzz(opts: RunOptions): Promise<FuzzSummary> {
 		let currentRow: Row | undefined;
 		for (const c of opts.cases) {
 			if (c.row !== currentRow) {
+				// A fresh worker per format: what one format's inputs left on the heap is not
+				// counted against the next.
 				currentRow = c.row;
+				if (worker) await worker.worker.terminate();
+				worker = undefined;
 				rowPeak = mb(process.memoryUsage.rss());
 			}
 			worker ??= await startWorker(opts.workerHeapMb ?? 2048);

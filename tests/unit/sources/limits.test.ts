@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RECORD_CHARS } from '../../../ingest/sources/input.js';
 import { MAX_DOCUMENT_CHARS } from '../../../ingest/sources/json.js';
 import {
+	capMarks,
 	cleanText,
 	joinHyphenatedLineBreaks,
 	parseArxivId,
@@ -144,6 +145,10 @@ describe('text cleaning runs in linear time on hostile text', () => {
 		['unclosed <jats:title>', () => stripHtml('<jats:title>'.repeat(MB / 12) + '</jats:title>x')],
 		['a long old-style arXiv prefix', () => parseArxivId('a-'.repeat(MB / 2))],
 		[
+			'a million combining marks (NFC sorts them)',
+			() => cleanText('a' + '\u0301\u0323'.repeat(MB / 2))
+		],
+		[
 			'everything through cleanText',
 			() => cleanText('ab-'.repeat(MB / 3) + '\n' + ' '.repeat(MB), { latex: true })
 		]
@@ -161,5 +166,9 @@ describe('text cleaning runs in linear time on hostile text', () => {
 		);
 		expect(stripHtml('<jats:title>Abstract</jats:title><jats:p>Text</jats:p>').trim()).toBe('Text');
 		expect(parseArxivId('hep-th/9901001v2')).toEqual({ id: 'hep-th/9901001', version: 2 });
+		expect(capMarks('e\u0301 ' + 'a' + '\u0301'.repeat(40))).toBe(
+			'e\u0301 a' + '\u0301'.repeat(30)
+		);
+		expect(cleanText('Caf\u0065\u0301')).toBe('Café');
 	});
 });
