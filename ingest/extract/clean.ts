@@ -21,8 +21,13 @@ export function cleanText(raw: string): string {
 			.replace(/<[^>]{0,200}>/g, ' ')
 			// links carry names ("github.com/x/InstaFlow") that are not mentions
 			.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
-			.replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|ai|edu|dev|page)(?:\/\S*)?/gi, ' ')
-			.replace(/ +([.,;])/g, '$1')
+			// The lookbehinds let a match start only where its run starts: without them a long
+			// "a-a-a-…" or space run is rescanned from every position (quadratic, minutes on 1 MB).
+			.replace(
+				/(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|ai|edu|dev|page)(?:\/\S*)?/gi,
+				' '
+			)
+			.replace(/(?<! ) +([.,;])/g, '$1')
 			.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (m) => ENTITIES[m] ?? ' ')
 			.replace(
 				/\\(?:mathcal|mathbf|mathrm|textbf|textit|emph|text|mathit|boldsymbol|operatorname)\{([^{}]*)\}/g,
@@ -34,7 +39,7 @@ export function cleanText(raw: string): string {
 			.replace(/[{}$]/g, '')
 			.replace(CONTROL_CHARS, ' ')
 			.replace(/[ \t\r\f\v]+/g, ' ')
-			.replace(/\s*\n\s*/g, '\n')
+			.replace(/(?<![^\S\n])[^\S\n]*\n\s*/g, '\n')
 			.trim()
 	);
 }

@@ -19,6 +19,8 @@ import { bareVersionMentions, insideChunk, lexiconMentions, type RawMention } fr
 import { findRelations } from './relations.js';
 import { buildSentences, type SentenceCtx } from './sentences.js';
 
+const MAX_RAW_CHARS = 4 * MAX_ABSTRACT_CHARS;
+
 export interface ExtractOptions {
 	lexicon?: LexiconIndex;
 }
@@ -26,10 +28,13 @@ export interface ExtractOptions {
 export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extraction {
 	const lexicon = options.lexicon ?? defaultLexicon();
 	const warnings: string[] = [];
-	const title = cleanText(String(paper.title ?? ''));
-	let abstract = cleanText(String(paper.abstract ?? ''));
+	// Cleaning costs time in the length of the raw text: cut it first, with room for the markup
+	// cleaning removes (the analysed abstract is cut to MAX_ABSTRACT_CHARS below anyway).
+	const rawAbstract = String(paper.abstract ?? '');
+	const title = cleanText(String(paper.title ?? '').slice(0, MAX_RAW_CHARS));
+	let abstract = cleanText(rawAbstract.slice(0, MAX_RAW_CHARS));
 	if (!abstract) warnings.push('empty abstract: only the title was analysed');
-	if (abstract.length > MAX_ABSTRACT_CHARS) {
+	if (abstract.length > MAX_ABSTRACT_CHARS || rawAbstract.length > MAX_RAW_CHARS) {
 		const cut = abstract.lastIndexOf('. ', MAX_ABSTRACT_CHARS);
 		abstract = abstract.slice(0, cut > 0 ? cut + 1 : MAX_ABSTRACT_CHARS);
 		warnings.push(

@@ -8,6 +8,7 @@ import type { LexiconIndex } from './matcher.js';
 import { hasFiniteVerb } from './nlp.js';
 import {
 	chunks,
+	lastChunk,
 	isCapitalised,
 	isNameLike,
 	stripHyphenTail,
@@ -115,7 +116,9 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 		if (!isPropose && !isCalled) continue;
 		let from = words[w].last + 1;
 		if (isCalled && words[w + 1]?.text === 'as') from = words[w + 1].last + 1;
-		const cs = chunks(s.tokens, from, s.tokens.length, text);
+		// Only the first few chunks after the verb can be the name (bounded: a run-on sentence
+		// with many "we propose" would otherwise chunk its whole tail each time).
+		const cs = chunks(s.tokens, from, s.tokens.length, text, 64);
 		const limit = isCalled ? 1 : 12;
 		for (let c = 0; c < cs.length && c < limit; c++) {
 			const raw = cs[c].text;
@@ -219,7 +222,7 @@ export function abbreviations(s: SentenceCtx, text: string): NameFinding[] {
 		if (upper < 2 && !(upper >= 1 && /\d/.test(abbr))) continue;
 		if (NOT_NAMES.has(abbr.toLowerCase())) continue;
 		// "T-Stitch (TStitch)": a second spelling of the word before, not an abbreviation
-		const prev = chunks(t, 0, i, text).pop();
+		const prev = lastChunk(t, i, text);
 		if (prev && nameKey(prev.text) === nameKey(abbr)) continue;
 		const long = longForm(abbr, s, i, text);
 		if (!long) continue;

@@ -13,10 +13,16 @@ export interface Chunk {
 const EDGE_PUNCT = /^[^\p{L}\p{N}+^]+|[^\p{L}\p{N}+]+$/gu;
 
 /** Splits a token range into glued chunks, trimming brackets, quotes and trailing punctuation. */
-export function chunks(tokens: Token[], from: number, to: number, text: string): Chunk[] {
+export function chunks(
+	tokens: Token[],
+	from: number,
+	to: number,
+	text: string,
+	max = Infinity
+): Chunk[] {
 	const out: Chunk[] = [];
 	let i = from;
-	while (i < to) {
+	while (i < to && out.length < max) {
 		let j = i;
 		while (j + 1 < to && !tokens[j + 1].space) j++;
 		// trim punctuation tokens at both ends
@@ -44,6 +50,22 @@ export function chunks(tokens: Token[], from: number, to: number, text: string):
 		i = j + 1;
 	}
 	return out;
+}
+
+/** The last chunk of chunks(tokens, 0, to): found from `to` backwards, run by run. */
+export function lastChunk(tokens: Token[], to: number, text: string): Chunk | undefined {
+	// Runs start at 0 and at every token with a space before it; chunks never cross runs, so
+	// the first run (from the end) that yields a chunk holds the answer. Computing all chunks
+	// from 0 for every "(" was quadratic in the sentence.
+	let end = to;
+	while (end > 0) {
+		let start = end - 1;
+		while (start > 0 && !tokens[start].space) start--;
+		const cs = chunks(tokens, start, end, text);
+		if (cs.length) return cs[cs.length - 1];
+		end = start;
+	}
+	return undefined;
 }
 
 const DIMENSION = /^\d+(?:x|×|times)\d+$/i;

@@ -22,6 +22,8 @@ const FREE_WORDS = new Set([
 	'as',
 	'well'
 ]);
+/** Words between a cue and its mention beyond which a cue is not considered (see chooseCue). */
+const MAX_CUE_SPAN = 256;
 const OPENERS = new Set(
 	'however moreover furthermore additionally specifically notably recently meanwhile besides also then thus therefore nevertheless nonetheless instead while although though unlike in particular , the'.split(
 		' '
@@ -74,6 +76,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		const ms = input.mentions[s.index];
 		if (ms.length === 0) continue;
 		const hits = cues.find(s.words.map((w) => w.text));
+		const cover = coverage(s, ms);
 		const subject = sentenceSubject(s, ms);
 		const title = PATTERNS.title;
 		const contrasted = s.isTitle && s.words.some((w) => title.compareCues.includes(w.text));
@@ -84,7 +87,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 				add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;
 			}
-			const choice = chooseCue(s, m, ms, hits, cues);
+			const choice = chooseCue(s, m, cover, hits, cues);
 			const head =
 				subject && subject !== m && choice && s.wordOf[subject.last] < choice.at
 					? subject.entity
@@ -129,7 +132,7 @@ function sentenceSubject(s: SentenceCtx, ms: RawMention[]): RawMention | null {
 function chooseCue(
 	s: SentenceCtx,
 	m: RawMention,
-	ms: RawMention[],
+	cover: (RawMention | undefined)[],
 	hits: CueHit[],
 	cues: CueMatcher
 ): (Choice & { at: number }) | null {
@@ -154,11 +157,14 @@ function chooseCue(
 		for (const rule of cues.suffixRules(b.text.toLowerCase())) consider(rule, 0, w1);
 	}
 	for (const h of hits) {
+		// A cue further away than this cannot be within any rule's gap in real prose; without
+		// the cut-off a run-on sentence costs (mentions × cues × gap): a minute for a 100 KB title.
+		if (h.last < w0 - MAX_CUE_SPAN || h.first > w1 + MAX_CUE_SPAN) continue;
 		if (h.rule.side === 'before' && h.last < w0) {
-			const d = gapWords(s, ms, h.last + 1, w0);
+			const d = gapWords(s, cover, h.last + 1, w0, h.rule.gap);
 			if (d >= 0) consider(h.rule, d, h.first);
 		} else if (h.rule.side === 'after' && h.first > w1) {
-			const d = gapWords(s, ms, w1 + 1, h.first);
+			const d = gapWords(s, cover, w1 + 1, h.first, h.rule.gap);
 			if (d >= 0) consider(h.rule, d, h.first);
 		}
 	}
@@ -166,17 +172,35 @@ function chooseCue(
 }
 
 /** Words between two word positions, lists and other mentions counted lightly; -1 if blocked. */
-function gapWords(s: SentenceCtx, ms: RawMention[], from: number, to: number): number {
+/** For each word of the sentence, the first mention covering it. */
+function coverage(s: SentenceCtx, ms: RawMention[]): (RawMention | undefined)[] {
+	const cover: (RawMention | undefined)[] = new Array(s.words.length);
+	for (const m of ms) for (let w = s.wordOf[m.first]; w <= s.wordOf[m.last]; w++) cover[w] ??= m;
+	return cover;
+}
+
+/**
+ * Weighted words between a cue and a mention; -1 across a clause end. Stops once past `limit`
+ * (the rule's gap): in a run-on sentence of thousands of words every (mention, cue) pair would
+ * otherwise walk the whole gap (minutes for a 100 KB title).
+ */
+function gapWords(
+	s: SentenceCtx,
+	cover: (RawMention | undefined)[],
+	from: number,
+	to: number,
+	limit: number
+): number {
 	let n = 0;
 	let w = from;
-	while (w < to) {
+	while (w < to && n <= limit) {
 		const word = s.words[w];
 		if (word.punct) {
 			if (word.text === ';' || word.text === '.' || word.text === ':') return -1;
 			w++;
 			continue;
 		}
-		const inside = ms.find((m) => s.wordOf[m.first] <= w && w <= s.wordOf[m.last]);
+		const inside = cover[w];
 		if (inside) {
 			n += 0.5;
 			w = s.wordOf[inside.last] + 1;

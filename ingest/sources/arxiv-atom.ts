@@ -3,7 +3,7 @@
 // a truncated feed still yields every complete entry, and a DTD in the prolog never reaches
 // the parser (no entity expansion, however the document is crafted).
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { countNewlines } from './input.js';
+import { countNewlines, MAX_RECORD_CHARS, tooLongReason } from './input.js';
 import type { RawRecord, RawResult, TextInput } from './types.js';
 
 const parser = new XMLParser({
@@ -32,9 +32,22 @@ export async function* readArxivAtom(input: TextInput): AsyncGenerator<RawResult
 	let bufLine = 1; // line number of buf[0]
 	let inProlog = true;
 	let sawEnd = false;
+	// Where to resume looking for </entry>: each chunk is searched once, not the whole entry again.
+	let scanFrom = 0;
+	let skipping = false; // inside an over-long entry, already rejected: only its end matters
 	for await (const chunk of input.chunks()) {
 		buf += chunk;
 		for (;;) {
+			if (skipping) {
+				ENTRY_CLOSE.lastIndex = scanFrom;
+				const close = ENTRY_CLOSE.exec(buf);
+				const cut = close ? close.index + close[0].length : Math.max(0, buf.length - 64);
+				bufLine += countNewlines(buf, cut);
+				buf = buf.slice(cut);
+				scanFrom = 0;
+				if (!close) break;
+				skipping = false;
+			}
 			const open = buf.search(ENTRY_OPEN);
 			if (inProlog) {
 				const prolog = open === -1 ? buf : buf.slice(0, open);
@@ -60,11 +73,23 @@ export async function* readArxivAtom(input: TextInput): AsyncGenerator<RawResult
 				buf = buf.slice(keep);
 				break;
 			}
-			ENTRY_CLOSE.lastIndex = open;
+			ENTRY_CLOSE.lastIndex = Math.max(open, scanFrom);
 			const close = ENTRY_CLOSE.exec(buf);
-			if (!close) break; // entry not complete yet
-			const end = close.index + close[0].length;
 			const line = bufLine + countNewlines(buf, open);
+			if (!close) {
+				// Not complete yet; a close tag split across chunks is at most 64 characters back.
+				scanFrom = Math.max(open, buf.length - 64);
+				if (buf.length - open > MAX_RECORD_CHARS) {
+					yield { ok: false, line, reason: tooLongReason('<entry>') };
+					bufLine += countNewlines(buf, scanFrom);
+					buf = buf.slice(scanFrom);
+					scanFrom = 0;
+					skipping = true;
+				}
+				break;
+			}
+			scanFrom = 0;
+			const end = close.index + close[0].length;
 			// An entry that never closes, followed by a complete one: reject it, keep the next.
 			const next = buf.slice(open + 1, close.index).search(ENTRY_OPEN);
 			if (next !== -1) {
@@ -94,6 +119,7 @@ export async function* readArxivAtom(input: TextInput): AsyncGenerator<RawResult
 			};
 		return;
 	}
+	if (skipping) return; // the cut entry was rejected as over-long already
 	const open = buf.search(ENTRY_OPEN);
 	if (open !== -1) {
 		yield {

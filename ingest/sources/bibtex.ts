@@ -1,7 +1,7 @@
 // BibTeX (.bib) entries with an `abstract` field, as exported by Zotero, Google Scholar,
 // arXiv or DBLP. A small hand-written scanner: entries are cut out one at a time (memory is
 // one entry), @string macros are honoured, @comment and @preamble are skipped.
-import { countNewlines } from './input.js';
+import { countNewlines, MAX_RECORD_CHARS, tooLongReason } from './input.js';
 import type { RawRecord, RawResult, TextInput } from './types.js';
 
 const MONTHS: Record<string, string> = {
@@ -23,46 +23,84 @@ export async function* readBibtex(input: TextInput): AsyncGenerator<RawResult> {
 	const macros = new Map<string, string>(Object.entries(MONTHS));
 	let buf = '';
 	let bufLine = 1;
+	let at = -1; // where the entry being scanned starts in buf
+	let scan: Scan | null = null; // that entry's scan, resumed chunk after chunk (linear time)
 	for await (const chunk of input.chunks()) {
 		buf += chunk;
 		for (;;) {
-			const at = buf.indexOf('@');
-			if (at === -1) {
-				bufLine += countNewlines(buf);
-				buf = '';
+			if (!scan) {
+				at = buf.indexOf('@');
+				if (at === -1) {
+					bufLine += countNewlines(buf);
+					buf = '';
+					break;
+				}
+				const head = entryHead(buf, at);
+				if (head === 'wait') break;
+				if (head === 'stray') {
+					// a stray '@' in comment text between entries
+					bufLine += countNewlines(buf, at + 1);
+					buf = buf.slice(at + 1);
+					continue;
+				}
+				const line = bufLine + countNewlines(buf, at);
+				scan = { from: at + head.length, depth: 0, closer: head.closer, line, skip: false };
+			}
+			const end = scanBody(buf, scan);
+			if (end === -1) {
+				if (!scan.skip && buf.length - at > MAX_RECORD_CHARS) {
+					yield { ok: false, line: scan.line, reason: tooLongReason('BibTeX entry') };
+					scan.skip = true;
+				}
+				if (scan.skip) {
+					// Only the brace depth is still needed to find where the entry ends.
+					bufLine += countNewlines(buf);
+					buf = '';
+					at = 0;
+					scan.from = 0;
+				}
 				break;
 			}
-			const end = entryEnd(buf, at);
-			if (end === -1) break; // wait for the rest of the entry
-			const line = bufLine + countNewlines(buf, at);
-			const r = parseEntry(buf.slice(at, end), line, macros);
-			if (r) yield r;
+			if (!scan.skip) {
+				const r = parseEntry(buf.slice(at, end), scan.line, macros);
+				if (r) yield r;
+			}
 			bufLine += countNewlines(buf, end);
 			buf = buf.slice(end);
+			scan = null;
 		}
 	}
-	const at = buf.indexOf('@');
-	if (at !== -1 && /^@\s*[a-zA-Z]+\s*[{(]/.test(buf.slice(at))) {
-		yield {
-			ok: false,
-			line: bufLine + countNewlines(buf, at),
-			reason: 'truncated BibTeX entry: no closing brace'
-		};
-	}
+	if (scan && !scan.skip)
+		yield { ok: false, line: scan.line, reason: 'truncated BibTeX entry: no closing brace' };
 }
 
-/** Index just past the entry starting at `at`, -1 if it is incomplete, at+1 for a stray '@'. */
-function entryEnd(buf: string, at: number): number {
+interface Scan {
+	from: number; // next character to look at
+	depth: number;
+	closer: '}' | ')';
+	line: number;
+	skip: boolean; // over-long: rejected already, scanned to its end only
+}
+
+/** The "@type{" opening an entry at `at`; 'wait' when it may still be arriving. */
+function entryHead(
+	buf: string,
+	at: number
+): { length: number; closer: '}' | ')' } | 'wait' | 'stray' {
 	const head = /^@\s*[a-zA-Z]+\s*([{(])/.exec(buf.slice(at, at + 200));
-	if (!head) return buf.length - at < 200 && !buf.slice(at + 1).includes('\n') ? -1 : at + 1;
-	const closer = head[1] === '{' ? '}' : ')';
-	let depth = 0;
-	for (let i = at + head[0].length; i < buf.length; i++) {
+	if (head) return { length: head[0].length, closer: head[1] === '{' ? '}' : ')' };
+	return buf.length - at < 200 && !buf.slice(at + 1).includes('\n') ? 'wait' : 'stray';
+}
+
+/** Index just past the entry's closer, or -1 if not in buf yet (the scan resumes there). */
+function scanBody(buf: string, s: Scan): number {
+	for (let i = s.from; i < buf.length; i++) {
 		const ch = buf[i];
-		if (ch === '{') depth++;
-		else if (ch === '}' && depth > 0) depth--;
-		else if (ch === closer && depth === 0) return i + 1;
+		if (ch === '{') s.depth++;
+		else if (ch === '}' && s.depth > 0) s.depth--;
+		else if (ch === s.closer && s.depth === 0) return i + 1;
 	}
+	s.from = buf.length;
 	return -1;
 }
 

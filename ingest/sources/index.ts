@@ -83,12 +83,16 @@ export async function* readPapers(path: string, opts: ReadOptions = {}): AsyncIt
 				: reject(r.line, r.reason);
 		}
 	} catch (err) {
-		// A reader bug or an I/O error mid-file must not take the rest of the run down.
+		// A reader bug or an I/O error mid-file must not take the rest of the run down. A bug is
+		// labelled as such so it is reported (and the fuzzer counts it) rather than blamed on the file.
 		records++;
 		const line = err instanceof InputError ? err.line : 0;
+		const message = err instanceof Error ? err.message : String(err);
 		yield reject(
 			line,
-			`cannot read the rest of the file: ${err instanceof Error ? err.message : String(err)}`
+			err instanceof InputError
+				? `cannot read the rest of the file: ${message}`
+				: `cannot read the rest of the file (internal error, please report): ${message}`
 		);
 	}
 	if (records === 0) yield reject(0, `no papers found (read as ${format})`);

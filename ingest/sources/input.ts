@@ -79,23 +79,52 @@ export async function openText(path: string): Promise<OpenResult> {
 	return { ok: true, input: { uri: path, head, chunks } };
 }
 
+/**
+ * Longest record (line, entry, array element, paragraph) a reader holds in memory, in
+ * characters. Real abstracts are a few KB; anything this long is broken input (an unclosed quote
+ * or brace swallowing the file) and becomes a reject instead of growing without bound.
+ */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+export const tooLongReason = (what: string) =>
+	`${what} longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters: skipped`;
+
+export interface Line {
+	text: string;
+	line: number;
+	/** Set when the line was over MAX_RECORD_CHARS: `text` is then empty, the length is this. */
+	tooLong?: number;
+}
+
 /** Splits decoded chunks into lines, numbered from 1, without the line terminator. */
-export async function* lines(
-	chunks: AsyncIterable<string>
-): AsyncGenerator<{ text: string; line: number }> {
-	let carry = '';
+export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<Line> {
+	// The unfinished line is kept as parts and only the new chunk is searched, so a file without
+	// newlines costs linear time; past MAX_RECORD_CHARS the line is counted, not kept.
+	let parts: string[] = [];
+	let pending = 0;
 	let line = 0;
+	const take = (tail: string): Line => {
+		const length = pending + tail.length;
+		const text = length > MAX_RECORD_CHARS ? '' : parts.join('') + tail;
+		parts = [];
+		pending = 0;
+		const out: Line = { text: text.endsWith('\r') ? text.slice(0, -1) : text, line: ++line };
+		if (length > MAX_RECORD_CHARS) out.tooLong = length;
+		return out;
+	};
 	for await (const chunk of chunks) {
-		const buf = carry + chunk;
 		let start = 0;
-		for (let nl = buf.indexOf('\n'); nl !== -1; nl = buf.indexOf('\n', start)) {
-			const end = nl > start && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-			yield { text: buf.slice(start, end), line: ++line };
+		for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+			yield take(chunk.slice(start, nl));
 			start = nl + 1;
 		}
-		carry = buf.slice(start);
+		const rest = chunk.slice(start);
+		if (!rest) continue;
+		if (pending + rest.length <= MAX_RECORD_CHARS) parts.push(rest);
+		else parts = [];
+		pending += rest.length;
 	}
-	if (carry) yield { text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, line: line + 1 };
+	if (pending) yield take('');
 }
 
 export function countNewlines(s: string, end = s.length): number {

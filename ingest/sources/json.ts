@@ -1,7 +1,7 @@
 // JSON Lines, JSON arrays and single JSON documents. Line mode and top-level arrays stream
 // record by record; a pretty-printed object (an API page such as {results: [...]}) is parsed
 // whole, which is bounded by the API's page size.
-import { countNewlines, lines } from './input.js';
+import { countNewlines, lines, MAX_RECORD_CHARS, tooLongReason, type Line } from './input.js';
 import { mapJsonValue, type JsonFlavour } from './json-record.js';
 import type { RawResult, Reader, TextInput } from './types.js';
 
@@ -25,10 +25,14 @@ async function* readJson(input: TextInput, opts: JsonReaderOptions): AsyncGenera
 }
 
 async function* readLines(
-	src: AsyncIterable<{ text: string; line: number }>,
+	src: AsyncIterable<Line>,
 	flavour: JsonFlavour
 ): AsyncGenerator<RawResult> {
-	for await (const { text, line } of src) {
+	for await (const { text, line, tooLong } of src) {
+		if (tooLong) {
+			yield { ok: false, line, reason: tooLongReason('JSON line') };
+			continue;
+		}
 		const t = text.trim();
 		if (!t) continue;
 		let value: unknown;
@@ -49,9 +53,25 @@ async function* readLines(
 	}
 }
 
+/** Largest JSON document parsed whole (an API page); bigger ones should be JSON Lines. */
+export const MAX_DOCUMENT_CHARS = 16 * MAX_RECORD_CHARS;
+
 async function* readDocument(input: TextInput, flavour: JsonFlavour): AsyncGenerator<RawResult> {
-	let text = '';
-	for await (const chunk of input.chunks()) text += chunk;
+	const parts: string[] = [];
+	let size = 0;
+	for await (const chunk of input.chunks()) {
+		size += chunk.length;
+		if (size > MAX_DOCUMENT_CHARS) {
+			yield {
+				ok: false,
+				line: 1,
+				reason: `JSON document larger than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters: split it, or write one record per line (JSON Lines) or a top-level array`
+			};
+			return;
+		}
+		parts.push(chunk);
+	}
+	const text = parts.join('');
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -112,10 +132,11 @@ export async function* splitArray(chunks: AsyncIterable<string>): AsyncGenerator
 	let line = 1;
 	let buf = '';
 	let elemLine = 0;
+	let elemSize = 0; // characters of the current element; past MAX_RECORD_CHARS it is skipped
 	let done = false;
 	for await (const chunk of chunks) {
 		// Start of the current element's text within this chunk (0 when it began in an earlier one).
-		let seg = buf ? 0 : -1;
+		let seg = elemSize ? 0 : -1;
 		for (let i = 0; i < chunk.length; i++) {
 			const ch = chunk[i];
 			if (ch === '\n') line++;
@@ -141,32 +162,43 @@ export async function* splitArray(chunks: AsyncIterable<string>): AsyncGenerator
 				continue;
 			}
 			if (depth === 1 && (ch === ',' || ch === ']')) {
-				if (seg >= 0) buf += chunk.slice(seg, i);
+				if (seg >= 0) {
+					elemSize += i - seg;
+					if (elemSize <= MAX_RECORD_CHARS) buf += chunk.slice(seg, i);
+				}
 				seg = -1;
-				if (buf.trim()) yield { ok: true, text: buf, line: elemLine };
+				if (elemSize > MAX_RECORD_CHARS)
+					yield { ok: false, line: elemLine, reason: tooLongReason('JSON array element') };
+				else if (buf.trim()) yield { ok: true, text: buf, line: elemLine };
 				else if (ch === ',') yield { ok: false, line, reason: 'empty element in JSON array' };
 				buf = '';
+				elemSize = 0;
 				if (ch === ']') {
 					depth = 0;
 					done = true;
 				}
 				continue;
 			}
-			if (depth === 1 && seg < 0 && !buf && /\s/.test(ch)) continue;
+			if (depth === 1 && seg < 0 && !elemSize && /\s/.test(ch)) continue;
 			if (seg < 0) {
-				if (!buf) elemLine = line;
+				if (!elemSize) elemLine = line;
 				seg = i;
 			}
 			if (ch === '"') inStr = true;
 			else if (ch === '{' || ch === '[') depth++;
 			else if (ch === '}' || ch === ']') depth--;
 		}
-		if (seg >= 0) buf += chunk.slice(seg);
+		if (seg >= 0) {
+			elemSize += chunk.length - seg;
+			// An oversized element is still scanned to its end, just no longer kept.
+			if (elemSize <= MAX_RECORD_CHARS) buf += chunk.slice(seg);
+			else buf = '';
+		}
 	}
 	if (!done) {
 		yield {
 			ok: false,
-			line: buf ? elemLine : line,
+			line: elemSize ? elemLine : line,
 			reason: 'truncated JSON array: the file ends before the closing ]'
 		};
 	}

@@ -12,13 +12,26 @@ export interface CleanOptions {
 
 /** NFC, hyphenation across line breaks, HTML tags and entities, LaTeX markup, whitespace. */
 export function cleanText(input: string, opts: CleanOptions = {}): string {
-	let s = input.normalize('NFC');
-	s = joinHyphenatedLineBreaks(s);
+	// The ASCII checks skip work most records do not need (a reader calls this several times per
+	// record, and million-record files are read in seconds).
+	let s = NON_ASCII.test(input) ? capMarks(input).normalize('NFC') : input;
+	if (s.includes('\n')) s = joinHyphenatedLineBreaks(s);
 	s = stripHtml(s);
 	if (opts.latex === true || (opts.latex === 'auto' && looksLikeLatex(s))) s = stripLatex(s);
-	s = s.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g, '');
+	if (NON_ASCII.test(s)) s = s.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g, '');
 	s = s.replace(/\s+/g, ' ').trim();
-	return s.normalize('NFC');
+	return NON_ASCII.test(s) ? s.normalize('NFC') : s;
+}
+
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * At most 30 combining marks in a row (Unicode's stream-safe limit, UAX #15): normalisation
+ * sorts a run of marks, which takes quadratic time — a 1 MB run of accents stalled a reader.
+ */
+export function capMarks(s: string): string {
+	return s.replace(/\p{M}{31,}/gu, (run) => Array.from(run).slice(0, 30).join(''));
 }
 
 // A hyphen at a line end splits a word ("diffu-\nsion") unless it is a real compound
@@ -30,8 +43,12 @@ const COMPOUND_PREFIXES = new Set(
 );
 
 export function joinHyphenatedLineBreaks(s: string): string {
-	return s.replace(/([\p{L}\p{N}-]*\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu, (_m, left: string) =>
-		left.includes('-') || COMPOUND_PREFIXES.has(left.toLowerCase()) ? `${left}-` : left
+	// The lookbehind starts a match only at the start of a word: otherwise a long run of letters
+	// is rescanned from each of its positions (quadratic: minutes for a 1 MB token).
+	return s.replace(
+		/(?<![\p{L}\p{N}-])([\p{L}\p{N}-]*\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu,
+		(_m, left: string) =>
+			left.includes('-') || COMPOUND_PREFIXES.has(left.toLowerCase()) ? `${left}-` : left
 	);
 }
 
@@ -43,7 +60,8 @@ const INLINE_TAGS =
 export function stripHtml(s: string): string {
 	if (s.includes('<')) {
 		// A JATS section heading ("Abstract") is a label, not abstract text.
-		s = s.replace(/<jats:title>[\s\S]*?<\/jats:title>/gi, ' ');
+		// (Tempered so that many unclosed <jats:title> tags cost linear, not quadratic, time.)
+		s = s.replace(/<jats:title>(?:(?!<\/?jats:title>)[\s\S])*<\/jats:title>/gi, ' ');
 		s = s.replace(/<\/?([a-zA-Z][\w:-]*)(?:\s[^<>]*)?\/?>/g, (m, name: string) =>
 			BLOCK_TAGS.test(name) ? ' ' : INLINE_TAGS.test(name) ? '' : m
 		);
@@ -158,7 +176,7 @@ const WRAPPERS =
 const WRAPPER_RE = new RegExp(`\\\\(?:${WRAPPERS})\\*?\\s*\\{([^{}]*)\\}`, 'g');
 // References into the paper's own apparatus mean nothing in an abstract: dropped with their space.
 const DROPPED_RE =
-	/\s*~?\\(?:cite[a-z]*|ref|eqref|autoref|cref|Cref|label|footnote|footnotemark)\*?(?:\[[^\]]*\])*\{[^{}]*\}/g;
+	/(?<!\s)\s*~?\\(?:cite[a-z]*|ref|eqref|autoref|cref|Cref|label|footnote|footnotemark)\*?(?:\[[^\]]*\])*\{[^{}]*\}/g;
 const ACCENTS: Record<string, string> = {
 	'"': '\u0308',
 	"'": '\u0301',
@@ -205,9 +223,10 @@ export function stripLatex(input: string): string {
 	s = s.replace(/(\S)~(?=\S)/g, '$1 ');
 	s = s.replace(/\\href\s*\{[^{}]*\}\s*\{([^{}]*)\}/g, '$1');
 	for (let i = 0; i < 5 && WRAPPER_RE.test(s); i++) s = s.replace(WRAPPER_RE, '$1');
-	// Math: $…$, $$…$$, \(…\), \[…\] keep their content as plain text.
+	// Math: $…$, $$…$$, \(…\), \[…\] keep their content as plain text. (\( and \[ stop at the
+	// next opener so a flood of unclosed ones is not rescanned to the end from each.)
 	s = s.replace(
-		/\$\$([^$]*)\$\$|\$([^$]*)\$|\\\(([\s\S]*?)\\\)|\\\[([\s\S]*?)\\\]/g,
+		/\$\$([^$]*)\$\$|\$([^$]*)\$|\\\(((?:(?!\\[()])[\s\S])*)\\\)|\\\[((?:(?!\\[[\]])[\s\S])*)\\\]/g,
 		(_m, a, b, c, d) => mathText(a ?? b ?? c ?? d ?? '')
 	);
 	s = s.replace(/\\([%&_#{}])/g, '$1');
@@ -237,7 +256,7 @@ export interface ArxivId {
 }
 
 const NEW_ARXIV = /(\d{4}\.\d{4,5})(v\d+)?/;
-const OLD_ARXIV = /([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?/;
+const OLD_ARXIV = /(?<![a-z-])([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(v\d+)?/;
 
 /** Any arXiv spelling (bare, `arXiv:`, abs/pdf URL, arXiv DOI) → id and version. */
 export function parseArxivId(raw: string | undefined | null): ArxivId | null {
@@ -297,9 +316,7 @@ export function titleKey(title: string): string {
 
 /** URL-safe slug of a title, cut at a word boundary to at most `max` characters. */
 export function slugify(title: string, max = 80): string {
-	const slug = title
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
+	const slug = (NON_ASCII.test(title) ? title.normalize('NFKD').replace(/\p{M}/gu, '') : title)
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '');

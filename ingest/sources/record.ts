@@ -10,6 +10,7 @@ import {
 	parseArxivId,
 	resolveYear
 } from './normalise.js';
+import { MAX_RECORD_CHARS } from './input.js';
 import type { RawRecord, ReadResult } from './types.js';
 
 export interface RecordContext {
@@ -19,6 +20,7 @@ export interface RecordContext {
 	latex: boolean | 'auto';
 }
 
+const MAX_TITLE_CHARS = 10_000;
 const REPLACEMENT = '\uFFFD';
 const ENCODING_REASON =
 	'text is not valid UTF-8 (the file looks like Latin-1/Windows-1252; re-save it as UTF-8)';
@@ -31,6 +33,12 @@ export function toPaper(raw: RawRecord, ctx: RecordContext): ReadResult {
 	});
 	const rawTitle = str(raw.title);
 	const rawAbstract = str(raw.abstract);
+	// Fields of a JSON document parsed whole are not bounded by the readers' record limit; text
+	// cleaning is linear, but 24 MB of it is still seconds spent on what is surely not a paper.
+	if (rawTitle.length > MAX_TITLE_CHARS)
+		return fail(`title longer than ${MAX_TITLE_CHARS.toLocaleString('en')} characters`);
+	if (rawAbstract.length > MAX_RECORD_CHARS)
+		return fail(`abstract longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`);
 	if (rawTitle.includes(REPLACEMENT) || rawAbstract.includes(REPLACEMENT))
 		return fail(ENCODING_REASON);
 	const title = cleanText(rawTitle, { latex: ctx.latex });

@@ -6,7 +6,7 @@
 //   InstaFlow: One Step is Enough for …   ← title: one short line
 //                                         ← blank line
 //   Diffusion models have revolutionized… ← abstract: the next paragraph (may wrap lines)
-import { lines } from './input.js';
+import { lines, MAX_RECORD_CHARS, tooLongReason } from './input.js';
 import type { RawResult, TextInput } from './types.js';
 
 const CHROME = new Set(
@@ -38,11 +38,19 @@ interface Para {
 	text: string;
 	line: number;
 	lines: number;
+	tooLong?: boolean; // over MAX_RECORD_CHARS: text dropped, the paragraph is a reject
 }
 
 export async function* readSeedText(input: TextInput): AsyncGenerator<RawResult> {
 	let title: Para | null = null;
 	for await (const para of paragraphs(input.chunks())) {
+		if (para.tooLong) {
+			// Without its text the paragraph can be neither title nor abstract: drop it and any
+			// title waiting for it.
+			yield { ok: false, line: title?.line ?? para.line, reason: tooLongReason('paragraph') };
+			title = null;
+			continue;
+		}
 		if (para.lines === 1 && isChromeLine(para.text)) continue;
 		const titleLike = para.lines === 1 && para.text.length <= MAX_TITLE;
 		if (!title) {
@@ -64,16 +72,26 @@ export async function* readSeedText(input: TextInput): AsyncGenerator<RawResult>
 
 async function* paragraphs(chunks: AsyncIterable<string>): AsyncGenerator<Para> {
 	let cur: Para | null = null;
-	for await (const { text, line } of lines(chunks)) {
-		if (text.trim() === '') {
-			if (cur) yield cur;
+	let parts: string[] = [];
+	let size = 0;
+	const done = (p: Para): Para => {
+		p.text = p.tooLong ? '' : parts.join('\n');
+		parts = [];
+		size = 0;
+		return p;
+	};
+	for await (const { text, line, tooLong } of lines(chunks)) {
+		const t = tooLong ? '' : text.trim();
+		if (!t && !tooLong) {
+			if (cur) yield done(cur);
 			cur = null;
-		} else if (cur) {
-			cur.text += '\n' + text.trim();
-			cur.lines++;
-		} else {
-			cur = { text: text.trim(), line, lines: 1 };
+			continue;
 		}
+		cur ??= { text: '', line, lines: 0 };
+		cur.lines++;
+		size += (tooLong ?? t.length) + 1;
+		if (tooLong || size > MAX_RECORD_CHARS) cur.tooLong = true;
+		else parts.push(t);
 	}
-	if (cur) yield cur;
+	if (cur) yield done(cur);
 }

@@ -1,0 +1,42 @@
+// A small seeded PRNG (mulberry32) so every fuzz input can be rebuilt from (seed, case) alone.
+
+export class Rng {
+	private state: number;
+
+	constructor(...seeds: (number | string)[]) {
+		// FNV-1a over the seed parts: cases get independent streams, so any subset of cases
+		// (the quick run in `npm test`, one case replayed alone) builds the same inputs.
+		let h = 0x811c9dc5;
+		for (const part of seeds.map(String).join('\u0000')) {
+			h ^= part.charCodeAt(0);
+			h = Math.imul(h, 0x01000193) >>> 0;
+		}
+		this.state = h;
+	}
+
+	/** Uniform in [0, 1). */
+	next(): number {
+		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	}
+
+	/** Integer in [0, n). */
+	int(n: number): number {
+		return Math.floor(this.next() * n);
+	}
+
+	/** Integer in [lo, hi]. */
+	range(lo: number, hi: number): number {
+		return lo + this.int(hi - lo + 1);
+	}
+
+	pick<T>(xs: readonly T[]): T {
+		return xs[this.int(xs.length)];
+	}
+
+	chance(p: number): boolean {
+		return this.next() < p;
+	}
+}
