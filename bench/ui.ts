@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { closeDriver, getDriver } from '../graph/driver.js';
 import { ingest } from '../ingest/pipeline.js';
-import { ensureBuilt, launchBrowser, startApp } from '../tests/e2e/app.js';
+import { ensureBuilt, launchBrowser, screenshot, startApp } from '../tests/e2e/app.js';
 import { writeCorpus } from './corpus.js';
 import { startBenchDb, type BenchDb } from './db.js';
 
@@ -92,7 +92,12 @@ async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
 	});
 }
 
-async function measure(browser: Browser, url: string, renderer: string): Promise<Run> {
+async function measure(
+	browser: Browser,
+	url: string,
+	renderer: string,
+	shot?: string
+): Promise<Run> {
 	const context = await browser.newContext({ viewport: VIEWPORT });
 	// tsx compiles the callbacks below with esbuild's keepNames, which calls a __name helper.
 	await context.addInitScript('globalThis.__name = (f) => f;');
@@ -162,6 +167,7 @@ async function measure(browser: Browser, url: string, renderer: string): Promise
 			};
 		});
 		await Promise.all(pending);
+		if (shot) await screenshot(page, shot);
 
 		// Frames: every requestAnimationFrame timestamp, and the windows in which a gesture ran.
 		await page.evaluate(() => {
@@ -322,7 +328,12 @@ async function main() {
 		for (const renderer of renderers) {
 			const runs: Run[] = [];
 			for (let i = 0; i < RUNS; i++) {
-				const r = await measure(browser, url, renderer);
+				const r = await measure(
+					browser,
+					url,
+					renderer,
+					i === 0 ? `bench-ui-${renderer}` : undefined
+				);
 				log(
 					`  run ${i + 1} (${r.renderer}): drawn at ${r.usableMs.toFixed(0)} ms, layout ${r.layoutMs} ms, median frame ${median(r.frames).toFixed(1)} ms`
 				);

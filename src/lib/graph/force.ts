@@ -9,8 +9,8 @@ export interface ForceOptions {
 	seed?: number;
 	/** Barnes–Hut accuracy: a cell this much smaller than its distance counts as one body. */
 	theta?: number;
-	/** Typical distance between linked nodes in the result, in model pixels. */
-	edgeLength?: number;
+	/** Room per node in the result: linked nodes fill a disc of radius √n · spacing. */
+	spacing?: number;
 }
 
 interface Cell {
@@ -138,7 +138,8 @@ export function forceLayout(
 	}
 	const fx = new Float64Array(count);
 	const fy = new Float64Array(count);
-	const repulsion = 2;
+	// ForceAtlas2's scaling for graphs of thousands of nodes; gravity only gathers loose parts.
+	const repulsion = 10;
 	const gravity = 1;
 
 	const push = (i: number, cell: Cell) => {
@@ -199,25 +200,36 @@ export function forceLayout(
 		}
 	}
 
-	// Scale so that the median edge has the wanted length, and centre.
-	const want = options.edgeLength ?? 60;
-	const lengths = edges
-		.map(([a, b]) => Math.sqrt((xs[a]! - xs[b]!) ** 2 + (ys[a]! - ys[b]!) ** 2))
-		.sort((a, b) => a - b);
-	const median = lengths.length ? lengths[Math.floor(lengths.length / 2)]! : want;
-	const scale = median > 0 ? want / median : 1;
-	let sx = 0;
-	let sy = 0;
-	for (let i = 0; i < count; i++) {
-		sx += xs[i]!;
-		sy += ys[i]!;
+	// Scale so the linked nodes fill a disc with room for each (the picture's density does not
+	// depend on how tight the simulation ended), and centre on them.
+	const linked: number[] = [];
+	const loose: number[] = [];
+	for (let i = 0; i < count; i++) (mass[i]! > 1 ? linked : loose).push(i);
+	let mx = 0;
+	let my = 0;
+	for (const i of linked) {
+		mx += xs[i]!;
+		my += ys[i]!;
 	}
-	const mx = count ? sx / count : 0;
-	const my = count ? sy / count : 0;
-	for (let i = 0; i < count; i++) {
+	mx = linked.length ? mx / linked.length : 0;
+	my = linked.length ? my / linked.length : 0;
+	const radii = linked.map((i) => Math.sqrt((xs[i]! - mx) ** 2 + (ys[i]! - my) ** 2));
+	radii.sort((a, b) => a - b);
+	const r90 = radii.length ? radii[Math.floor(radii.length * 0.9)]! : 0;
+	const want = Math.sqrt(linked.length) * (options.spacing ?? 9);
+	const scale = r90 > 0 ? want / r90 : 1;
+	for (const i of linked) {
 		xs[i] = (xs[i]! - mx) * scale;
 		ys[i] = (ys[i]! - my) * scale;
 	}
+	// Nodes without a link in view would drift to the far edge of the picture and shrink the
+	// rest when fitted: they go on a ring just outside the linked ones, in their given order.
+	const ring = (radii.length ? radii[radii.length - 1]! * scale : 0) + 40;
+	loose.forEach((i, k) => {
+		const a = (2 * Math.PI * k) / loose.length;
+		xs[i] = loose.length === 1 && !linked.length ? 0 : ring * Math.cos(a);
+		ys[i] = loose.length === 1 && !linked.length ? 0 : ring * Math.sin(a);
+	});
 	return { x: xs, y: ys };
 }
 

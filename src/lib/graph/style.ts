@@ -24,7 +24,8 @@ const BIG: Block[] = [
 		style: { 'min-zoomed-font-size': 11, 'text-outline-width': 0, 'border-width': 0 }
 	},
 	// Thousands of paper titles cost more to measure than to draw; the tooltip names a paper.
-	{ selector: 'node[type = "Paper"]', style: { label: '' } },
+	// Papers are small dots around the entities they link to.
+	{ selector: 'node[type = "Paper"]', style: { label: '', width: 7, height: 7 } },
 	{
 		selector: 'edge',
 		style: {
