@@ -1,5 +1,6 @@
-// overview(limit): the explorer's first view — the most connected entities and the edges among
-// them, each with a degree-centrality score; timeline(id?): papers and new entities per year.
+// overview(limit, papers): the explorer's first view — the most connected entities (and, when
+// asked, the most connected papers) and the edges among them, each with a degree-centrality
+// score; timeline(id?): papers and new entities per year.
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import { edgesAmong } from './neighbourhood.js';
@@ -14,14 +15,27 @@ ORDER BY degree DESC, e.name
 LIMIT $limit
 RETURN ${nodeView('e')} AS node`;
 
+// $papers → top papers by the relations they state (a paper's MENTIONS are not drawn)
+const TOP_PAPERS = `
+MATCH (p:Paper)
+WITH p, COUNT { (p)-[:${ALL_RELATIONS}]->() } AS degree
+ORDER BY degree DESC, p.id
+LIMIT $papers
+RETURN ${nodeView('p')} AS node`;
+
 export async function overview(
-	options: { limit?: number; driver?: Driver; timeoutMs?: number } = {}
+	options: { limit?: number; papers?: number; driver?: Driver; timeoutMs?: number } = {}
 ): Promise<GraphView> {
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const limit = options.limit ?? 60;
-	const rows = await readRows<{ node: GraphNode }>(TOP_ENTITIES, { limit }, opts);
-	const nodes = rows.map((r) => r.node);
-	const max = Math.max(1, ...nodes.map((n) => n.degree));
+	const papers = options.papers ?? 0;
+	const [entityRows, paperRows] = await Promise.all([
+		readRows<{ node: GraphNode }>(TOP_ENTITIES, { limit }, opts),
+		papers > 0 ? readRows<{ node: GraphNode }>(TOP_PAPERS, { papers }, opts) : []
+	]);
+	const nodes = [...entityRows, ...paperRows].map((r) => r.node);
+	let max = 1;
+	for (const n of nodes) max = Math.max(max, n.degree);
 	for (const n of nodes) n.score = Math.round((n.degree / max) * 1000) / 1000;
 	const edges = await edgesAmong(
 		nodes.map((n) => n.id),
@@ -32,7 +46,7 @@ export async function overview(
 		{},
 		opts
 	);
-	return { nodes, edges, truncated: (total ?? 0) > nodes.length, total };
+	return { nodes, edges, truncated: (total ?? 0) > entityRows.length, total };
 }
 
 // () → per year: papers, entities first seen

@@ -138,7 +138,8 @@ export function createApi(fetcher: Fetch = fetch) {
 			),
 		buildsOn: (id: string) =>
 			get<{ root: GraphNode; rows: BuildsOnRow[] }>(fetcher, `/api/builds-on/${enc(id)}`),
-		overview: (limit?: number) => get<GraphView>(fetcher, apiUrl('overview', { limit })),
+		overview: (limit?: number, papers?: number) =>
+			get<GraphView>(fetcher, apiUrl('overview', { limit, papers: papers || undefined })),
 		stats: () => get<StatsView>(fetcher, '/api/stats'),
 		health: () =>
 			get<{ app: 'ok'; database: { ok: boolean; uri: string; error?: string } }>(

@@ -138,12 +138,14 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		await page.locator('[role="option"]', { hasText: 'KOALA' }).first().waitFor();
 		await page.locator('#search').press('Enter');
 		await page.locator('[data-testid="entity-card"] h2', { hasText: 'KOALA' }).waitFor();
+		await page.getByRole('button', { name: 'Pin', exact: true }).click();
 		await page.getByRole('checkbox', { name: 'Paper' }).uncheck();
 		await page.waitForFunction(() => location.search.includes('types='));
 		const url = page.url();
 		const shown = await page.locator('.meta').first().textContent();
 		expect(url).toMatch(/sel=technique%3Akoala/);
 		expect(url).toMatch(/x=technique%3Akoala/);
+		expect(url).toMatch(/pin=technique%3Akoala/);
 
 		const again = await h.newPage();
 		await again.goto(url);
@@ -152,6 +154,9 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 			'KOALA'
 		);
 		expect(await again.getByRole('checkbox', { name: 'Paper' }).isChecked()).toBe(false);
+		await expect(
+			again.getByRole('button', { name: 'Unpin' }).getAttribute('aria-pressed')
+		).resolves.toBe('true');
 		await expect(again.locator('.meta').first().textContent()).resolves.toBe(shown);
 		await screenshot(again, 'explorer-restored');
 		await again.close();

@@ -64,6 +64,14 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		expect(lin.body.nodes.map((n: { label: string }) => n.label)).toContain('KOALA');
 		expect((await get(`/api/builds-on/${encodeURIComponent(ID.SD)}`)).body.rows).toHaveLength(6);
 		expect((await get('/api/overview?limit=5')).body.nodes).toHaveLength(5);
+		// With papers: the entities first, then the papers, and edges between the two.
+		const big = (await get('/api/overview?limit=5&papers=3')).body;
+		expect(big.nodes.map((n: { kind: string }) => n.kind)).toEqual([
+			...Array(5).fill('Entity'),
+			...Array(3).fill('Paper')
+		]);
+		const papers = new Set(big.nodes.slice(5).map((n: { id: string }) => n.id));
+		expect(big.edges.some((e: { source: string }) => papers.has(e.source))).toBe(true);
 		expect((await get('/api/stats')).body.papers).toBe(6);
 		expect((await get('/api/timeline')).body.rows.length).toBeGreaterThan(0);
 		const doc = await get('/api/openapi.json');
@@ -95,7 +103,8 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			[`/api/paths?from=${ID.SD}&to=${ID.KOALA}&maxLength=9`, 'maxLength'],
 			[`/api/paths?from=${ID.SD}&to=${ID.KOALA}&rel=LIKES`, 'rel'],
 			[`/api/lineage/${ID.SD}?direction=sideways`, 'direction'],
-			['/api/overview?limit=-1', 'limit']
+			['/api/overview?limit=-1', 'limit'],
+			['/api/overview?papers=20000', 'papers']
 		];
 		for (const [path, param] of cases) {
 			const res = await get(path);

@@ -4,7 +4,10 @@
 import type { LayoutOptions } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../types';
 
-/** Above this many nodes the explorer trades polish for speed. */
+/**
+ * Above this many nodes the explorer trades polish for speed: the canvas lays the view out with
+ * forceLayout (./force.ts) instead of fCoSE, whose set-up alone is quadratic in the edges.
+ */
 export const BIG_GRAPH = 800;
 
 export function explorerLayout(options: { nodeCount: number; animate?: boolean }): LayoutOptions {

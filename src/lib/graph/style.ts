@@ -13,7 +13,35 @@ const THEME = {
 
 type Block = { selector: string; style: Record<string, string | number> };
 
-export function graphStyle(theme: Theme = 'light'): StylesheetJson {
+/**
+ * Big views (thousands of nodes) draw cheaper: straight "haystack" edges without arrows (one
+ * line each, no curve or arrow geometry), no text outline, and labels only once a node is
+ * zoomed in far enough to read them. Selection and highlighting still show.
+ */
+const BIG: Block[] = [
+	{
+		selector: 'node',
+		style: { 'min-zoomed-font-size': 11, 'text-outline-width': 0, 'border-width': 0 }
+	},
+	// Thousands of paper titles cost more to measure than to draw; the tooltip names a paper.
+	// Papers are small dots around the entities they link to.
+	{ selector: 'node[type = "Paper"]', style: { label: '', width: 7, height: 7 } },
+	{
+		selector: 'edge',
+		style: {
+			'curve-style': 'haystack',
+			'haystack-radius': 0,
+			'target-arrow-shape': 'none',
+			'source-arrow-shape': 'none',
+			opacity: 0.45
+		}
+	}
+];
+
+export function graphStyle(
+	theme: Theme = 'light',
+	options: { big?: boolean } = {}
+): StylesheetJson {
 	const t = THEME[theme];
 	const blocks: Block[] = [
 		{
@@ -64,6 +92,8 @@ export function graphStyle(theme: Theme = 'light'): StylesheetJson {
 				'target-arrow-shape': EDGE_LOOK[type].arrow ? 'triangle' : 'none'
 			}
 		})),
+		// After the per-type blocks, so big views drop arrows whatever the type.
+		...(options.big ? BIG : []),
 		// Lineage lays edges out oldest → newest; `reversed` keeps the arrow on the true target.
 		{
 			selector: 'edge.reversed',

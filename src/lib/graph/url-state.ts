@@ -1,16 +1,37 @@
-// Every view is a URL: the explorer's selection, expansions, hidden nodes and filters, and the
-// path query, to and from search params. Defaults are left out so shared links stay short.
-// Example: `/?sel=model%3Asdxl&x=model%3Asdxl&types=Model,Task&minSupport=2`.
+// Every view is a URL: the explorer's overview size, selection, expansions (with their "show
+// more" limits), hidden and pinned nodes, filters and renderer, and the path query, to and from
+// search params. Defaults are left out so shared links stay short.
+// Example: `/?sel=model%3Asdxl&x=model%3Asdxl&x200=technique%3Akoala&pin=model%3Asdxl&types=Model`.
 import type { EntityType, RelationType } from '../types';
 import { RELATION_TYPES } from '../types';
 import { defaultFilters, type GraphFilters } from './filters';
+import { parseRendererChoice, type RendererChoice } from './renderer';
 import { NODE_TYPES, type NodeType } from './vocabulary';
 
+/** Neighbours fetched per expansion; a capped one offers more, up to EXPAND_MAX. */
+export const EXPAND_LIMIT = 40;
+/** The API's cap on one neighbourhood request. */
+export const EXPAND_MAX = 500;
+/** Entities in the explorer's first view, and the API's caps on a view's entities and papers. */
+export const OVERVIEW_LIMIT = 60;
+export const OVERVIEW_MAX = 2000;
+export const OVERVIEW_PAPERS_MAX = 10_000;
+
+export interface Expansion {
+	id: string;
+	limit: number;
+}
+
 export interface ExplorerState {
+	/** Entities in the overview, and papers beside them (0: none). */
+	limit: number;
+	papers: number;
 	selected: string | null;
-	expanded: string[]; // in expansion order, so undo removes the last one
+	expanded: Expansion[]; // in expansion order, so undo removes the last one
 	hidden: string[];
+	pinned: string[];
 	filters: GraphFilters;
+	renderer: RendererChoice;
 }
 
 export interface PathQuery {
@@ -39,37 +60,75 @@ function int(value: string | null, min: number, max: number): number | null {
 const unique = (ids: string[]) => [...new Set(ids.filter(Boolean))];
 
 export function emptyExplorerState(): ExplorerState {
-	return { selected: null, expanded: [], hidden: [], filters: defaultFilters() };
+	return {
+		limit: OVERVIEW_LIMIT,
+		papers: 0,
+		selected: null,
+		expanded: [],
+		hidden: [],
+		pinned: [],
+		filters: defaultFilters(),
+		renderer: 'auto'
+	};
 }
+
+/**
+ * An expansion is `x=<id>` at the default limit and `x<limit>=<id>` after "show more": the
+ * limit rides in the key because ids may contain any character.
+ */
+const EXPANSION_KEY = /^x(\d+)?$/;
 
 export function encodeExplorerState(state: ExplorerState): URLSearchParams {
 	const p = new URLSearchParams();
 	const f = state.filters;
+	if (state.limit !== OVERVIEW_LIMIT) p.set('limit', String(state.limit));
+	if (state.papers > 0) p.set('papers', String(state.papers));
 	if (state.selected) p.set('sel', state.selected);
-	for (const id of state.expanded) p.append('x', id);
+	for (const x of state.expanded) p.append(x.limit === EXPAND_LIMIT ? 'x' : `x${x.limit}`, x.id);
 	for (const id of state.hidden) p.append('hide', id);
+	for (const id of state.pinned) p.append('pin', id);
 	if (f.types.length !== NODE_TYPES.length) p.set('types', f.types.join(','));
 	if (f.rels.length !== RELATION_TYPES.length) p.set('rels', f.rels.join(','));
 	if (f.yearFrom != null) p.set('from', String(f.yearFrom));
 	if (f.yearTo != null) p.set('to', String(f.yearTo));
 	if (f.minSupport > 1) p.set('minSupport', String(f.minSupport));
+	if (state.renderer !== 'auto') p.set('renderer', state.renderer);
 	return p;
+}
+
+function expansions(p: URLSearchParams): Expansion[] {
+	const out: Expansion[] = [];
+	const seen = new Set<string>();
+	for (const [key, id] of p) {
+		const m = EXPANSION_KEY.exec(key);
+		if (!m || !id) continue;
+		const limit = m[1] == null ? EXPAND_LIMIT : int(m[1], 1, EXPAND_MAX);
+		const k = `${limit}|${id}`;
+		if (limit == null || seen.has(k)) continue;
+		seen.add(k);
+		out.push({ id, limit });
+	}
+	return out;
 }
 
 /** Unknown or malformed values fall back to defaults rather than failing the page. */
 export function decodeExplorerState(p: URLSearchParams): ExplorerState {
 	const d = defaultFilters();
 	return {
+		limit: int(p.get('limit'), 1, OVERVIEW_MAX) ?? OVERVIEW_LIMIT,
+		papers: int(p.get('papers'), 0, OVERVIEW_PAPERS_MAX) ?? 0,
 		selected: p.get('sel') || null,
-		expanded: unique(p.getAll('x')),
+		expanded: expansions(p),
 		hidden: unique(p.getAll('hide')),
+		pinned: unique(p.getAll('pin')),
 		filters: {
 			types: list<NodeType>(p.get('types'), NODE_TYPES) ?? d.types,
 			rels: list<RelationType>(p.get('rels'), RELATION_TYPES) ?? d.rels,
 			yearFrom: int(p.get('from'), 1900, 2200),
 			yearTo: int(p.get('to'), 1900, 2200),
 			minSupport: int(p.get('minSupport'), 1, 1000) ?? 1
-		}
+		},
+		renderer: parseRendererChoice(p.get('renderer'))
 	};
 }
 

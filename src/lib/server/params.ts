@@ -57,7 +57,11 @@ export const lineageParams = z.object({
 	rel: csv(RELATION_TYPES).optional()
 });
 
-export const overviewParams = z.object({ limit: int(1, 300).default(60) });
+// Big views (thousands of nodes) are what the explorer's WebGL path and bench:ui are for.
+export const overviewParams = z.object({
+	limit: int(1, 2000).default(60),
+	papers: int(0, 10_000).default(0)
+});
 export const timelineParams = z.object({ id: id.optional() });
 export const idParam = id;
 

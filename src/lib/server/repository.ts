@@ -92,7 +92,7 @@ export const repository = {
 
 	buildsOn: (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> => buildsOn(id, t()),
 
-	overview: (limit: number): Promise<GraphView> => overview({ limit, ...t() }),
+	overview: (limit: number, papers = 0): Promise<GraphView> => overview({ limit, papers, ...t() }),
 
 	async stats(): Promise<StatsView> {
 		const s = await graphStats();

@@ -5,10 +5,7 @@ import type { Api, ApiResult } from '$lib/api';
 import type { EntityDetail, PaperDetail } from '$lib/types';
 import { kindOfId } from '$lib/graph/vocabulary';
 
-/** Neighbours fetched per expansion; a capped one offers more. */
-export const EXPAND_LIMIT = 40;
-/** Entities in the explorer's first view. */
-export const OVERVIEW_LIMIT = 60;
+export { EXPAND_LIMIT, EXPAND_MAX, OVERVIEW_LIMIT } from '$lib/graph/url-state';
 
 export type Detail =
 	{ kind: 'Entity'; entity: EntityDetail } | { kind: 'Paper'; paper: PaperDetail };

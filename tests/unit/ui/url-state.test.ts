@@ -14,11 +14,21 @@ describe('explorer state in the URL', () => {
 		expect(encodeExplorerState(emptyExplorerState()).toString()).toBe('');
 	});
 
-	it('round-trips selection, expansions, hidden nodes and filters', () => {
+	it('round-trips view size, selection, expansions, hidden and pinned nodes, filters', () => {
 		const state = {
+			limit: 400,
+			papers: 2600,
 			selected: 'model:sdxl',
-			expanded: ['model:sdxl', 'technique:koala'],
+			expanded: [
+				{ id: 'model:sdxl', limit: 40 },
+				{ id: 'technique:koala', limit: 40 },
+				// "Show more" on the same node: a second step at a higher limit, kept in order.
+				{ id: 'model:sdxl', limit: 200 },
+				{ id: 'x=odd&id', limit: 500 }
+			],
 			hidden: ['paper,with,commas'],
+			pinned: ['model:sdxl', 'technique:koala'],
+			renderer: 'canvas' as const,
 			filters: {
 				...defaultFilters(),
 				types: ['Model' as const],
@@ -30,18 +40,25 @@ describe('explorer state in the URL', () => {
 		};
 		const url = new URL(`http://x/${queryString(encodeExplorerState(state))}`);
 		expect(url.search).toContain('sel=model%3Asdxl');
+		expect(url.search).toContain('x200=model%3Asdxl');
+		expect(url.search).toContain('pin=technique%3Akoala');
+		expect(url.search).toContain('limit=400&papers=2600');
 		expect(decodeExplorerState(url.searchParams)).toEqual(state);
 	});
 
 	it('falls back to defaults for junk', () => {
 		const s = decodeExplorerState(
-			new URLSearchParams('types=Nope,Model&rels=DROP&from=abc&minSupport=-3&x=&x=a&x=a')
+			new URLSearchParams(
+				'types=Nope,Model&rels=DROP&from=abc&minSupport=-3&x=&x=a&x=a&x0=b&x9999=c&xy=d' +
+					'&limit=0&papers=-1&renderer=vulkan'
+			)
 		);
 		expect(s.filters.types).toEqual(['Model']);
 		expect(s.filters.rels).toEqual([]);
 		expect(s.filters.yearFrom).toBeNull();
 		expect(s.filters.minSupport).toBe(1);
-		expect(s.expanded).toEqual(['a']);
+		expect(s.expanded).toEqual([{ id: 'a', limit: 40 }]);
+		expect(s).toMatchObject({ limit: 60, papers: 0, renderer: 'auto', pinned: [] });
 	});
 });
 

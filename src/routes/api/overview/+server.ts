@@ -4,4 +4,7 @@ import { repository } from '$lib/server/repository';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) =>
-	answer(() => repository.overview(parse(overviewParams, fromSearch(url.searchParams)).limit));
+	answer(() => {
+		const { limit, papers } = parse(overviewParams, fromSearch(url.searchParams));
+		return repository.overview(limit, papers);
+	});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { fitViewport, forceLayout } from '../../../src/lib/graph/force';
+import {
+	isSoftwareGpu,
+	parseRendererChoice,
+	rendererOptions,
+	useWebgl
+} from '../../../src/lib/graph/renderer';
+import { graphStyle } from '../../../src/lib/graph/style';
+
+/** Hubs with papers around them: h0…h9 linked in a ring, each with 30 papers of its own. */
+function hubsAndPapers() {
+	const edges: [number, number][] = [];
+	for (let h = 0; h < 10; h++) edges.push([h, (h + 1) % 10]);
+	for (let p = 10; p < 310; p++) edges.push([p, Math.floor((p - 10) / 30)]);
+	return { count: 310, edges };
+}
+
+describe('force layout for big views', () => {
+	it('is deterministic, finite and sized for the node count', () => {
+		const { count, edges } = hubsAndPapers();
+		const a = forceLayout(count, edges, { seed: 7 });
+		const b = forceLayout(count, edges, { seed: 7 });
+		expect([...a.x]).toEqual([...b.x]);
+		expect([...a.x, ...a.y].every(Number.isFinite)).toBe(true);
+		// 90 % of the linked nodes within √n · 9 of the centre.
+		const radii = [...a.x].map((x, i) => Math.hypot(x, a.y[i]!)).sort((p, q) => p - q);
+		expect(radii[Math.floor(count * 0.9)]).toBeCloseTo(Math.sqrt(count) * 9, -1);
+	});
+
+	it('puts nodes without links on a ring outside the rest', () => {
+		const at = forceLayout(5, [[0, 1]]);
+		const r = (i: number) => Math.hypot(at.x[i]!, at.y[i]!);
+		expect(r(2)).toBeCloseTo(r(3), 5);
+		expect(r(2)).toBeGreaterThan(Math.max(r(0), r(1)));
+	});
+
+	it('keeps papers next to their hub rather than next to other hubs', () => {
+		const { count, edges } = hubsAndPapers();
+		const at = forceLayout(count, edges);
+		const dist = (i: number, j: number) => Math.hypot(at.x[i]! - at.x[j]!, at.y[i]! - at.y[j]!);
+		let closer = 0;
+		for (let p = 10; p < 310; p++) {
+			const own = Math.floor((p - 10) / 30);
+			const other = (own + 5) % 10; // the hub across the ring
+			if (dist(p, own) < dist(p, other)) closer++;
+		}
+		expect(closer / 300).toBeGreaterThan(0.95);
+	});
+
+	it('lays out 3,000 nodes and 10,000 edges', { timeout: 60_000 }, () => {
+		const count = 3000;
+		const edges: [number, number][] = [];
+		for (let i = 60; i < count; i++) {
+			for (let k = 0; k < 3; k++) edges.push([i, (i * 7 + k * 13) % 60]);
+		}
+		for (let i = 0; i < 60; i++) for (let k = 1; k < 15; k++) edges.push([i, (i + k) % 60]);
+		const started = performance.now();
+		const at = forceLayout(count, edges);
+		const ms = performance.now() - started;
+		expect(at.x).toHaveLength(count);
+		// Generous: shared CI machines are slow. bench:ui measures the real budget (3 s).
+		expect(ms).toBeLessThan(45_000);
+	});
+
+	it('handles no edges, one node and coincident starting points', () => {
+		expect(forceLayout(0, []).x).toHaveLength(0);
+		const one = forceLayout(1, []);
+		expect([one.x[0], one.y[0]]).toEqual([0, 0]);
+		const pair = forceLayout(2, [[0, 1]]);
+		expect(Number.isFinite(pair.x[0]!)).toBe(true);
+	});
+
+	it('fits positions into the viewport', () => {
+		const at = { x: Float64Array.from([-100, 100]), y: Float64Array.from([0, 50]) };
+		const v = fitViewport(at, { width: 600, height: 400 });
+		// The left node lands inside the padding, the centre in the middle.
+		const left = -100 * v.zoom + v.pan.x;
+		expect(left).toBeGreaterThanOrEqual(30);
+		expect(0 * v.zoom + v.pan.x).toBeCloseTo(300, 5);
+		expect(
+			fitViewport({ x: new Float64Array(), y: new Float64Array() }, { width: 10, height: 10 })
+		).toMatchObject({ zoom: 1 });
+	});
+});
+
+describe('renderer choice', () => {
+	const gpu = { ok: true, gpu: 'ANGLE (NVIDIA GeForce RTX 3060)' };
+	const swift = {
+		ok: true,
+		gpu: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)'
+	};
+	const none = { ok: false, gpu: null };
+
+	it('uses WebGL for big views on a real GPU only, unless told', () => {
+		expect(useWebgl('auto', true, gpu)).toBe(true);
+		expect(useWebgl('auto', false, gpu)).toBe(false);
+		expect(useWebgl('auto', true, swift)).toBe(false);
+		expect(useWebgl('webgl', false, swift)).toBe(true);
+		expect(useWebgl('canvas', true, gpu)).toBe(false);
+		expect(useWebgl('webgl', true, none)).toBe(false);
+		expect(isSoftwareGpu('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+		expect(isSoftwareGpu(null)).toBe(false);
+	});
+
+	it('reads the URL value and gives each renderer its options', () => {
+		expect(parseRendererChoice('webgl')).toBe('webgl');
+		expect(parseRendererChoice('nonsense')).toBe('auto');
+		expect(rendererOptions(true, true)).toMatchObject({
+			renderer: { name: 'canvas', webgl: true }
+		});
+		expect(rendererOptions(false, true)).toMatchObject({
+			textureOnViewport: true,
+			hideEdgesOnViewport: true
+		});
+		expect(rendererOptions(false, false)).toMatchObject({ textureOnViewport: false });
+	});
+
+	it('draws big views with haystack edges and no paper titles', () => {
+		const big = graphStyle('light', { big: true }) as {
+			selector: string;
+			style: Record<string, unknown>;
+		}[];
+		expect(big.some((b) => b.selector === 'edge' && b.style['curve-style'] === 'haystack')).toBe(
+			true
+		);
+		expect(big.some((b) => b.selector === 'node[type = "Paper"]' && b.style.label === '')).toBe(
+			true
+		);
+		// Selection still shows: its block comes after the big-view blocks.
+		const sel = big.findIndex((b) => b.selector === 'node:selected');
+		const hay = big.findIndex((b) => b.style['curve-style'] === 'haystack');
+		expect(sel).toBeGreaterThan(hay);
+		const small = graphStyle('light') as unknown as { style: Record<string, unknown> }[];
+		expect(small.some((b) => b.style['curve-style'] === 'haystack')).toBe(false);
+	});
+});
