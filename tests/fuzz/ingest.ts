@@ -13,7 +13,7 @@ const program = new Command('fuzz:ingest')
 	.option('--per-format <n>', 'inputs per format (and for the extractor)', '150')
 	.option('--case <row:n...>', 'run only these cases, e.g. arxiv:17 extractor:3')
 	.option('--quick', 'the small inputs only (no million-line or 20 MB files)')
-	.option('--max-rss <MiB>', 'peak RSS bound', '1024')
+	.option('--max-rss <MiB>', 'peak RSS bound', '768')
 	.option('--timeout <ms>', 'per-input watchdog', '10000')
 	.option('--verbose', 'print every input as it runs')
 	.parse();

@@ -84,11 +84,13 @@ export async function runFuzz(opts: RunOptions): Promise<FuzzSummary> {
 		let currentRow: Row | undefined;
 		for (const c of opts.cases) {
 			if (c.row !== currentRow) {
-				// A fresh worker per format: what one format's inputs left on the heap is not
-				// counted against the next.
+				// A fresh worker per format in the full run: what one format's inputs left on the
+				// heap is not counted against the next (the quick run saves the start-ups).
 				currentRow = c.row;
-				if (worker) await worker.worker.terminate();
-				worker = undefined;
+				if (worker && opts.full) {
+					await worker.worker.terminate();
+					worker = undefined;
+				}
 				rowPeak = mb(process.memoryUsage.rss());
 			}
 			worker ??= await startWorker(opts.workerHeapMb ?? 2048);

@@ -5,7 +5,7 @@ import { planCases } from '../fuzz/cases.js';
 import { formatSummary, runFuzz, verdict } from '../fuzz/runner.js';
 
 const SEED = Number(process.env.LINEAGE_FUZZ_SEED ?? 20261126);
-const RSS_BOUND_MB = 1024;
+const RSS_BOUND_MB = 768;
 
 describe('input fuzzing (quick)', () => {
 	it('no crash, hang, reject without file/line/reason or expansion; RSS bounded', async () => {
