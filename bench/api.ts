@@ -2,15 +2,14 @@
 // loads a graph ingested from N generated abstracts (default 100,000) into a fresh Neo4j, then
 // drives each endpoint at concurrency C (default 16) for S seconds (default 10) and prints
 // requests/s, p50/p95/p99 latency and errors per endpoint.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeDriver, getDriver, readRows } from '../graph/driver.js';
-import { ingest } from '../ingest/pipeline.js';
-import { startApp } from '../tests/helpers/app.js';
-import { writeCorpus } from './corpus.js';
-import { startBenchDb } from './db.js';
+import {
+	drive,
+	startServedGraph,
+	stopOnSignals,
+	trafficTargets,
+	type DriveResult
+} from './traffic.js';
 
 const { values } = parseArgs({
 	options: {
@@ -24,114 +23,22 @@ const papers = Number(values.papers);
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 
-interface Result {
-	name: string;
-	requests: number;
-	errors: number;
-	rps: number;
-	p50: number;
-	p95: number;
-	p99: number;
-	target: number;
-}
-
-const quantile = (sorted: number[], q: number) =>
-	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
-
-/** C concurrent loops, each fetching the next path in turn until the time is up. */
-async function drive(base: string, name: string, paths: string[], target: number): Promise<Result> {
-	const latencies: number[] = [];
-	let errors = 0;
-	let next = 0;
-	const end = performance.now() + seconds * 1000;
-	const loop = async () => {
-		while (performance.now() < end) {
-			const p = paths[next++ % paths.length]!;
-			const t = performance.now();
-			try {
-				const res = await fetch(base + p);
-				await res.arrayBuffer();
-				if (res.status !== 200) errors++;
-			} catch {
-				errors++;
-			}
-			latencies.push(performance.now() - t);
-		}
-	};
-	const started = performance.now();
-	await Promise.all(Array.from({ length: concurrency }, loop));
-	const elapsed = (performance.now() - started) / 1000;
-	latencies.sort((a, b) => a - b);
-	return {
-		name,
-		requests: latencies.length,
-		errors,
-		rps: latencies.length / elapsed,
-		p50: quantile(latencies, 0.5),
-		p95: quantile(latencies, 0.95),
-		p99: quantile(latencies, 0.99),
-		target
-	};
-}
-
-const corpus = path.join(os.tmpdir(), `lineage-bench-${papers}.jsonl`);
-if (!fs.existsSync(corpus)) await writeCorpus(corpus, papers);
-const bench = await startBenchDb(values.keep);
-process.env.NEO4J_URI = bench.db.uri;
-let app: Awaited<ReturnType<typeof startApp>> | undefined;
+const served = await startServedGraph({ papers, batchSize: 1000, keep: values.keep });
+stopOnSignals(served.stop);
 try {
-	console.log(`ingesting ${papers.toLocaleString('en')} generated abstracts…`);
-	const report = await ingest({ files: [corpus], batchSize: 1000, driver: getDriver() });
-	console.log(`ingested in ${report.seconds.total.toFixed(0)} s`);
-	app = await startApp({ NEO4J_URI: bench.db.uri, LINEAGE_LOG: 'off' });
-
-	// Realistic targets: the most connected entities, their names, pairs of them.
-	const top = await readRows<{ id: string; name: string; type: string }>(
-		`MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type
-		 ORDER BY COUNT { (e)--() } DESC LIMIT 40`
-	);
-	const someEntities = await readRows<{ id: string; name: string }>(
-		'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 200'
-	);
-	const enc = encodeURIComponent;
-	const names = someEntities.map((e) => e.name);
-	const prefixes = names.map((n) => n.slice(0, Math.max(3, Math.ceil(n.length / 2))));
-	const ids = someEntities.map((e) => e.id);
-	const models = top.filter((e) => e.type === 'Model').map((e) => e.id);
-	const pairs = ids.slice(0, 40).map((id, i) => [id, ids[(i * 7 + 13) % ids.length]!]);
-
-	const results: Result[] = [];
+	const base = served.app.url;
+	const targets = await trafficTargets();
+	const results: (DriveResult & { name: string; target: number })[] = [];
 	const run = async (name: string, list: string[], target: number) => {
-		await drive(app!.url, name, list.slice(0, 5), target); // warm-up
-		const r = await drive(app!.url, name, list, target);
-		results.push(r);
+		await drive(base, list.slice(0, 5), { concurrency, seconds }); // warm-up
+		results.push({ name, target, ...(await drive(base, list, { concurrency, seconds })) });
 		console.log(`  ${name.padEnd(14)} done`);
 	};
-	await run(
-		'search',
-		[...names, ...prefixes].map((q) => `/api/search?q=${enc(q)}`),
-		50
-	);
-	await run(
-		'entity',
-		ids.map((id) => `/api/entities/${enc(id)}`),
-		50
-	);
-	await run(
-		'neighbourhood',
-		ids.map((id) => `/api/neighbourhood?ids=${enc(id)}&limit=100`),
-		50
-	);
-	await run(
-		'paths',
-		pairs.map(([a, b]) => `/api/paths?from=${enc(a!)}&to=${enc(b!)}&k=3&maxLength=4`),
-		150
-	);
-	await run(
-		'lineage',
-		(models.length ? models : ids).map((id) => `/api/lineage/${enc(id)}?depth=3`),
-		150
-	);
+	await run('search', targets.search, 50);
+	await run('entity', targets.entity, 50);
+	await run('neighbourhood', targets.neighbourhood, 50);
+	await run('paths', targets.paths, 150);
+	await run('lineage', targets.lineage, 150);
 	await run('overview', ['/api/overview'], 150);
 
 	const ms = (v: number) => v.toFixed(1).padStart(7);
@@ -145,7 +52,5 @@ try {
 		);
 	}
 } finally {
-	await app?.stop();
-	await closeDriver();
-	await bench.stop();
+	await served.stop();
 }
