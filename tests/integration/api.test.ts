@@ -215,6 +215,17 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		expect(n).toBe(0);
 	});
 
+	it('answers 400, not "database down", for console parameters nested too deeply', async () => {
+		const res = await fetch(`${app.url}/api/cypher`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: `{"query": "RETURN $x AS x", "params": {"x": ${'['.repeat(5000)}${']'.repeat(5000)}}}`
+		});
+		expect(res.status).toBe(400);
+		expect((await res.json()).param).toBe('params');
+		expect((await cypher('RETURN $x AS x', { x: [[[1]]] })).status).toBe(200);
+	});
+
 	it('stops a runaway console query at the timeout', async () => {
 		const res = await cypher(
 			'UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n'

@@ -12,13 +12,13 @@ describe.skipIf(noNeo4j)('ingest under faults', () => {
 		async () => {
 			smallNeo4jByDefault();
 			const report = await runIngestFaults({
-				papers: 200,
-				batch: 20,
+				papers: 100,
+				batch: 10,
 				trials: { sigkill: 1, sigint: 1, 'db-stop': 1 },
 				seed: 11,
 				log: () => {}
 			});
-			expect(report.expected.stats.papers).toBe(200);
+			expect(report.expected.stats.papers).toBe(100);
 			expect(report.trials).toHaveLength(3);
 			for (const t of report.trials) {
 				expect(t.rerunCode, `${t.fault}: ${t.note}`).toBe(0);

@@ -18,6 +18,7 @@ import {
 } from '../../graph/queries/stats.js';
 import { prng, writeCorpus } from '../../bench/corpus.js';
 import { startBenchDb, type BenchDb } from '../../bench/db.js';
+import { stopOnSignals } from '../../bench/traffic.js';
 
 export const FAULTS = ['sigkill', 'sigint', 'db-stop', 'db-kill'] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -116,8 +117,14 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 	let bench: BenchDb | undefined;
 	let driver: Driver | undefined;
 	const children = new Set<ChildProcess>();
+	let release = () => {};
 	try {
 		bench = await startBenchDb(false, log);
+		const own = bench;
+		release = stopOnSignals(async () => {
+			for (const child of children) child.kill('SIGKILL');
+			await own.stop();
+		});
 		driver = createDriver(bench.db);
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
@@ -163,7 +170,13 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 				if (fault === 'db-stop') await stopServer(bench.db);
 				else await killNeo4j(bench);
 				const tr = performance.now();
-				await startServer(bench.db);
+				const db = bench.db;
+				// A failed start is a finding of its own; try once more so the trials go on.
+				await startServer(db).catch(async (err) => {
+					note = `Neo4j did not start again at first: ${String(err).split('\n')[0]}`;
+					await sleep(5000);
+					await startServer(db);
+				});
 				restartSeconds = (performance.now() - tr) / 1000;
 			}
 			// A faulted ingest must end by itself (an error, or finishing after the restart).
@@ -213,6 +226,7 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 			seconds: (performance.now() - started) / 1000
 		};
 	} finally {
+		release();
 		for (const child of children) child.kill('SIGKILL');
 		await driver?.close();
 		await bench?.stop();
