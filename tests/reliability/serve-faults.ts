@@ -153,6 +153,13 @@ export async function runServeFaults(options: ServeFaultOptions): Promise<ServeF
 					`starting ${fmt(statuses.starting)}; first 200 after ${cycle.firstOkSeconds.toFixed(1)} s`
 			);
 		}
+		// What the app logged for its 500s (if any), to tell the cause.
+		for (const line of served.app
+			.logs()
+			.split('\n')
+			.filter((l) => /Neo4jError|Error:/.test(l))
+			.slice(0, 5))
+			log(`  app log: ${line.slice(0, 300)}`);
 		return {
 			papers: options.papers,
 			concurrency: options.concurrency,
@@ -176,7 +183,7 @@ export function printServeFaults(r: ServeFaultReport, log = console.log): boolea
 		`\nfaults:serve — ${r.papers} generated abstracts, concurrency ${r.concurrency}, ${r.outageSeconds} s outages, query timeout ${r.timeoutMs / 1000} s`
 	);
 	log(
-		'  cycle  fault    during outage  503  other  no answer  max ms  in transitions (non-200/503)  first 200 s  recovered s'
+		'  cycle  fault    during outage  503  other  no answer  max ms  around it: 504  500/other  first 200 s  recovered s'
 	);
 	let ok = true;
 	for (const [i, c] of r.cycles.entries()) {
@@ -186,22 +193,22 @@ export function printServeFaults(r: ServeFaultReport, log = console.log): boolea
 		const hung = count(down, (s) => s === 0);
 		const other = sent - s503 - hung;
 		const transitions = [c.statuses.stopping, c.statuses.starting, c.statuses.after];
-		const odd = transitions.reduce((s, m) => s + count(m, (st) => st !== 200 && st !== 503), 0);
-		const fivehundreds = transitions.reduce((s, m) => s + count(m, (st) => st === 500), 0);
+		// Around a stop and a restart, 200, 503 and 504 (a cold database past the query timeout)
+		// are honest answers; a 500 or no answer never is.
+		const odd = transitions.reduce(
+			(s, m) => s + count(m, (st) => st !== 200 && st !== 503 && st !== 504),
+			0
+		);
+		const timeouts = transitions.reduce((s, m) => s + count(m, (st) => st === 504), 0);
 		const pass =
-			sent > 0 &&
-			s503 === sent &&
-			c.mute503 === 0 &&
-			fivehundreds === 0 &&
-			odd === 0 &&
-			c.recoveredSeconds <= 30;
+			sent > 0 && s503 === sent && c.mute503 === 0 && odd === 0 && c.recoveredSeconds <= 30;
 		ok &&= pass;
 		log(
-			`  ${String(i + 1).padStart(5)}  ${c.how.padEnd(8)} ${String(sent).padStart(13)} ${String(s503).padStart(4)} ${String(other).padStart(6)} ${String(hung).padStart(10)} ${c.maxDownMs.toFixed(0).padStart(7)} ${String(odd).padStart(29)} ${c.firstOkSeconds.toFixed(1).padStart(12)} ${c.recoveredSeconds.toFixed(1).padStart(12)}  ${pass ? 'ok' : 'FAILED'}`
+			`  ${String(i + 1).padStart(5)}  ${c.how.padEnd(8)} ${String(sent).padStart(13)} ${String(s503).padStart(4)} ${String(other).padStart(6)} ${String(hung).padStart(10)} ${c.maxDownMs.toFixed(0).padStart(7)} ${String(timeouts).padStart(15)} ${String(odd).padStart(10)} ${c.firstOkSeconds.toFixed(1).padStart(12)} ${c.recoveredSeconds.toFixed(1).padStart(12)}  ${pass ? 'ok' : 'FAILED'}`
 		);
 	}
 	log(
-		`  pass: every answer during an outage is a 503 naming the database, none hangs past ${(r.timeoutMs + 5000) / 1000} s, no 500 at any time, recovered within 30 s; ${(r.seconds / 60).toFixed(1)} min`
+		`  pass: every answer during an outage is a 503 naming the database, none hangs past ${(r.timeoutMs + 5000) / 1000} s, no 500 or unanswered request at any time, recovered (2 s of only 200) within 30 s of Neo4j answering; ${(r.seconds / 60).toFixed(1)} min`
 	);
 	return ok;
 }

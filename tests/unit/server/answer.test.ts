@@ -31,3 +31,23 @@ describe('an endpoint whose database does not answer', () => {
 		expect(await res.json()).toEqual({ ok: true });
 	});
 });
+
+describe('what counts as the database being away', () => {
+	it('includes a database starting or shutting down, not a bad query', async () => {
+		const { Neo4jError } = await import('neo4j-driver');
+		const { isUnavailable } = await import('../../../src/lib/server/db.js');
+		const err = (message: string, code: string) =>
+			new Neo4jError(message, code, '50N42', 'error: general processing exception');
+		expect(
+			isUnavailable(
+				err(
+					'The database is not currently available to serve your request, refer to the database logs for more details. Retrying your request at a later time may succeed.',
+					'Neo.TransientError.General.DatabaseUnavailable'
+				)
+			)
+		).toBe(true);
+		expect(isUnavailable(err('Invalid input', 'Neo.ClientError.Statement.SyntaxError'))).toBe(
+			false
+		);
+	});
+});
