@@ -90,7 +90,7 @@ export function printLoad(r: LoadReport, what: string, log = console.log): boole
 		const bad = belowSaturation && s.errors > 0;
 		ok &&= !bad;
 		log(
-			`  ${`${s.concurrency}${s.repeat ? ' again' : ''}`.padStart(11)} ${s.rps.toFixed(1).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${String(s.errors).padStart(7)}  ${s.rssStart.toFixed(0).padStart(5)} → ${s.rssEnd.toFixed(0).padEnd(5)}${i === r.saturatedAt ? '  saturated' : ''}${bad ? '  FAILED (errors below saturation)' : ''}`
+			`  ${`${s.concurrency}${s.repeat ? ' again' : ''}`.padStart(11)} ${s.rps.toFixed(1).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${String(s.errors).padStart(7)}  ${s.rssStart.toFixed(0).padStart(5)} → ${s.rssEnd.toFixed(0).padEnd(5)}${i === r.saturatedAt && !s.repeat ? '  saturated' : ''}${bad ? '  FAILED (errors below saturation)' : ''}`
 		);
 	}
 	const best = sustainedRps(r);
