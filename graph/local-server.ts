@@ -185,6 +185,11 @@ export async function startServer(
 		notes.push(`Removed a stale lock left by a killed run (pid ${existing.pid}).`);
 	}
 	const java = findJava();
+	// A Neo4j killed a moment ago (by us, or by a crash) can hold its port while the kernel
+	// tears the process down: give it a few seconds before calling the port taken.
+	for (let i = 0; i < 20 && !(await portIsFree(db.host, db.port)); i++) {
+		await new Promise((r) => setTimeout(r, 250));
+	}
 	if (!(await portIsFree(db.host, db.port))) {
 		throw new ServerError(
 			`Port ${db.port} on ${db.host} is already taken by another process. ` +

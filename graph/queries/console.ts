@@ -17,7 +17,49 @@ export const READ_PROCEDURES = new Set([
 ]);
 
 const ADMIN_COMMAND =
-	/^\s*(?:USE\s+\S+\s+)?(SHOW|TERMINATE|CREATE|DROP|ALTER|GRANT|DENY|REVOKE|START|STOP|ENABLE|DEALLOCATE|REALLOCATE|RENAME|DRYRUN)\b/i;
+	/^\s*(?:CYPHER\b[^\n]*?\s+)?(?:USE\s+\S+\s+)?(SHOW|TERMINATE|CREATE|DROP|ALTER|GRANT|DENY|REVOKE|START|STOP|ENABLE|DEALLOCATE|REALLOCATE|RENAME|DRYRUN)\b/i;
+
+// Plan operators of administration commands (SHOW TRANSACTIONS, TERMINATE TRANSACTIONS, SHOW
+// SETTINGS…): the planner calls them reads, so the query type alone does not catch them.
+const ADMIN_OPERATOR = /^(Show|Terminate|Create|Drop|Alter|Grant|Deny|Revoke|Start|Stop)[A-Z]/;
+
+/**
+ * The statement with comments and string literals blanked out (same length), so keyword checks
+ * see code only: a comment cannot hide a keyword, and a string that mentions one is no reason
+ * to refuse a read.
+ */
+export function codeOnly(query: string): string {
+	let out = '';
+	let i = 0;
+	while (i < query.length) {
+		const c = query[i]!;
+		const two = query.slice(i, i + 2);
+		let end: number;
+		if (two === '//') {
+			end = query.indexOf('\n', i);
+			if (end < 0) end = query.length;
+		} else if (two === '/*') {
+			end = query.indexOf('*/', i + 2);
+			end = end < 0 ? query.length : end + 2;
+		} else if (c === "'" || c === '"' || c === '`') {
+			end = i + 1;
+			while (end < query.length && query[end] !== c) end += query[end] === '\\' ? 2 : 1;
+			end = Math.min(end + 1, query.length);
+			// A back-quoted name stays a name; only its text is hidden.
+			out += c === '`' ? `\`${'x'.repeat(Math.max(0, end - i - 2))}\`` : ' '.repeat(end - i);
+			i = end;
+			continue;
+		} else {
+			out += c;
+			i++;
+			continue;
+		}
+		// A comment separates tokens: keep it as white space.
+		out += query.slice(i, end).replace(/[^\n]/g, ' ');
+		i = end;
+	}
+	return out;
+}
 
 export interface ConsoleResult {
 	columns: string[];
@@ -52,16 +94,17 @@ export async function assertReadOnly(
 	params: Record<string, unknown>,
 	driver: Driver
 ): Promise<void> {
-	if (/\bLOAD\s+CSV\b/i.test(query))
+	const code = codeOnly(query);
+	if (/\bLOAD\s+CSV\b/i.test(code))
 		throw new ForbiddenQueryError(
 			'LOAD CSV is not allowed: the console is read-only and reads no files.'
 		);
-	if (/^\s*(EXPLAIN|PROFILE)\b/i.test(query))
+	if (/^\s*(?:CYPHER\b[^\n]*?\s+)?(EXPLAIN|PROFILE)\b/i.test(code))
 		throw new ForbiddenQueryError('Send the statement without EXPLAIN or PROFILE.');
-	if (/(^|[\s;])USE\s/i.test(query))
+	if (/(^|[\s;{}()])USE\s/i.test(code))
 		throw new ForbiddenQueryError('USE is not allowed: the console reads the Lineage graph only.');
 	// Administration commands (users, transactions, settings, databases) are not graph reads.
-	const admin = ADMIN_COMMAND.exec(query);
+	const admin = ADMIN_COMMAND.exec(code);
 	if (admin)
 		throw new ForbiddenQueryError(
 			`${admin[1]!.toUpperCase()} commands are not allowed in the console.`
@@ -87,6 +130,10 @@ export async function assertReadOnly(
 	}
 	for (const op of operators(summary.plan as unknown as PlanNode)) {
 		if (/LoadCSV/i.test(op.operatorType)) throw new ForbiddenQueryError('LOAD CSV is not allowed.');
+		if (ADMIN_OPERATOR.test(op.operatorType))
+			throw new ForbiddenQueryError(
+				`Administration commands (${op.operatorType.split('@')[0]}) are not allowed in the console.`
+			);
 		if (/ProcedureCall/i.test(op.operatorType)) {
 			const signature = String(op.arguments?.Details ?? op.arguments?.Signature ?? '');
 			const name = /([\w.]+)\s*\(/.exec(signature)?.[1]?.toLowerCase() ?? signature.toLowerCase();

@@ -99,3 +99,49 @@ export async function graphChecksum(options: { driver?: Driver } = {}): Promise<
 	for (const row of rows) hash.update(`${row.line}\n`);
 	return hash.digest('hex');
 }
+
+/**
+ * A fingerprint of everything stored: every node's labels and properties, every relationship's
+ * type, ends and properties, the labels, types and property keys known, indexes and
+ * constraints. Stricter than graphChecksum (a changed name or an added label shows), for
+ * proving that hostile requests wrote nothing; meant for small test graphs.
+ */
+export async function graphFingerprint(options: { driver?: Driver } = {}): Promise<string> {
+	const o = { driver: options.driver };
+	const parts = await Promise.all([
+		readRows(
+			'MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props',
+			{},
+			o
+		),
+		readRows(
+			`MATCH (a)-[r]->(b)
+			 RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, properties(r) AS props`,
+			{},
+			o
+		),
+		readRows('CALL db.labels() YIELD label RETURN label', {}, o),
+		readRows('CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType', {}, o),
+		readRows('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey', {}, o),
+		readRows('SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN *', {}, o),
+		readRows('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *', {}, o)
+	]);
+	// Sorted keys and rows, so the fingerprint depends on content only.
+	const canonical = (v: unknown): unknown =>
+		Array.isArray(v)
+			? v.map(canonical)
+			: v && typeof v === 'object'
+				? Object.fromEntries(
+						Object.entries(v)
+							.sort(([a], [b]) => a.localeCompare(b))
+							.map(([k, x]) => [k, canonical(x)])
+					)
+				: v;
+	const hash = createHash('sha256');
+	for (const rows of parts) {
+		for (const line of rows.map((r) => JSON.stringify(canonical(r))).sort()) {
+			hash.update(`${line}\n`);
+		}
+	}
+	return hash.digest('hex');
+}

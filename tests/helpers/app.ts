@@ -8,6 +8,8 @@ import { buildApp, buildIsStale } from '../../ingest/commands/up.js';
 
 export interface RunningApp {
 	url: string;
+	/** The server process, for its memory (RSS) in the load suite. */
+	pid: number;
 	stop: () => Promise<void>;
 	logs: () => string;
 }
@@ -51,12 +53,16 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
 			await fetch(`${url}/api/health`);
 			break;
 		} catch {
-			if (Date.now() > deadline) throw new Error(`The app did not answer within 30 s:\n${output}`);
+			if (Date.now() > deadline) {
+				child.kill('SIGKILL'); // never leave a half-started server behind
+				throw new Error(`The app did not answer within 30 s:\n${output}`);
+			}
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}
 	return {
 		url,
+		pid: child.pid!,
 		logs: () => output,
 		stop: () =>
 			new Promise<void>((resolve) => {

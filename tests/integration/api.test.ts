@@ -204,7 +204,13 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			'SHOW USERS',
 			'TERMINATE TRANSACTIONS "neo4j-transaction-1"',
 			'USE system SHOW DATABASES',
-			'MATCH (n) RETURN n; CREATE (m)'
+			'MATCH (n) RETURN n; CREATE (m)',
+			// Comments once hid administration commands from the console's checks.
+			'/* hidden */ SHOW TRANSACTIONS',
+			'// hidden\nSHOW SETTINGS',
+			"/**/TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+			'CYPHER 5 SHOW TRANSACTIONS',
+			"LOAD/**/CSV FROM 'file:///etc/passwd' AS l RETURN l"
 		];
 		for (const query of writes) {
 			const res = await cypher(query);
@@ -212,6 +218,8 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			if (res.status === 403) expect(res.body.error.length, query).toBeGreaterThan(10);
 		}
 		expect((await cypher('CREATE (n:Evil) RETURN n')).status).toBe(403);
+		// A string that names a keyword is data, not a reason to refuse.
+		expect((await cypher("RETURN 'LOAD CSV; CREATE (n)' AS harmless")).status).toBe(200);
 		expect(await graphChecksum()).toBe(checksum);
 		const [{ n }] = (
 			await getDriver().executeQuery('MATCH (n:Evil) RETURN count(n) AS n')
@@ -219,6 +227,17 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			n: r.get('n').toNumber()
 		}));
 		expect(n).toBe(0);
+	});
+
+	it('answers 400, not "database down", for console parameters nested too deeply', async () => {
+		const res = await fetch(`${app.url}/api/cypher`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: `{"query": "RETURN $x AS x", "params": {"x": ${'['.repeat(5000)}${']'.repeat(5000)}}}`
+		});
+		expect(res.status).toBe(400);
+		expect((await res.json()).param).toBe('params');
+		expect((await cypher('RETURN $x AS x', { x: [[[1]]] })).status).toBe(200);
 	});
 
 	it('stops a runaway console query at the timeout', async () => {

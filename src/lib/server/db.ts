@@ -10,7 +10,14 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 export function isUnavailable(err: unknown): boolean {
 	if (err instanceof DatabaseUnavailableError) return true;
 	if (err instanceof Neo4jError) {
-		return UNAVAILABLE_CODES.has(err.code) || /ECONNREFUSED|connect|unavailable/i.test(err.message);
+		// DatabaseUnavailable: the database is starting or shutting down ("not currently available").
+		return (
+			UNAVAILABLE_CODES.has(err.code) ||
+			/DatabaseUnavailable|DatabaseNotFound|Shutdown/i.test(err.code) ||
+			/ECONNREFUSED|connect|unavailable|not currently available|shut(?:ting)? ?down/i.test(
+				err.message
+			)
+		);
 	}
 	return false;
 }

@@ -49,6 +49,12 @@ export function errorResponse(err: unknown): Response {
 		return errorBody(403, { error: err.message, code: 'forbidden' });
 	if (isUnavailable(err))
 		return errorBody(503, { error: unavailableMessage(), code: 'unavailable' });
+	if (err instanceof DeadlineError) {
+		return errorBody(503, {
+			error: `${unavailableMessage()} (It did not answer within ${Math.round(deadlineMs() / 1000)} s: it may still be starting.)`,
+			code: 'unavailable'
+		});
+	}
 	if (isTimeout(err)) {
 		return errorBody(504, {
 			error: 'The query took too long and was stopped. Narrow it down and try again.',
@@ -65,14 +71,33 @@ export function errorResponse(err: unknown): Response {
 	return errorBody(500, { error: 'Something went wrong on the server.', code: 'internal' });
 }
 
+/** A request that outlived the server's own query timeout: the database is not answering. */
+export class DeadlineError extends Error {}
+
+/**
+ * How long an endpoint may take in all: the query timeout plus a margin. A Neo4j that accepts
+ * connections but is still starting (or stuck) would otherwise keep requests waiting for
+ * connections and retries well past the query timeout. Read from process.env (adapter-node
+ * fills it) so this module stays usable outside SvelteKit.
+ */
+export function deadlineMs(): number {
+	return Number(process.env.LINEAGE_QUERY_TIMEOUT_MS || 10_000) + 2_000;
+}
+
 /** Wraps an endpoint body: its value becomes JSON, its errors the answers above. */
 export async function answer<T>(
 	work: () => Promise<T>,
 	headers: Record<string, string> = {}
 ): Promise<Response> {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const deadline = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new DeadlineError()), deadlineMs());
+	});
 	try {
-		return json(await work(), { headers });
+		return json(await Promise.race([work(), deadline]), { headers });
 	} catch (err) {
 		return errorResponse(err);
+	} finally {
+		clearTimeout(timer);
 	}
 }

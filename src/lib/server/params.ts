@@ -65,9 +65,25 @@ export const overviewParams = z.object({
 export const timelineParams = z.object({ id: id.optional() });
 export const idParam = id;
 
+/** How deeply lists and maps nest inside a value (a scalar is 0). */
+function depth(value: unknown, limit: number): number {
+	if (limit < 0 || value === null || typeof value !== 'object') return 0;
+	let deepest = 0;
+	for (const v of Object.values(value)) deepest = Math.max(deepest, depth(v, limit - 1));
+	return deepest + 1;
+}
+
+export const MAX_PARAM_DEPTH = 32;
+
 export const cypherBody = z.object({
 	query: z.string().trim().min(1).max(10_000),
-	params: z.record(z.string(), z.unknown()).default({})
+	// Neo4j drops the connection on very deep values, which would read as "database down".
+	params: z
+		.record(z.string(), z.unknown())
+		.refine((p) => depth(p, MAX_PARAM_DEPTH + 1) <= MAX_PARAM_DEPTH + 1, {
+			message: `params must not nest deeper than ${MAX_PARAM_DEPTH} levels`
+		})
+		.default({})
 });
 
 /** URLSearchParams → object of the keys the schema knows (repeated keys: last wins). */

@@ -1,0 +1,37 @@
+// npm run load:api [-- --papers N --steps 1,2,4,8,16,32 --seconds S]: the production server over
+// a throwaway Neo4j with N generated abstracts (default 5,000) under mixed traffic (search,
+// entity, neighbourhood, paths, lineage) at rising concurrency, S seconds per step (default 30),
+// then once more at the first step's concurrency. Per step: requests/s, p50/p95/p99, errors and
+// the server's RSS at start and end. Exits 1 when a step below saturation had errors, or when
+// the server's memory grew steadily (see `leakVerdict`).
+import { parseArgs } from 'node:util';
+import { smallNeo4jByDefault } from './db.js';
+import { runLoad, printLoad } from './load-steps.js';
+import { startServedGraph, stopOnSignals } from './traffic.js';
+
+const { values } = parseArgs({
+	options: {
+		papers: { type: 'string', default: '5000' },
+		steps: { type: 'string', default: '1,2,4,8,16,32' },
+		seconds: { type: 'string', default: '30' },
+		keep: { type: 'boolean', default: false }
+	}
+});
+smallNeo4jByDefault();
+const papers = Number(values.papers);
+const served = await startServedGraph({ papers, batchSize: 1000, keep: values.keep });
+stopOnSignals(served.stop);
+let ok: boolean | undefined;
+try {
+	const report = await runLoad({
+		base: served.app.url,
+		pid: served.app.pid,
+		steps: values.steps.split(',').map(Number),
+		seconds: Number(values.seconds),
+		log: console.log
+	});
+	ok = printLoad(report, `${papers.toLocaleString('en')} generated abstracts`);
+} finally {
+	await served.stop();
+}
+process.exitCode = ok ? 0 : 1;
