@@ -72,7 +72,10 @@ export function evidenceOf(r: string, cap: string): string {
     UNION ALL
     WITH a, b, t WHERE a:Entity AND t <> 'PROPOSES'
     MATCH (p:Paper)-[:PROPOSES]->(a)
-    UNWIND [x IN coalesce(p.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'][..1] AS rec
+    WITH a, p, [x IN coalesce(p.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'] AS recs
+    WHERE size(recs) > 0
+    // A much-proposed name has thousands of papers: the best of the first 50 is enough.
+    WITH a, p, recs[0] AS rec LIMIT 50
     RETURN p, rec, null AS ev, a AS head
   }
   // Choose first (best per paper, then the best papers), build the sentences of those only.
