@@ -3,7 +3,9 @@
 // entity, neighbourhood, paths, lineage) at rising concurrency, S seconds per step (default 30),
 // then once more at the first step's concurrency. Per step: requests/s, p50/p95/p99, errors and
 // the server's RSS at start and end. Exits 1 when a step below saturation had errors, or when
-// the server's memory grew steadily (see `leakVerdict`).
+// the server's memory grew steadily (see `leakVerdict`). The app's response cache is off unless
+// `--cache-mb M` turns it on: the suite measures the queries, and a filling cache would look like
+// growth (it stops at M MB; run with it to see what repeated questions cost).
 import { parseArgs } from 'node:util';
 import { smallNeo4jByDefault } from './db.js';
 import { runLoad, printLoad } from './load-steps.js';
@@ -14,12 +16,18 @@ const { values } = parseArgs({
 		papers: { type: 'string', default: '5000' },
 		steps: { type: 'string', default: '1,2,4,8,16,32' },
 		seconds: { type: 'string', default: '30' },
+		'cache-mb': { type: 'string', default: '0' },
 		keep: { type: 'boolean', default: false }
 	}
 });
 smallNeo4jByDefault();
 const papers = Number(values.papers);
-const served = await startServedGraph({ papers, batchSize: 1000, keep: values.keep });
+const served = await startServedGraph({
+	papers,
+	batchSize: 1000,
+	keep: values.keep,
+	appEnv: { LINEAGE_API_CACHE_MB: values['cache-mb'] }
+});
 stopOnSignals(served.stop);
 let ok: boolean | undefined;
 try {
