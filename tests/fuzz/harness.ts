@@ -44,12 +44,9 @@ export function writeInput(
 	return { bytes: statSync(path).size, lines: breaks };
 }
 
-export async function runFileInput(
-	path: string,
-	built: Built & { kind: 'file' },
-	size: { bytes: number; lines: number }
-): Promise<CaseResult> {
-	const r: CaseResult = {
+/** A result with nothing counted yet. */
+function emptyResult(size: { bytes: number; lines: number }): CaseResult {
+	return {
 		...size,
 		records: 0,
 		rejects: 0,
@@ -60,6 +57,14 @@ export async function runFileInput(
 		extracted: 0,
 		ms: 0
 	};
+}
+
+export async function runFileInput(
+	path: string,
+	built: Built & { kind: 'file' },
+	size: { bytes: number; lines: number }
+): Promise<CaseResult> {
+	const r = emptyResult(size);
 	const t0 = performance.now();
 	let textOut = 0;
 	try {
@@ -103,18 +108,7 @@ export async function runFileInput(
 }
 
 export function runPapers(papers: Paper[]): CaseResult {
-	const r: CaseResult = {
-		bytes: 0,
-		lines: 0,
-		records: 0,
-		rejects: 0,
-		bad: 0,
-		badRejects: [],
-		crashes: [],
-		expanded: null,
-		extracted: 0,
-		ms: 0
-	};
+	const r = emptyResult({ bytes: 0, lines: 0 });
 	const t0 = performance.now();
 	for (const p of papers) {
 		r.bytes += p.title.length + p.abstract.length;
