@@ -49,25 +49,37 @@ MATCH (a:Paper {id: row.source})
 MATCH (b:Entity {id: row.target})
 CREATE (a)-[r:$(row.type) {support: 1}]->(b)`;
 
-// rows: {source, target, count} → entity edges of one type created or their support raised.
-// One statement per type: a MERGE with a dynamic type cannot expand into by type, and crawls
-// the relationships of busy entities.
+/**
+ * An entity edge keeps the ids of a few of the papers supporting it (`r.papers`), so reading
+ * its evidence starts from those papers instead of scanning everything that proposes its
+ * source. Retracted papers leave the list; an edge whose listed papers have all gone falls back
+ * to the scan (graph/queries/shared.ts evidenceOf).
+ */
+export const EDGE_PAPERS_CAP = 5;
+
+// rows: {source, target, count, papers} → entity edges of one type created or their support
+// raised. One statement per type: a MERGE with a dynamic type cannot expand into by type, and
+// crawls the relationships of busy entities.
 const MERGE_ENTITY_EDGES = perType(
 	(type) => `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:${type}]->(b)
-ON CREATE SET r.support = row.count
-ON MATCH SET r.support = r.support + row.count`
+ON CREATE SET r.support = row.count, r.papers = row.papers
+ON MATCH SET r.support = r.support + row.count,
+             r.papers = CASE WHEN size(coalesce(r.papers, [])) >= ${EDGE_PAPERS_CAP} THEN r.papers
+                             ELSE (coalesce(r.papers, []) + row.papers)[..${EDGE_PAPERS_CAP}] END`
 );
 
-// rows: {source, target, count} → support lowered, edges without support deleted
+// rows: {source, target, count, papers} → support lowered, the papers unlisted, edges without
+// support deleted
 const RETRACT_ENTITY_EDGES = perType(
 	(type) => `
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})-[r:${type}]->(b:Entity {id: row.target})
-SET r.support = r.support - row.count
+SET r.support = r.support - row.count,
+    r.papers = [x IN coalesce(r.papers, []) WHERE NOT x IN row.papers]
 WITH r WHERE r.support <= 0
 DELETE r`
 );
@@ -189,20 +201,25 @@ interface EdgeCount {
 	type: string;
 	target: string;
 	count: number;
+	papers: string[]; // the first EDGE_PAPERS_CAP of the papers counted (all, when retracting)
 }
 
-/** Entity edge keys (one per paper each) → one row per edge with the number of papers. */
-function countKeys(keys: string[]): EdgeCount[] {
+/**
+ * Entity edge keys with the paper supporting them (one per paper and key) → one row per edge
+ * with the number of papers and their ids.
+ */
+function countKeys(supports: { key: string; paper: string }[], listAll = false): EdgeCount[] {
 	const counts = new Map<string, EdgeCount>();
-	for (const key of keys) {
+	for (const { key, paper } of supports) {
 		const seen = counts.get(key);
 		if (seen) {
 			seen.count++;
+			if (listAll || seen.papers.length < EDGE_PAPERS_CAP) seen.papers.push(paper);
 			continue;
 		}
 		const [source, type, target] = key.split('|');
 		if (!source || !target || !isRelationType(type ?? '')) throw new Error(`Bad edge key ${key}`);
-		counts.set(key, { source, type: type!, target, count: 1 });
+		counts.set(key, { source, type: type!, target, count: 1, papers: [paper] });
 	}
 	return [...counts.values()];
 }
@@ -211,8 +228,10 @@ function countKeys(keys: string[]): EdgeCount[] {
 async function retractPapers(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
 	if (ids.length === 0) return [];
 	const removed = await tx.run(REMOVE_EVIDENCE, { ids });
-	const supported = removed.records.flatMap((r) => r.get('supports') as string[]);
-	const retracted = countKeys(supported);
+	const supported = removed.records.flatMap((r) =>
+		(r.get('supports') as string[]).map((key) => ({ key, paper: r.get('id') as string }))
+	);
+	const retracted = countKeys(supported, true);
 	await runByType(tx, RETRACT_ENTITY_EDGES, retracted);
 	const mentions = await tx.run(REMOVE_MENTIONS, { ids });
 	const touched = new Set<string>(mentions.records[0]?.get('touched') ?? []);
@@ -275,7 +294,13 @@ export async function writeBatch(
 	const edges: EdgeRef[] = toWrite.flatMap((f) => f.edges);
 	const paperEdges = edges.filter((e) => e.sourceKind === 'Paper');
 	for (const e of paperEdges) if (!isRelationType(e.type)) throw new Error(`Bad edge ${e.key}`);
-	const entityEdges = countKeys(edges.filter((e) => e.sourceKind === 'Entity').map((e) => e.key));
+	const entityEdges = countKeys(
+		toWrite.flatMap((f) =>
+			f.edges
+				.filter((e) => e.sourceKind === 'Entity')
+				.map((e) => ({ key: e.key, paper: f.paper.id }))
+		)
+	);
 	const own = await timed('paper edges', () =>
 		tx.run(CREATE_PAPER_EDGES, cypherParams({ rows: paperEdges }))
 	);

@@ -55,22 +55,38 @@ export const PAPER_TEXT = (p: string) =>
  * paper, at most `cap`. Three sources (see ingest/load/facts.ts): the paper's own record when
  * r starts at a paper; (:Evidence) nodes for statements between entities; and, for an entity's
  * edge, the records of the papers proposing that entity ("KOALA uses LoRA" because the KOALA
- * paper says "we use LoRA").
+ * paper says "we use LoRA"). An entity edge lists a few of its papers (`r.papers`, see
+ * graph/queries/load.ts), so only those are read; an edge without the list (stored before it
+ * existed, or whose listed papers were all retracted) is searched for its papers instead.
  */
 export function evidenceOf(r: string, cap: string): string {
 	return `CALL (${r}) {
-  WITH startNode(${r}) AS a, endNode(${r}) AS b, type(${r}) AS t
-  CALL (a, b, t) {
+  WITH startNode(${r}) AS a, endNode(${r}) AS b, type(${r}) AS t, coalesce(${r}.papers, []) AS listed
+  CALL (a, b, t, listed) {
     WITH a, b, t WHERE a:Paper
     UNWIND [x IN coalesce(a.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'][..1] AS rec
     RETURN a AS p, rec, null AS ev, null AS head
     UNION ALL
-    WITH a, b, t WHERE a:Entity
+    WITH a, b, t, listed WHERE a:Entity AND size(listed) > 0
+    UNWIND listed AS pid
+    MATCH (p:Paper {id: pid})
+    CALL (p, a, b, t) {
+      MATCH (p)-[:HAS_EVIDENCE]->(ev:Evidence)
+      WHERE ev.key = a.id + '|' + t + '|' + b.id
+      RETURN null AS rec, ev, null AS head
+      UNION ALL
+      WITH p, a, b, t WHERE t <> 'PROPOSES' AND EXISTS { (p)-[:PROPOSES]->(a) }
+      UNWIND [x IN coalesce(p.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'][..1] AS rec
+      RETURN rec, null AS ev, a AS head
+    }
+    RETURN p, rec, ev, head
+    UNION ALL
+    WITH a, b, t, listed WHERE a:Entity AND size(listed) = 0
     MATCH (ev:Evidence {key: a.id + '|' + t + '|' + b.id})
     MATCH (p:Paper {id: ev.paperId})
     RETURN p, null AS rec, ev, null AS head
     UNION ALL
-    WITH a, b, t WHERE a:Entity AND t <> 'PROPOSES'
+    WITH a, b, t, listed WHERE a:Entity AND size(listed) = 0 AND t <> 'PROPOSES'
     MATCH (p:Paper)-[:PROPOSES]->(a)
     WITH a, p, [x IN coalesce(p.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'] AS recs
     WHERE size(recs) > 0

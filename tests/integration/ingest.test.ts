@@ -122,6 +122,39 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 		expect(await graphChecksum()).toBe(updated);
 	});
 
+	it('an entity edge lists papers that support it, and finds its evidence when they go', async () => {
+		const TWIN = {
+			...KOALA,
+			id: 'koala-twin',
+			title: 'KOALA: Fast Image Synthesis by Knowledge Distillation'
+		};
+		await ingest({ files: [file('twins.jsonl', [KOALA, TWIN])], workers: 0 });
+		const edge = () =>
+			readRows<{ support: number; papers: string[] }>(
+				`MATCH (:Entity {id: $a})-[r:USES]->(:Entity {id: $b})
+				 RETURN r.support AS support, r.papers AS papers`,
+				{ a: entityId('Technique', 'KOALA'), b: entityId('Technique', 'LoRA') }
+			);
+		const usesLora = async () =>
+			(await entityDetail(entityId('Technique', 'KOALA'))).relations.USES?.find(
+				(r) => r.other.label === 'LoRA'
+			);
+		expect(await edge()).toEqual([{ support: 2, papers: ['koala', 'koala-twin'] }]);
+		await ingest({ files: [file('edited.jsonl', [EDITED, TWIN])], workers: 0 });
+		expect(await edge()).toEqual([{ support: 1, papers: ['koala-twin'] }]);
+		expect((await usesLora())?.evidence.map((e) => e.paperId)).toEqual(['koala-twin']);
+		// An edge whose listed papers are gone (or a graph stored before the list) is searched.
+		await getDriver().executeQuery(`MATCH (:Entity)-[r:USES]->(:Entity) SET r.papers = []`);
+		const found = await usesLora();
+		expect(found?.evidence[0]?.paperId).toBe('koala-twin');
+		expect(found?.evidence[0]?.sentence).toContain('LoRA');
+		await ingest({
+			files: [file('both.jsonl', [EDITED, { ...EDITED, id: 'koala-twin', title: TWIN.title }])],
+			workers: 0
+		});
+		expect(await edge()).toEqual([]);
+	});
+
 	it('merges duplicates (the newest version wins) and reports rejects with file and line', async () => {
 		const input = file('messy.jsonl', [
 			{
