@@ -2,7 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import { NODE_TYPES, type EntityType, type RelationType } from '../model.js';
-import { matchById, nodeView, relPattern, toEdge } from './shared.js';
+import { edgeKey, matchById, nodeView, relPattern, toEdge } from './shared.js';
 import type { GraphEdge, GraphNode, GraphView } from '../views.js';
 
 export interface NeighbourhoodOptions {
@@ -17,20 +17,24 @@ export interface NeighbourhoodOptions {
 	timeoutMs?: number;
 }
 
-// $frontier, $types, $from, $to, $minSupport, $scan → neighbours (one hop) and the edge to each
-function hopQuery(rels: string): string {
+// $frontier, $types, $from, $to, $minSupport, $scan → neighbours (one hop) and the edge to each,
+// strongest first. Node ids are strings in the property store, the dearest thing read here, so
+// the type filter is left out when every type is wanted, and ends are told apart by direction.
+function hopQuery(rels: string, filterTypes: boolean): string {
 	return `
 UNWIND $frontier AS fid
 ${matchById('a', 'fid')}
 MATCH (a)-[r:${rels}]-(b)
 WHERE r.support >= $minSupport
-  AND NOT b.id IN $exclude
-  AND (CASE WHEN b:Paper THEN 'Paper' ELSE b.type END) IN $types
+  ${filterTypes ? "AND (CASE WHEN b:Paper THEN 'Paper' ELSE b.type END) IN $types" : ''}
   AND ($from IS NULL OR coalesce(b.firstYear, b.year) >= $from)
   AND ($to IS NULL OR coalesce(b.firstYear, b.year) <= $to)
 WITH a, r, b LIMIT $scan
-RETURN b.id AS id, startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.support AS support
-ORDER BY support DESC`;
+WITH a, r, b, b.id AS id ORDER BY r.support DESC
+RETURN id, elementId(b) AS ref, elementId(a) AS fromRef,
+       CASE WHEN startNode(r) = a THEN a.id ELSE id END AS source,
+       CASE WHEN startNode(r) = a THEN id ELSE a.id END AS target,
+       type(r) AS type, r.support AS support`;
 }
 
 // $ids → GraphNode views
@@ -55,11 +59,18 @@ export async function neighbourhood(
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const limit = options.limit ?? 100;
 	const depth = options.depth ?? 1;
-	const query = hopQuery(relPattern(options.relations));
-	const seeds = await nodesById(ids, opts);
-	const seen = new Set(seeds.map((n) => n.id));
+	const types = options.types?.length ? options.types : NODE_TYPES;
+	const query = hopQuery(
+		relPattern(options.relations),
+		NODE_TYPES.some((t) => !types.includes(t))
+	);
+	// The nodes' element ids: membership in the view is tested on them, not on their ids.
+	const refs: Record<string, boolean> = {};
+	// Unknown seeds simply find nothing; the final view keeps only the nodes that exist.
+	const seeds = [...new Set(ids)];
+	const seen = new Set(seeds);
 	const edges = new Map<string, GraphEdge>();
-	let frontier = seeds.map((n) => n.id);
+	let frontier = seeds;
 	let truncated = false;
 	let total = 0;
 	for (let level = 0; level < depth && frontier.length > 0; level++) {
@@ -67,6 +78,8 @@ export async function neighbourhood(
 		// Scan a bounded number of relationships per call: hubs have tens of thousands.
 		const rows = await readRows<{
 			id: string;
+			ref: string;
+			fromRef: string;
 			source: string;
 			target: string;
 			type: RelationType;
@@ -75,8 +88,7 @@ export async function neighbourhood(
 			query,
 			{
 				frontier,
-				exclude: [],
-				types: options.types?.length ? options.types : NODE_TYPES,
+				types,
 				from: options.fromYear ?? null,
 				to: options.toYear ?? null,
 				minSupport: options.minSupport ?? 1,
@@ -93,6 +105,8 @@ export async function neighbourhood(
 				truncated = true;
 				continue;
 			}
+			refs[row.fromRef] = true;
+			refs[row.ref] = true;
 			if (isNew) {
 				seen.add(row.id);
 				next.push(row.id);
@@ -103,19 +117,28 @@ export async function neighbourhood(
 		if (rows.length >= Math.max(2000, limit * 20)) truncated = true;
 		frontier = next;
 	}
-	const [others, among] = await Promise.all([
-		nodesById(
-			[...seen].filter((id) => !seeds.some((s) => s.id === id)),
-			opts
-		),
-		edgesAmong([...seen], { relations: options.relations, minSupport: options.minSupport, ...opts })
-	]);
-	for (const edge of among) edges.set(edge.id, edge);
+	// One statement for the nodes' views and the edges among them: a round trip costs more
+	// than either.
+	const [view] = await readRows<{ nodes: GraphNode[]; edges: Omit<GraphEdge, 'id'>[] }>(
+		viewQuery(relPattern(options.relations)),
+		{ ids: [...seen], refs, minSupport: options.minSupport ?? 1 },
+		opts
+	);
+	const found = view?.nodes ?? [];
+	for (const edge of view?.edges ?? [])
+		edges.set(edgeKey(edge.source, edge.type, edge.target), toEdge(edge));
+	const seedSet = new Set(seeds);
+	const known = new Set(found.map((n) => n.id));
 	return {
-		nodes: [...seeds, ...others],
-		edges: [...edges.values()],
+		// Seeds first, in the order asked.
+		nodes: [
+			...seeds.flatMap((id) => found.filter((n) => n.id === id)),
+			...found.filter((n) => !seedSet.has(n.id))
+		],
+		// An edge to a seed that does not exist cannot be drawn.
+		edges: [...edges.values()].filter((e) => known.has(e.source) && known.has(e.target)),
 		truncated,
-		total: seeds.length + total
+		total: seeds.filter((id) => known.has(id)).length + total
 	};
 }
 
@@ -128,6 +151,27 @@ ${matchById('a', 'x')}
 MATCH (a)-[r:${rels}]->(b:Entity)
 WHERE b.id IN $ids AND r.support >= $minSupport
 RETURN a.id AS source, b.id AS target, type(r) AS type, r.support AS support`;
+}
+
+// $ids, $refs, $minSupport → the nodes' views and every relation among them (outgoing only,
+// as in amongQuery). `$refs` maps the element ids of the view's nodes to true: a map lookup per
+// relationship instead of reading the far node's id and searching a list.
+function viewQuery(rels: string): string {
+	return `
+UNWIND $ids AS x
+${matchById('n', 'x')}
+WITH collect(n) AS ns
+CALL (ns) {
+  UNWIND ns AS n
+  RETURN collect(${nodeView('n')}) AS nodes
+}
+CALL (ns) {
+  UNWIND ns AS a
+  MATCH (a)-[r:${rels}]->(b)
+  WHERE $refs[elementId(b)] AND r.support >= $minSupport
+  RETURN collect({source: a.id, target: b.id, type: type(r), support: r.support}) AS edges
+}
+RETURN nodes, edges`;
 }
 
 export async function edgesAmong(
