@@ -5,8 +5,8 @@ import { readRows } from '../driver.js';
 import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
-import { evidenceOf, relPattern } from './shared.js';
-import type { EvidenceView, PathsResult } from '../views.js';
+import { evidenceOf, matchById, nodeView, relPattern } from './shared.js';
+import type { EvidenceView, GraphNode, PathsResult } from '../views.js';
 
 export interface PathOptions {
 	maxLength?: number; // 1..6
@@ -25,28 +25,43 @@ function boundedInt(value: number, min: number, max: number, name: string): numb
 }
 
 // SHORTEST k and the length bounds must be literals in Cypher: they are validated integers.
+// One row with both ends' views and the paths; no row when an end does not exist.
 function pathQuery(k: number, maxLength: number, rels: string, directed: boolean): string {
 	return `
 CALL () { MATCH (a:Entity {id: $from}) RETURN a UNION MATCH (a:Paper {id: $from}) RETURN a }
 CALL () { MATCH (b:Entity {id: $to}) RETURN b UNION MATCH (b:Paper {id: $to}) RETURN b }
-MATCH p = SHORTEST ${k} (a)-[:${rels}]-${directed ? '>' : ''}{1,${maxLength}}(b)
-WHERE all(n IN nodes(p) WHERE n:Entity OR n:Paper)
-RETURN [n IN nodes(p) | n.id] AS ids,
-       [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), support: r.support}] AS rels`;
+CALL (a, b) {
+  WITH a, b WHERE a <> b
+  MATCH p = SHORTEST ${k} (a)-[:${rels}]-${directed ? '>' : ''}{1,${maxLength}}(b)
+  WHERE all(n IN nodes(p) WHERE n:Entity OR n:Paper)
+  RETURN collect({
+    ids: [n IN nodes(p) | n.id],
+    rels: [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), support: r.support}]
+  }) AS found
+}
+RETURN ${nodeView('a')} AS fromNode, ${nodeView('b')} AS toNode, found`;
 }
 
-// $hops: [{source, type, target}] → the best evidence of each
-const BEST_EVIDENCE = `
-UNWIND $hops AS hop
-CALL (hop) {
-  MATCH (a:Entity {id: hop.source}) RETURN a
-  UNION
-  MATCH (a:Paper {id: hop.source}) RETURN a
+// $ids → GraphNode views; $hops: [{source, type, target}] → the best evidence of each
+const NODES_AND_EVIDENCE = `
+CALL () {
+  UNWIND $ids AS nid
+  ${matchById('n', 'nid')}
+  RETURN collect(${nodeView('n')}) AS nodes
 }
-MATCH (a)-[r]->(b:Entity {id: hop.target})
-WHERE type(r) = hop.type
-${evidenceOf('r', '1')}
-RETURN hop.source + '|' + hop.type + '|' + hop.target AS key, evidence[0] AS evidence`;
+CALL () {
+  UNWIND $hops AS hop
+  CALL (hop) {
+    MATCH (a:Entity {id: hop.source}) RETURN a
+    UNION
+    MATCH (a:Paper {id: hop.source}) RETURN a
+  }
+  MATCH (a)-[r]->(b:Entity {id: hop.target})
+  WHERE type(r) = hop.type
+  ${evidenceOf('r', '1')}
+  RETURN collect({key: hop.source + '|' + hop.type + '|' + hop.target, evidence: evidence[0]}) AS evidence
+}
+RETURN nodes, evidence`;
 
 export async function paths(
 	from: string,
@@ -56,17 +71,14 @@ export async function paths(
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const k = boundedInt(options.k ?? 3, 1, 10, 'k');
 	const maxLength = boundedInt(options.maxLength ?? 4, 1, 6, 'maxLength');
-	const ends = await nodesById([from, to], opts);
-	const fromNode = ends.find((n) => n.id === from);
-	const toNode = ends.find((n) => n.id === to);
-	if (!fromNode) throw new NotFoundError('node', from);
-	if (!toNode) throw new NotFoundError('node', to);
-	if (from === to) return { from: fromNode, to: toNode, paths: [] };
-
 	// Ask for more than k: parallel relations give paths through the same nodes, kept once.
-	const raw = await readRows<{
-		ids: string[];
-		rels: { source: string; target: string; type: RelationType; support: number }[];
+	const [row] = await readRows<{
+		fromNode: GraphNode;
+		toNode: GraphNode;
+		found: {
+			ids: string[];
+			rels: { source: string; target: string; type: RelationType; support: number }[];
+		}[];
 	}>(
 		pathQuery(
 			Math.min(30, k * 3),
@@ -77,22 +89,30 @@ export async function paths(
 		{ from, to },
 		opts
 	);
+	if (!row) {
+		const ends = await nodesById([from, to], opts);
+		if (!ends.some((n) => n.id === from)) throw new NotFoundError('node', from);
+		throw new NotFoundError('node', to);
+	}
+	const { fromNode, toNode, found: raw } = row;
 	const distinct = new Map<string, (typeof raw)[number]>();
 	for (const p of raw) {
 		const key = p.ids.join('>');
 		if (!distinct.has(key)) distinct.set(key, p);
 	}
 	const chosen = [...distinct.values()].slice(0, k);
+	if (chosen.length === 0) return { from: fromNode, to: toNode, paths: [] };
 	const hops = [
 		...new Map(
 			chosen.flatMap((p) => p.rels.map((r) => [`${r.source}|${r.type}|${r.target}`, r] as const))
 		).values()
 	].map(({ source, type, target }) => ({ source, type, target }));
-	const [evidenceRows, nodes] = await Promise.all([
-		readRows<{ key: string; evidence: EvidenceView | null }>(BEST_EVIDENCE, { hops }, opts),
-		nodesById([...new Set(chosen.flatMap((p) => p.ids))], opts)
-	]);
-	const evidence = new Map(evidenceRows.map((r) => [r.key, r.evidence]));
+	const [more] = await readRows<{
+		nodes: GraphNode[];
+		evidence: { key: string; evidence: EvidenceView | null }[];
+	}>(NODES_AND_EVIDENCE, { ids: [...new Set(chosen.flatMap((p) => p.ids))], hops }, opts);
+	const nodes = more?.nodes ?? [];
+	const evidence = new Map((more?.evidence ?? []).map((r) => [r.key, r.evidence]));
 	const byId = new Map(nodes.map((n) => [n.id, n]));
 	return {
 		from: fromNode,
