@@ -41,17 +41,22 @@ export function luceneQuery(terms: string[], field?: string): string {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+]/gu, '');
 
-// $lucene, $cap → entity candidates
-const ENTITY_SEARCH = `
-CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $cap}) YIELD node, score
-WHERE $types IS NULL OR node.type IN $types
-RETURN node.id AS id, node.type AS type, node.name AS label, node.aliases AS aliases,
-       node.firstYear AS year, coalesce(node.paperCount, 0) AS paperCount, score`;
-
-// $lucene, $cap → paper candidates (titles only)
-const PAPER_SEARCH = `
-CALL db.index.fulltext.queryNodes('paper_titles', $lucene, {limit: $cap}) YIELD node, score
-RETURN node.id AS id, node.title AS label, node.year AS year, score`;
+// $entityLucene, $paperLucene (null to skip), $cap, $paperCap, $types → entity and paper
+// candidates in one statement: a round trip costs about as much as either index lookup.
+const SEARCH = `
+CALL () {
+  WITH $entityLucene AS lucene WHERE lucene IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entity_names', lucene, {limit: $cap}) YIELD node, score
+  WHERE $types IS NULL OR node.type IN $types
+  RETURN collect({id: node.id, type: node.type, label: node.name, aliases: node.aliases,
+                  year: node.firstYear, paperCount: coalesce(node.paperCount, 0), score: score}) AS entities
+}
+CALL () {
+  WITH $paperLucene AS lucene WHERE lucene IS NOT NULL
+  CALL db.index.fulltext.queryNodes('paper_titles', lucene, {limit: $paperCap}) YIELD node, score
+  RETURN collect({id: node.id, label: node.title, year: node.year, score: score}) AS papers
+}
+RETURN entities, papers`;
 
 export interface SearchOptions {
 	types?: (EntityType | 'Paper')[];
@@ -68,31 +73,30 @@ export async function search(q: string, options: SearchOptions = {}): Promise<Se
 	const entityTypes = options.types?.filter((t): t is EntityType => t !== 'Paper');
 	const wantEntities = !options.types || (entityTypes?.length ?? 0) > 0;
 	const cap = Math.max(50, limit * 3);
-	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
-	const [entities, papers] = await Promise.all([
-		wantEntities
-			? readRows<{
-					id: string;
-					type: EntityType;
-					label: string;
-					aliases: string[] | null;
-					year: number | null;
-					paperCount: number;
-					score: number;
-				}>(
-					ENTITY_SEARCH,
-					{ lucene: luceneQuery(terms), cap, types: entityTypes?.length ? entityTypes : null },
-					opts
-				)
-			: [],
-		wantPapers
-			? readRows<{ id: string; label: string; year: number | null; score: number }>(
-					PAPER_SEARCH,
-					{ lucene: luceneQuery(terms, 'title'), cap: Math.min(cap, limit * 2) },
-					opts
-				)
-			: []
-	]);
+	const [row] = await readRows<{
+		entities: {
+			id: string;
+			type: EntityType;
+			label: string;
+			aliases: string[] | null;
+			year: number | null;
+			paperCount: number;
+			score: number;
+		}[];
+		papers: { id: string; label: string; year: number | null; score: number }[];
+	}>(
+		SEARCH,
+		{
+			entityLucene: wantEntities ? luceneQuery(terms) : null,
+			paperLucene: wantPapers ? luceneQuery(terms, 'title') : null,
+			cap,
+			paperCap: Math.min(cap, limit * 2),
+			types: entityTypes?.length ? entityTypes : null
+		},
+		{ driver: options.driver, timeoutMs: options.timeoutMs }
+	);
+	const entities = row?.entities ?? [];
+	const papers = row?.papers ?? [];
 	const wanted = norm(q);
 	const hits: (SearchHit & { rank: number })[] = [];
 	for (const e of entities) {
