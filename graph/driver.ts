@@ -18,6 +18,9 @@ export function createDriver(config: DbConfig): Driver {
 	const auth =
 		config.kind === 'external' ? neo4j.auth.basic(config.user, config.password) : undefined;
 	return neo4j.driver(config.uri, auth, {
+		// Integers decode straight to JS numbers (counts, years, offsets: all far below 2^53),
+		// sparing an object per integer on large results.
+		disableLosslessIntegers: true,
 		maxConnectionPoolSize: 50,
 		connectionAcquisitionTimeout: 10_000,
 		connectionTimeout: 5_000,
@@ -52,10 +55,18 @@ export async function closeDriver(): Promise<void> {
 
 /** Recursively turns driver values (Integer, Node, Relationship, Path) into plain JSON-able data. */
 export function toNative(value: unknown): unknown {
-	if (value === null || value === undefined) return value;
-	if (isInt(value)) return value.toNumber();
-	if (typeof value === 'bigint') return Number(value);
+	if (value === null || typeof value !== 'object') {
+		return typeof value === 'bigint' ? Number(value) : value;
+	}
 	if (Array.isArray(value)) return value.map(toNative);
+	// Maps arrive as plain objects: most of a large result, so they skip the graph-type checks.
+	const proto = Object.getPrototypeOf(value);
+	if (proto === Object.prototype || proto === null) {
+		const out: Record<string, unknown> = {};
+		for (const k in value) out[k] = toNative((value as Record<string, unknown>)[k]);
+		return out;
+	}
+	if (isInt(value)) return value.toNumber();
 	if (isNode(value as never)) {
 		const node = value as unknown as { elementId: string; labels: string[]; properties: object };
 		return {

@@ -17,9 +17,11 @@ export interface NeighbourhoodOptions {
 	timeoutMs?: number;
 }
 
-// $frontier, $types, $from, $to, $minSupport, $scan → neighbours (one hop) and the edge to each,
-// strongest first. Node ids are strings in the property store, the dearest thing read here, so
-// the type filter is left out when every type is wanted, and ends are told apart by direction.
+// $frontier, $seen, $budget, $types, $from, $to, $minSupport, $scan → one row: the neighbours
+// kept (those already in view, then the `$budget` strongest new ones, each with its edges to the
+// frontier), how many new ones there were and how many relationships were scanned. Choosing
+// here, not in the app, spares sending thousands of rows for a hub. Node ids are strings in the
+// property store, dear to read, so the type filter is left out when every type is wanted.
 function hopQuery(rels: string, filterTypes: boolean): string {
 	return `
 UNWIND $frontier AS fid
@@ -30,11 +32,15 @@ WHERE r.support >= $minSupport
   AND ($from IS NULL OR coalesce(b.firstYear, b.year) >= $from)
   AND ($to IS NULL OR coalesce(b.firstYear, b.year) <= $to)
 WITH a, r, b LIMIT $scan
-WITH a, r, b, b.id AS id ORDER BY r.support DESC
-RETURN id, elementId(b) AS ref, elementId(a) AS fromRef,
-       CASE WHEN startNode(r) = a THEN a.id ELSE id END AS source,
-       CASE WHEN startNode(r) = a THEN id ELSE a.id END AS target,
-       type(r) AS type, r.support AS support`;
+WITH b, b.id AS id, max(r.support) AS best, count(*) AS n, collect({
+       source: CASE WHEN startNode(r) = a THEN a.id ELSE b.id END,
+       target: CASE WHEN startNode(r) = a THEN b.id ELSE a.id END,
+       type: type(r), support: r.support, fromRef: elementId(a)}) AS links
+ORDER BY best DESC, id
+WITH collect({id: id, ref: elementId(b), links: links, known: $seen[id] IS NOT NULL}) AS found,
+     sum(n) AS scanned
+WITH [x IN found WHERE x.known] AS old, [x IN found WHERE NOT x.known] AS fresh, scanned
+RETURN old + fresh[..$budget] AS kept, size(fresh) AS fresh, scanned`;
 }
 
 // $ids → GraphNode views
@@ -76,57 +82,59 @@ export async function neighbourhood(
 	for (let level = 0; level < depth && frontier.length > 0; level++) {
 		const budget = limit - (seen.size - seeds.length);
 		// Scan a bounded number of relationships per call: hubs have tens of thousands.
-		const rows = await readRows<{
-			id: string;
-			ref: string;
-			fromRef: string;
-			source: string;
-			target: string;
-			type: RelationType;
-			support: number;
+		const scan = Math.max(2000, limit * 20);
+		const [hop] = await readRows<{
+			kept: {
+				id: string;
+				ref: string;
+				links: (Omit<GraphEdge, 'id'> & { fromRef: string })[];
+			}[];
+			fresh: number;
+			scanned: number;
 		}>(
 			query,
 			{
 				frontier,
+				seen: Object.fromEntries([...seen].map((id) => [id, true])),
+				budget: Math.max(0, budget),
 				types,
 				from: options.fromYear ?? null,
 				to: options.toYear ?? null,
 				minSupport: options.minSupport ?? 1,
-				scan: Math.max(2000, limit * 20)
+				scan
 			},
 			opts
 		);
 		const next: string[] = [];
-		const distinctNew = new Set(rows.map((r) => r.id).filter((id) => !seen.has(id)));
-		total += distinctNew.size;
-		for (const row of rows) {
-			const isNew = !seen.has(row.id);
-			if (isNew && next.length >= budget) {
-				truncated = true;
-				continue;
+		total += hop?.fresh ?? 0;
+		if ((hop?.fresh ?? 0) > Math.max(0, budget) || (hop?.scanned ?? 0) >= scan) truncated = true;
+		for (const node of hop?.kept ?? []) {
+			refs[node.ref] = true;
+			if (!seen.has(node.id)) {
+				seen.add(node.id);
+				next.push(node.id);
 			}
-			refs[row.fromRef] = true;
-			refs[row.ref] = true;
-			if (isNew) {
-				seen.add(row.id);
-				next.push(row.id);
+			for (const link of node.links) {
+				refs[link.fromRef] = true;
+				const edge = toEdge(link);
+				edges.set(edge.id, edge);
 			}
-			const edge = toEdge(row);
-			edges.set(edge.id, edge);
 		}
-		if (rows.length >= Math.max(2000, limit * 20)) truncated = true;
 		frontier = next;
 	}
 	// One statement for the nodes' views and the edges among them: a round trip costs more
 	// than either.
-	const [view] = await readRows<{ nodes: GraphNode[]; edges: Omit<GraphEdge, 'id'>[] }>(
+	const [view] = await readRows<{
+		nodes: GraphNode[];
+		edges: [string, string, RelationType, number][];
+	}>(
 		viewQuery(relPattern(options.relations)),
 		{ ids: [...seen], refs, minSupport: options.minSupport ?? 1 },
 		opts
 	);
 	const found = view?.nodes ?? [];
-	for (const edge of view?.edges ?? [])
-		edges.set(edgeKey(edge.source, edge.type, edge.target), toEdge(edge));
+	for (const [source, target, type, support] of view?.edges ?? [])
+		edges.set(edgeKey(source, type, target), toEdge({ source, target, type, support }));
 	const seedSet = new Set(seeds);
 	const known = new Set(found.map((n) => n.id));
 	return {
@@ -169,7 +177,9 @@ CALL (ns) {
   UNWIND ns AS a
   MATCH (a)-[r:${rels}]->(b)
   WHERE $refs[elementId(b)] AND r.support >= $minSupport
-  RETURN collect({source: a.id, target: b.id, type: type(r), support: r.support}) AS edges
+  // [source, target, type, support]: a dense neighbourhood has thousands, and a list decodes
+  // faster than a map with its keys
+  RETURN collect([a.id, b.id, type(r), r.support]) AS edges
 }
 RETURN nodes, edges`;
 }

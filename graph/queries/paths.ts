@@ -95,8 +95,19 @@ export async function paths(
 		throw new NotFoundError('node', to);
 	}
 	const { fromNode, toNode, found: raw } = row;
+	// Shortest first; among equally short ones (Neo4j returns them in no set order), fewer mere
+	// comparisons, then stronger support, then by ids, so a question always gets the same answer.
+	const weak = (p: (typeof raw)[number]) => p.rels.filter((r) => r.type === 'COMPARED_WITH').length;
+	const support = (p: (typeof raw)[number]) => p.rels.reduce((n, r) => n + r.support, 0);
+	const ranked = [...raw].sort(
+		(a, b) =>
+			a.ids.length - b.ids.length ||
+			weak(a) - weak(b) ||
+			support(b) - support(a) ||
+			a.ids.join('>').localeCompare(b.ids.join('>'))
+	);
 	const distinct = new Map<string, (typeof raw)[number]>();
-	for (const p of raw) {
+	for (const p of ranked) {
 		const key = p.ids.join('>');
 		if (!distinct.has(key)) distinct.set(key, p);
 	}
