@@ -13,17 +13,6 @@ export interface ForceOptions {
 	spacing?: number;
 }
 
-interface Cell {
-	x0: number;
-	y0: number;
-	size: number;
-	mass: number;
-	cx: number;
-	cy: number;
-	body: number; // a single body's index, -1 when empty or split
-	kids: (Cell | null)[] | null;
-}
-
 function prng(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
@@ -35,87 +24,151 @@ function prng(seed: number): () => number {
 	};
 }
 
-const newCell = (x0: number, y0: number, size: number): Cell => ({
-	x0,
-	y0,
-	size,
-	mass: 0,
-	cx: 0,
-	cy: 0,
-	body: -1,
-	kids: null
-});
+/**
+ * The Barnes–Hut quadtree as flat typed arrays, reused across iterations: one object per cell
+ * and iteration made the garbage collector a third of the layout's time.
+ */
+class QuadTree {
+	cap = 0;
+	used = 0;
+	x0 = new Float64Array(0);
+	y0 = new Float64Array(0);
+	size = new Float64Array(0);
+	mass = new Float64Array(0);
+	cx = new Float64Array(0);
+	cy = new Float64Array(0);
+	/** A single body's index; -1 when empty or split. */
+	body = new Int32Array(0);
+	/** Four children per cell, -1 for none; `split` says whether a cell has children at all. */
+	kids = new Int32Array(0);
+	split = new Uint8Array(0);
 
-function insert(
-	cell: Cell,
-	i: number,
-	xs: Float64Array,
-	ys: Float64Array,
-	ms: Float64Array,
-	depth = 0
-) {
-	const m = ms[i]!;
-	if (cell.mass === 0 && cell.kids === null) {
-		cell.body = i;
-		cell.mass = m;
-		cell.cx = xs[i]!;
-		cell.cy = ys[i]!;
-		return;
+	constructor(cap: number) {
+		this.grow(Math.max(16, cap));
 	}
-	// Coincident points would split forever; past a depth they share the cell.
-	if (cell.kids === null && depth < 40) {
-		cell.kids = [null, null, null, null];
-		const j = cell.body;
-		cell.body = -1;
-		if (j >= 0) place(cell, j, xs, ys, ms, depth);
+
+	private grow(cap: number) {
+		const copy = <T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T => {
+			const b = new (a.constructor as new (n: number) => T)(n);
+			b.set(a);
+			return b;
+		};
+		this.x0 = copy(this.x0, cap);
+		this.y0 = copy(this.y0, cap);
+		this.size = copy(this.size, cap);
+		this.mass = copy(this.mass, cap);
+		this.cx = copy(this.cx, cap);
+		this.cy = copy(this.cy, cap);
+		this.body = copy(this.body, cap);
+		this.kids = copy(this.kids, cap * 4);
+		this.split = copy(this.split, cap);
+		this.cap = cap;
 	}
-	cell.cx = (cell.cx * cell.mass + xs[i]! * m) / (cell.mass + m);
-	cell.cy = (cell.cy * cell.mass + ys[i]! * m) / (cell.mass + m);
-	cell.mass += m;
-	if (cell.kids) place(cell, i, xs, ys, ms, depth);
+
+	cell(x0: number, y0: number, size: number): number {
+		if (this.used === this.cap) this.grow(this.cap * 2);
+		const c = this.used++;
+		this.x0[c] = x0;
+		this.y0[c] = y0;
+		this.size[c] = size;
+		this.mass[c] = 0;
+		this.cx[c] = 0;
+		this.cy[c] = 0;
+		this.body[c] = -1;
+		this.split[c] = 0;
+		return c;
+	}
+
+	/** The child of `c` on the side of (x, y), made when missing. */
+	private child(c: number, x: number, y: number): number {
+		const half = this.size[c]! / 2;
+		const right = x >= this.x0[c]! + half ? 1 : 0;
+		const down = y >= this.y0[c]! + half ? 1 : 0;
+		const k = 4 * c + right + 2 * down;
+		if (this.kids[k]! < 0) {
+			const kid = this.cell(this.x0[c]! + right * half, this.y0[c]! + down * half, half);
+			this.kids[k] = kid;
+		}
+		return this.kids[k]!;
+	}
+
+	insert(i: number, xs: Float64Array, ys: Float64Array, ms: Float64Array) {
+		const m = ms[i]!;
+		const x = xs[i]!;
+		const y = ys[i]!;
+		let c = 0;
+		for (let depth = 0; ; depth++) {
+			if (this.mass[c] === 0 && !this.split[c]) {
+				this.body[c] = i;
+				this.mass[c] = m;
+				this.cx[c] = x;
+				this.cy[c] = y;
+				return;
+			}
+			// Coincident points would split forever; past a depth they share the cell.
+			if (!this.split[c] && depth < 40) {
+				this.split[c] = 1;
+				this.kids.fill(-1, 4 * c, 4 * c + 4);
+				const j = this.body[c]!;
+				this.body[c] = -1;
+				if (j >= 0) {
+					// An empty child takes the body as it is.
+					const kid = this.child(c, xs[j]!, ys[j]!);
+					this.body[kid] = j;
+					this.mass[kid] = ms[j]!;
+					this.cx[kid] = xs[j]!;
+					this.cy[kid] = ys[j]!;
+				}
+			}
+			const mass = this.mass[c]!;
+			this.cx[c] = (this.cx[c]! * mass + x * m) / (mass + m);
+			this.cy[c] = (this.cy[c]! * mass + y * m) / (mass + m);
+			this.mass[c] = mass + m;
+			if (!this.split[c]) return;
+			c = this.child(c, x, y);
+		}
+	}
 }
 
-function place(
-	cell: Cell,
-	i: number,
-	xs: Float64Array,
-	ys: Float64Array,
-	ms: Float64Array,
-	depth: number
-) {
-	const half = cell.size / 2;
-	const right = xs[i]! >= cell.x0 + half ? 1 : 0;
-	const down = ys[i]! >= cell.y0 + half ? 1 : 0;
-	const k = right + 2 * down;
-	const kids = cell.kids!;
-	kids[k] ??= newCell(cell.x0 + right * half, cell.y0 + down * half, half);
-	insert(kids[k]!, i, xs, ys, ms, depth + 1);
+/** Index pairs as one flat array (a0, b0, a1, b1, …), the form the worker receives them in. */
+export function flatPairs(edges: [number, number][] | Int32Array): Int32Array {
+	if (edges instanceof Int32Array) return edges;
+	const flat = new Int32Array(edges.length * 2);
+	edges.forEach(([a, b], k) => {
+		flat[2 * k] = a;
+		flat[2 * k + 1] = b;
+	});
+	return flat;
 }
 
 /**
- * Positions for `count` nodes linked by `edges` (pairs of indices). Returns x and y arrays,
- * centred on the origin.
+ * Positions for `count` nodes linked by `edges` (pairs of indices, or flat as from flatPairs).
+ * Returns x and y arrays, centred on the origin.
  */
 export function forceLayout(
 	count: number,
-	edges: [number, number][],
+	edgeList: [number, number][] | Int32Array,
 	options: ForceOptions = {}
 ): { x: Float64Array; y: Float64Array } {
+	const edges = flatPairs(edgeList);
+	const pairs = edges.length / 2;
 	const iterations = options.iterations ?? 120;
 	const theta2 = (options.theta ?? 1.2) ** 2;
 	const random = prng(options.seed ?? 1);
 	const xs = new Float64Array(count);
 	const ys = new Float64Array(count);
 	const mass = new Float64Array(count).fill(1);
-	for (const [a, b] of edges) {
-		mass[a]! += 1;
-		mass[b]! += 1;
+	for (let k = 0; k < pairs; k++) {
+		mass[edges[2 * k]!]! += 1;
+		mass[edges[2 * k + 1]!]! += 1;
 	}
 	// Start close to the answer, so few iterations suffice: nodes with the most links spread
 	// over a disc sized for the node count, every other node next to its heaviest neighbour.
 	const radius = Math.sqrt(count) * 10;
 	const heaviest = new Int32Array(count).fill(-1);
-	for (const [a, b] of edges) {
+	for (let k = 0; k < pairs; k++) {
+		const a = edges[2 * k]!;
+		const b = edges[2 * k + 1]!;
 		if (heaviest[a]! < 0 || mass[b]! > mass[heaviest[a]!]!) heaviest[a] = b;
 		if (heaviest[b]! < 0 || mass[a]! > mass[heaviest[b]!]!) heaviest[b] = a;
 	}
@@ -142,19 +195,43 @@ export function forceLayout(
 	const repulsion = 10;
 	const gravity = 1;
 
-	const push = (i: number, cell: Cell) => {
-		if (cell.mass === 0 || cell.body === i) return;
-		const dx = xs[i]! - cell.cx;
-		const dy = ys[i]! - cell.cy;
-		const d2 = dx * dx + dy * dy + 0.01;
-		if (cell.kids === null || (cell.size * cell.size) / d2 < theta2) {
-			// F = k · m_i · m_cell / d, along the unit vector: (dx, dy) · k · m_i · m_cell / d².
-			const f = (repulsion * mass[i]! * cell.mass) / d2;
-			fx[i]! += dx * f;
-			fy[i]! += dy * f;
-			return;
+	const tree = new QuadTree(count * 3);
+	// Depth-first over the tree with an explicit stack, children in order 0–3 as pushed back.
+	let stack = new Int32Array(256);
+	const push = (i: number) => {
+		const { mass: cm, body, cx, cy, size, split, kids } = tree;
+		const xi = xs[i]!;
+		const yi = ys[i]!;
+		const mi = mass[i]!;
+		let fxi = fx[i]!;
+		let fyi = fy[i]!;
+		let top = 0;
+		stack[top++] = 0;
+		while (top > 0) {
+			const c = stack[--top]!;
+			if (cm[c] === 0 || body[c] === i) continue;
+			const dx = xi - cx[c]!;
+			const dy = yi - cy[c]!;
+			const d2 = dx * dx + dy * dy + 0.01;
+			if (!split[c] || (size[c]! * size[c]!) / d2 < theta2) {
+				// F = k · m_i · m_cell / d, along the unit vector: (dx, dy) · k · m_i · m_cell / d².
+				const f = (repulsion * mi * cm[c]!) / d2;
+				fxi += dx * f;
+				fyi += dy * f;
+				continue;
+			}
+			if (top + 4 > stack.length) {
+				const bigger = new Int32Array(stack.length * 2);
+				bigger.set(stack);
+				stack = bigger;
+			}
+			for (let k = 3; k >= 0; k--) {
+				const kid = kids[4 * c + k]!;
+				if (kid >= 0) stack[top++] = kid;
+			}
 		}
-		for (const kid of cell.kids) if (kid) push(i, kid);
+		fx[i] = fxi;
+		fy[i] = fyi;
 	};
 
 	for (let it = 0; it < iterations; it++) {
@@ -170,10 +247,13 @@ export function forceLayout(
 			maxX = Math.max(maxX, xs[i]!);
 			maxY = Math.max(maxY, ys[i]!);
 		}
-		const root = newCell(minX, minY, Math.max(maxX - minX, maxY - minY, 1) + 1);
-		for (let i = 0; i < count; i++) insert(root, i, xs, ys, mass);
-		for (let i = 0; i < count; i++) push(i, root);
-		for (const [a, b] of edges) {
+		tree.used = 0;
+		tree.cell(minX, minY, Math.max(maxX - minX, maxY - minY, 1) + 1);
+		for (let i = 0; i < count; i++) tree.insert(i, xs, ys, mass);
+		for (let i = 0; i < count; i++) push(i);
+		for (let k = 0; k < pairs; k++) {
+			const a = edges[2 * k]!;
+			const b = edges[2 * k + 1]!;
 			const dx = xs[b]! - xs[a]!;
 			const dy = ys[b]! - ys[a]!;
 			fx[a]! += dx;

@@ -16,52 +16,34 @@ type Block = { selector: string; style: Record<string, string | number> };
 /**
  * Big views (thousands of nodes) draw cheaper: straight "haystack" edges without arrows (one
  * line each, no curve or arrow geometry), no text outline, and labels only once a node is
- * zoomed in far enough to read them. Selection and highlighting still show.
+ * zoomed in far enough to read them. Selection and highlighting still show. Their blocks set
+ * only what differs from Cytoscape's defaults: every property set is resolved and checked for
+ * side effects per element, which with 12,000 elements is much of the first frame.
  */
-const BIG: Block[] = [
-	{
-		selector: 'node',
-		style: { 'min-zoomed-font-size': 11, 'text-outline-width': 0, 'border-width': 0 }
-	},
-	// Thousands of paper titles cost more to measure than to draw; the tooltip names a paper.
-	// Papers are small dots around the entities they link to.
-	{ selector: 'node[type = "Paper"]', style: { label: '', width: 7, height: 7 } },
-	{
-		selector: 'edge',
-		style: {
-			'curve-style': 'haystack',
-			'haystack-radius': 0,
-			'target-arrow-shape': 'none',
-			'source-arrow-shape': 'none',
-			opacity: 0.45
-		}
-	}
-];
-
-export function graphStyle(
-	theme: Theme = 'light',
-	options: { big?: boolean } = {}
-): StylesheetJson {
-	const t = THEME[theme];
-	const blocks: Block[] = [
+function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
+	return [
 		{
 			selector: 'node',
 			style: {
 				width: 'data(size)',
 				height: 'data(size)',
 				'background-color': '#999999',
-				'border-width': 1.5,
-				'border-color': t.halo,
+				'border-width': 0,
+				'border-color': t.halo
+			}
+		},
+		// Thousands of paper titles cost more to measure than to draw; the tooltip names a paper.
+		// Papers are small dots around the entities they link to.
+		{
+			selector: 'node[type != "Paper"]',
+			style: {
 				label: 'data(display)',
 				color: t.text,
 				'font-size': 12,
 				'font-family': 'system-ui, sans-serif',
 				'text-valign': 'bottom',
 				'text-margin-y': 3,
-				'text-outline-color': t.halo,
-				'text-outline-width': 2,
-				// Labels vanish when they would render smaller than this many pixels (zoomed out).
-				'min-zoomed-font-size': 6,
+				'min-zoomed-font-size': 11,
 				'text-max-width': '160px',
 				'text-wrap': 'ellipsis'
 			}
@@ -70,30 +52,78 @@ export function graphStyle(
 			selector: `node[type = "${type}"]`,
 			style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
 		})),
-		{
-			selector: 'edge',
-			style: {
-				width: 'data(width)',
-				'line-color': t.edge,
-				'target-arrow-color': t.edge,
-				'target-arrow-shape': 'triangle',
-				'arrow-scale': 0.8,
-				'curve-style': 'bezier',
-				opacity: 0.75
-			}
-		},
+		{ selector: 'node[type = "Paper"]', style: { width: 7, height: 7 } },
+		// Haystack (straight, no arrows) is Cytoscape's default edge.
+		{ selector: 'edge', style: { width: 'data(width)', 'line-color': t.edge, opacity: 0.45 } },
 		...RELATION_TYPES.map((type) => ({
 			selector: `edge[type = "${type}"]`,
 			style: {
 				'line-color': EDGE_LOOK[type].colour,
-				'target-arrow-color': EDGE_LOOK[type].colour,
-				'source-arrow-color': EDGE_LOOK[type].colour,
-				'line-style': EDGE_LOOK[type].line,
-				'target-arrow-shape': EDGE_LOOK[type].arrow ? 'triangle' : 'none'
+				...(EDGE_LOOK[type].line === 'solid' ? {} : { 'line-style': EDGE_LOOK[type].line })
 			}
-		})),
-		// After the per-type blocks, so big views drop arrows whatever the type.
-		...(options.big ? BIG : []),
+		}))
+	];
+}
+
+export function graphStyle(
+	theme: Theme = 'light',
+	options: { big?: boolean } = {}
+): StylesheetJson {
+	const t = THEME[theme];
+	const look: Block[] = options.big
+		? bigBlocks(t)
+		: [
+				{
+					selector: 'node',
+					style: {
+						width: 'data(size)',
+						height: 'data(size)',
+						'background-color': '#999999',
+						'border-width': 1.5,
+						'border-color': t.halo,
+						label: 'data(display)',
+						color: t.text,
+						'font-size': 12,
+						'font-family': 'system-ui, sans-serif',
+						'text-valign': 'bottom',
+						'text-margin-y': 3,
+						'text-outline-color': t.halo,
+						'text-outline-width': 2,
+						// Labels vanish when they would render smaller than this many pixels (zoomed out).
+						'min-zoomed-font-size': 6,
+						'text-max-width': '160px',
+						'text-wrap': 'ellipsis'
+					}
+				},
+				...NODE_TYPES.map((type) => ({
+					selector: `node[type = "${type}"]`,
+					style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
+				})),
+				{
+					selector: 'edge',
+					style: {
+						width: 'data(width)',
+						'line-color': t.edge,
+						'target-arrow-color': t.edge,
+						'target-arrow-shape': 'triangle',
+						'arrow-scale': 0.8,
+						'curve-style': 'bezier',
+						opacity: 0.75
+					}
+				},
+				...RELATION_TYPES.map((type) => ({
+					selector: `edge[type = "${type}"]`,
+					style: {
+						'line-color': EDGE_LOOK[type].colour,
+						'target-arrow-color': EDGE_LOOK[type].colour,
+						'source-arrow-color': EDGE_LOOK[type].colour,
+						'line-style': EDGE_LOOK[type].line,
+						'target-arrow-shape': EDGE_LOOK[type].arrow ? 'triangle' : 'none'
+					}
+				}))
+			];
+	const blocks: Block[] = [
+		...look,
 		// Lineage lays edges out oldest → newest; `reversed` keeps the arrow on the true target.
 		{
 			selector: 'edge.reversed',

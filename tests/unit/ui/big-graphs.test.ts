@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, forceLayout } from '../../../src/lib/graph/force';
+import { fitViewport, flatPairs, forceLayout } from '../../../src/lib/graph/force';
+import {
+	answerForceRequest,
+	forceRequest,
+	isForceReply,
+	startLayout,
+	takeLayout
+} from '../../../src/lib/graph/force-job';
 import {
 	isSoftwareGpu,
 	parseRendererChoice,
@@ -63,6 +70,28 @@ describe('force layout for big views', () => {
 		expect(ms).toBeLessThan(45_000);
 	});
 
+	it('takes the edges as pairs or flat, with the same result', () => {
+		const { count, edges } = hubsAndPapers();
+		expect([
+			...flatPairs([
+				[1, 2],
+				[3, 4]
+			])
+		]).toEqual([1, 2, 3, 4]);
+		const a = forceLayout(count, edges, { iterations: 30 });
+		const b = forceLayout(count, flatPairs(edges), { iterations: 30 });
+		expect([...b.x]).toEqual([...a.x]);
+		expect([...b.y]).toEqual([...a.y]);
+	});
+
+	it('survives many coincident nodes (cells past the depth limit share)', () => {
+		// Every node starts next to the one hub; 2,000 in a tiny disc stress the quadtree.
+		const edges: [number, number][] = [];
+		for (let i = 1; i < 2000; i++) edges.push([i, 0]);
+		const at = forceLayout(2000, edges, { iterations: 5 });
+		expect([...at.x, ...at.y].every(Number.isFinite)).toBe(true);
+	});
+
 	it('handles no edges, one node and coincident starting points', () => {
 		expect(forceLayout(0, []).x).toHaveLength(0);
 		const one = forceLayout(1, []);
@@ -116,22 +145,78 @@ describe('renderer choice', () => {
 		expect(rendererOptions(false, false)).toMatchObject({ textureOnViewport: false });
 	});
 
-	it('draws big views with haystack edges and no paper titles', () => {
-		const big = graphStyle('light', { big: true }) as {
-			selector: string;
-			style: Record<string, unknown>;
-		}[];
-		expect(big.some((b) => b.selector === 'edge' && b.style['curve-style'] === 'haystack')).toBe(
-			true
-		);
-		expect(big.some((b) => b.selector === 'node[type = "Paper"]' && b.style.label === '')).toBe(
-			true
-		);
+	it('draws big views with haystack edges and no paper titles, setting little', () => {
+		type Block = { selector: string; style: Record<string, unknown> };
+		const big = graphStyle('light', { big: true }) as unknown as Block[];
+		// Haystack, without arrows, is Cytoscape's default edge: big views set neither.
+		const edgeBlocks = big.filter((b) => b.selector.startsWith('edge[') || b.selector === 'edge');
+		expect(edgeBlocks.length).toBeGreaterThan(1);
+		for (const b of edgeBlocks) {
+			expect(b.style['curve-style']).toBeUndefined();
+			expect(b.style['target-arrow-shape']).toBeUndefined();
+		}
+		// Labels (and every text property) only for entities; papers are 7 px dots.
+		const labelled = big.filter((b) => 'label' in b.style).map((b) => b.selector);
+		expect(labelled).toEqual(['node[type != "Paper"]']);
+		expect(
+			big.find((b) => b.selector === 'node[type = "Paper"]' && b.style.width === 7)
+		).toBeTruthy();
 		// Selection still shows: its block comes after the big-view blocks.
 		const sel = big.findIndex((b) => b.selector === 'node:selected');
-		const hay = big.findIndex((b) => b.style['curve-style'] === 'haystack');
-		expect(sel).toBeGreaterThan(hay);
-		const small = graphStyle('light') as unknown as { style: Record<string, unknown> }[];
+		expect(sel).toBeGreaterThan(big.findIndex((b) => b.selector === 'edge[type = "USES"]'));
+		const small = graphStyle('light') as unknown as Block[];
+		expect(small.some((b) => b.style['curve-style'] === 'bezier')).toBe(true);
 		expect(small.some((b) => b.style['curve-style'] === 'haystack')).toBe(false);
+	});
+});
+
+describe('force layout in a worker: the messages', () => {
+	const nodes = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+	const edges = [
+		{ id: 'a|USES|b', source: 'a', target: 'b' },
+		{ id: 'b|USES|c', source: 'b', target: 'c' },
+		{ id: 'a|USES|gone', source: 'a', target: 'gone' }
+	];
+
+	it('sends node count and flat index pairs, without edges to missing nodes', () => {
+		const { ids, request } = forceRequest(nodes, edges, { seed: 3 });
+		expect(ids).toEqual(['a', 'b', 'c']);
+		expect(request.count).toBe(3);
+		expect([...request.edges]).toEqual([0, 1, 1, 2]);
+		expect(request.options).toEqual({ seed: 3 });
+	});
+
+	it('answers with the same positions as laying out here, and its time', () => {
+		const { request } = forceRequest(nodes, edges);
+		const reply = answerForceRequest(request);
+		const here = forceLayout(3, [
+			[0, 1],
+			[1, 2]
+		]);
+		expect([...reply.x]).toEqual([...here.x]);
+		expect([...reply.y]).toEqual([...here.y]);
+		expect(reply.ms).toBeGreaterThanOrEqual(0);
+		expect(isForceReply(reply, 3)).toBe(true);
+	});
+
+	it('refuses replies of the wrong shape', () => {
+		const x = new Float64Array(3);
+		expect(isForceReply(null, 3)).toBe(false);
+		expect(isForceReply({ x, y: new Float64Array(2), ms: 1 }, 3)).toBe(false);
+		expect(isForceReply({ x: [0, 0, 0], y: x, ms: 1 }, 3)).toBe(false);
+		expect(isForceReply({ x, y: x }, 3)).toBe(false);
+	});
+
+	it('hands an early layout to the graph it was started for, once', async () => {
+		// No Worker in Node: the job runs on this thread, which is the fallback path.
+		const graph = { nodes, edges };
+		startLayout(graph);
+		const first = await takeLayout({ nodes: [...nodes], edges: [...edges] });
+		expect(first.ids).toEqual(['a', 'b', 'c']);
+		// A different graph gets its own layout rather than the early one.
+		startLayout(graph);
+		const other = await takeLayout({ nodes: nodes.slice(0, 2), edges: edges.slice(0, 1) });
+		expect(other.ids).toEqual(['a', 'b']);
+		expect(other.x).toHaveLength(2);
 	});
 });
