@@ -87,6 +87,8 @@ const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/
 const HYPHEN_TAIL =
 	/-(?:based|like|style|aware|guided|conditioned|driven|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
 
+const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
+
 /** Strips descriptive hyphen suffixes: "DDIM-based" → "DDIM", "3D-aware" → "3D". */
 export function stripHyphenTail(name: string): string {
 	let s = name;
@@ -102,6 +104,8 @@ export function stripHyphenTail(name: string): string {
 export function isNameLike(raw: string): boolean {
 	// most words are plain lower case: no capital, digit or symbol means no name
 	if (!mayBeName(raw, 0, raw.length)) return false;
+	// a plain capitalised word ("We", "The", "Diffusion"): one capital, no inner capital, not a name
+	if (CAPITALISED_WORD.test(raw)) return false;
 	const s = stripHyphenTail(raw.replace(EDGE_PUNCT, ''));
 	if (s.length < 2 || s.length > 40) return false;
 	if (NOT_NAMES.has(s.toLowerCase())) return false;

@@ -233,7 +233,9 @@ function dedupe(rels: RelationCandidate[]): RelationCandidate[] {
 	const byPair = new Map<string, RelationCandidate[]>();
 	for (const r of best.values()) {
 		const k = `${r.head}|${r.tail}`;
-		byPair.set(k, [...(byPair.get(k) ?? []), r]);
+		const list = byPair.get(k);
+		if (list) list.push(r);
+		else byPair.set(k, [r]);
 	}
 	const out: RelationCandidate[] = [];
 	for (const list of byPair.values()) {

@@ -7,8 +7,10 @@ import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { cleanText, notEnglishReason } from '../../../ingest/extract/clean.js';
 import { LexiconIndex, type LexiconMatch } from '../../../ingest/extract/matcher.js';
-import { chunks, isNameLike, mayBeName } from '../../../ingest/extract/names.js';
-import { tagPhrase } from '../../../ingest/extract/nlp.js';
+import { NOT_NAMES } from '../../../ingest/extract/lexicon.js';
+import { chunks, isNameLike, mayBeName, stripHyphenTail } from '../../../ingest/extract/names.js';
+import { isCommonWord, tagPhrase } from '../../../ingest/extract/nlp.js';
+import { CueMatcher } from '../../../ingest/extract/patterns.js';
 import { splitSentences, tokenize, type Token } from '../../../ingest/extract/text.js';
 import { caseKey, nameKey } from '../../../ingest/resolve/normalize.js';
 import { Rng } from '../../fuzz/prng.js';
@@ -195,6 +197,37 @@ function plainTokenize(text: string, from = 0, to = text.length): Token[] {
 	return tokens;
 }
 
+const EDGE_PUNCT = /^[^\p{L}\p{N}+^]+|[^\p{L}\p{N}+]+$/gu;
+
+function plainIsNameLike(raw: string): boolean {
+	if (!/[A-Z0-9+^\u0080-\uffff]/.test(raw)) return false;
+	const s = stripHyphenTail(raw.replace(EDGE_PUNCT, ''));
+	if (s.length < 2 || s.length > 40) return false;
+	if (NOT_NAMES.has(s.toLowerCase())) return false;
+	if (
+		/^\d+(?:x|×|times)\d+$/i.test(s) ||
+		/^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/i.test(s) ||
+		/^(?:RTX|GTX|[AHV]|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i.test(s)
+	)
+		return false;
+	const letters = s.replace(/[^\p{L}]/gu, '');
+	if (letters.length < 2) return false;
+	if (/[-‐]/.test(s)) {
+		const pieces = s.split(/[-‐]+/).filter(Boolean);
+		return pieces.length > 1 && pieces.some((p) => p !== s && plainIsNameLike(p));
+	}
+	const upper = (s.match(/\p{Lu}/gu) ?? []).length;
+	const digits = /\p{N}/u.test(s);
+	if (/\+\+$|\^/.test(s) && upper > 0) return true;
+	if (digits && upper >= 1) return !/^\d+\p{Lu}$/u.test(s);
+	if (upper >= 2 && /^\p{Lu}/u.test(s)) {
+		if (upper === letters.length && isCommonWord(letters.toLowerCase()) && letters.length > 3)
+			return false;
+		return upper >= 3 || /\p{Ll}/u.test(s.slice(1)) || /-/.test(s);
+	}
+	return upper >= 1 && /\p{Ll}\p{Lu}/u.test(s);
+}
+
 // ---- the checks ---------------------------------------------------------------------------
 
 describe('fast paths give what the plain versions gave', () => {
@@ -241,6 +274,24 @@ describe('fast paths give what the plain versions gave', () => {
 				all.filter((c) => isNameLike(c.text))
 			);
 		}
+	});
+
+	it('isNameLike with its capitalised-word shortcut', () => {
+		const words = [
+			...cases('namelike', 3000, 4),
+			...'We The In Diffusion A I Ab SDXL KOALA Koala-700M DiffEdit X1 Stable-Diffusion'.split(' ')
+		];
+		for (const w of words) expect(isNameLike(w), JSON.stringify(w)).toBe(plainIsNameLike(w));
+	});
+
+	it('glued-suffix cue rules by their word, in rule order', () => {
+		const cues = new CueMatcher();
+		const words = new Set(['based', 'like', 'x', '']);
+		for (const r of cues.rules) for (const w of r.slots[0].words) words.add(w.replace(/^-/, ''));
+		for (const w of words)
+			expect(cues.suffixRules(w)).toEqual(
+				cues.rules.filter((r) => r.suffix && r.slots[0].words.has('-' + w))
+			);
 	});
 
 	it('matchAt finds the longest lexicon spelling, as looking every span up does', () => {
