@@ -2,46 +2,17 @@
 // Builds ≥20,000 abstracts by recombining the seed gold corpus's sentences (deterministic), runs
 // the extractor in one worker thread per core, and prints abstracts/s, MB/s and peak memory
 // beside compromise's own parse-and-tag throughput on the same corpus, in the same run.
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { splitSentences } from '../ingest/extract/text.js';
+import { buildBenchCorpus } from './extract-corpus.js';
 import type { WorkRequest, WorkResult } from './extract-worker.js';
 
-const CORPUS = new URL('../tests/fixtures/gold/seed-gold.jsonl', import.meta.url);
 const N = Number(process.env.BENCH_ABSTRACTS ?? 20_000);
 const BASELINE_N = Number(process.env.BENCH_BASELINE_ABSTRACTS ?? 600);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CORES = Math.max(1, Math.min(2, availableParallelism()));
 
 type Abstract = WorkRequest['papers'][number];
-
-function buildCorpus(n: number): Abstract[] {
-	const lines = readFileSync(CORPUS, 'utf8')
-		.split('\n')
-		.filter((l) => l.trim());
-	const titles: string[] = [];
-	const sentences: string[] = [];
-	for (const l of lines) {
-		const g = JSON.parse(l) as { title: string; abstract: string };
-		titles.push(g.title);
-		for (const s of splitSentences(g.abstract)) sentences.push(g.abstract.slice(s.start, s.end));
-	}
-	// a fixed linear congruential generator: the same corpus on every run
-	let seed = 42;
-	const rand = (k: number) => {
-		seed = (seed * 1103515245 + 12345) % 2147483648;
-		return seed % k;
-	};
-	const out: Abstract[] = [];
-	for (let i = 0; i < n; i++) {
-		const k = 6 + rand(5);
-		const parts: string[] = [];
-		for (let j = 0; j < k; j++) parts.push(sentences[rand(sentences.length)]);
-		out.push({ id: `bench-${i}`, title: titles[rand(titles.length)], abstract: parts.join(' ') });
-	}
-	return out;
-}
 
 async function startWorkers(count: number): Promise<Worker[]> {
 	const url = new URL('./extract-worker.ts', import.meta.url).href;
@@ -68,18 +39,23 @@ function run(w: Worker, req: WorkRequest): Promise<WorkResult> {
 	});
 }
 
-/** Splits the corpus across workers and returns the wall-clock time of the slowest. */
+/**
+ * Splits the corpus across workers; returns the wall-clock time of the slowest and the CPU time
+ * the process spent meanwhile (all threads: on a shared machine steadier than the wall clock).
+ */
 async function timed(
 	workers: Worker[],
 	mode: WorkRequest['mode'],
 	papers: Abstract[]
-): Promise<number> {
+): Promise<{ ms: number; cpuMs: number }> {
 	const share = Math.ceil(papers.length / workers.length);
 	const t0 = performance.now();
+	const cpu0 = process.cpuUsage();
 	await Promise.all(
 		workers.map((w, i) => run(w, { mode, papers: papers.slice(i * share, (i + 1) * share) }))
 	);
-	return performance.now() - t0;
+	const cpu = process.cpuUsage(cpu0);
+	return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 function median(xs: number[]): number {
@@ -92,7 +68,7 @@ const sampler = setInterval(() => {
 	peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 20);
 
-const corpus = buildCorpus(N);
+const corpus: Abstract[] = buildBenchCorpus(N);
 const bytes = corpus.reduce(
 	(n, p) => n + Buffer.byteLength(p.title) + Buffer.byteLength(p.abstract) + 2,
 	0
@@ -103,9 +79,14 @@ console.log(
 
 const workers = await startWorkers(CORES);
 const extractMs: number[] = [];
-for (let r = 0; r < RUNS; r++) extractMs.push(await timed(workers, 'extract', corpus));
+const extractCpuMs: number[] = [];
+for (let r = 0; r < RUNS; r++) {
+	const t = await timed(workers, 'extract', corpus);
+	extractMs.push(t.ms);
+	extractCpuMs.push(t.cpuMs);
+}
 const baselineSample = corpus.slice(0, BASELINE_N);
-const baselineMs = await timed(workers, 'baseline', baselineSample);
+const baselineMs = (await timed(workers, 'baseline', baselineSample)).ms;
 await Promise.all(workers.map((w) => w.terminate()));
 clearInterval(sampler);
 // threads share the process, so its peak RSS includes every worker
@@ -117,6 +98,10 @@ const baseRate = baselineSample.length / (baselineMs / 1000);
 console.log(
 	`extract:    ${rate.toFixed(0)} abstracts/s, ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s ` +
 		`(median of ${RUNS} runs: ${extractMs.map((x) => (x / 1000).toFixed(2) + 's').join(', ')})`
+);
+console.log(
+	`CPU:        ${(median(extractCpuMs) / corpus.length).toFixed(3)} ms per abstract ` +
+		`(median of ${RUNS} runs, all threads of the process)`
 );
 console.log(
 	`compromise: ${baseRate.toFixed(0)} abstracts/s on the same corpus (nlp(text).terms().json(), ` +

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExtractJobResult } from './extract-worker.js';
+import { decodeResult, type WireResult } from './extract-wire.js';
 import type { Paper } from './types.js';
 
 const WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
@@ -61,10 +62,14 @@ export class ExtractPool {
 		const id = this.nextId++;
 		try {
 			return await new Promise<ExtractJobResult>((resolve, reject) => {
-				const onMessage = (msg: ExtractJobResult) => {
+				const onMessage = (msg: WireResult) => {
 					if (msg.id !== id) return;
 					cleanup();
-					resolve(msg);
+					try {
+						resolve(decodeResult(msg));
+					} catch (err) {
+						reject(err as Error);
+					}
 				};
 				const onError = (err: Error) => {
 					cleanup();

@@ -2,6 +2,7 @@
 // across cores while the main thread reads input and talks to Neo4j.
 import { parentPort } from 'node:worker_threads';
 import { extractPaper } from './extract/index.js';
+import { encodeResult } from './extract-wire.js';
 import { toFacts, type PaperFacts } from './load/facts.js';
 import type { Paper } from './types.js';
 
@@ -30,5 +31,5 @@ export function extractBatch(job: ExtractJob): ExtractJobResult {
 }
 
 parentPort?.on('message', (job: ExtractJob) => {
-	parentPort!.postMessage(extractBatch(job));
+	parentPort!.postMessage(encodeResult(extractBatch(job)));
 });

@@ -14,34 +14,45 @@ const ENTITIES: Record<string, string> = {
 // eslint-disable-next-line no-control-regex -- stray control bytes in scraped text become spaces
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+// Each step runs only when the text holds what it could change: most abstracts have no markup,
+// links or odd spacing, and scanning for a trigger character is far cheaper than running a
+// pattern that may start at every position (the domain and newline patterns) or matches every
+// single space. Skipped steps would have returned their input unchanged.
+const DOMAIN_HINT = /\.(?:com|io|org|net|ai|edu|dev|page)/i;
+const URL_HINT = /https?:\/\/|www\./i;
+const SPACE_BEFORE_PUNCT_HINT = / [.,;]/;
+const SPACING_HINT = /[\t\r\f\v]| {2}/;
+
 /** Removes HTML tags and entities and LaTeX markup; keeps the words ("$\mathcal{O}(n)$" → "O(n)"). */
 export function cleanText(raw: string): string {
-	return (
-		raw
-			.replace(/<[^>]{0,200}>/g, ' ')
-			// links carry names ("github.com/x/InstaFlow") that are not mentions
-			.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
-			// The lookbehinds let a match start only where its run starts: without them a long
-			// "a-a-a-…" or space run is rescanned from every position (quadratic, minutes on 1 MB).
-			.replace(
-				/(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|ai|edu|dev|page)(?:\/\S*)?/gi,
-				' '
-			)
-			.replace(/(?<! ) +([.,;])/g, '$1')
-			.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (m) => ENTITIES[m] ?? ' ')
+	let s = raw;
+	if (s.includes('<')) s = s.replace(/<[^>]{0,200}>/g, ' ');
+	// links carry names ("github.com/x/InstaFlow") that are not mentions
+	if (URL_HINT.test(s)) s = s.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
+	// The lookbehinds let a match start only where its run starts: without them a long
+	// "a-a-a-…" or space run is rescanned from every position (quadratic, minutes on 1 MB).
+	if (DOMAIN_HINT.test(s))
+		s = s.replace(
+			/(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|ai|edu|dev|page)(?:\/\S*)?/gi,
+			' '
+		);
+	if (SPACE_BEFORE_PUNCT_HINT.test(s)) s = s.replace(/(?<! ) +([.,;])/g, '$1');
+	if (s.includes('&'))
+		s = s.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (m) => ENTITIES[m] ?? ' ');
+	if (s.includes('\\')) {
+		s = s
 			.replace(
 				/\\(?:mathcal|mathbf|mathrm|textbf|textit|emph|text|mathit|boldsymbol|operatorname)\{([^{}]*)\}/g,
 				'$1'
 			)
 			.replace(/\\times/g, 'x')
-			.replace(/\\([a-zA-Z]+)/g, '$1')
-			.replace(/\$([^$]{0,80})\$/g, '$1')
-			.replace(/[{}$]/g, '')
-			.replace(CONTROL_CHARS, ' ')
-			.replace(/[ \t\r\f\v]+/g, ' ')
-			.replace(/(?<![^\S\n])[^\S\n]*\n\s*/g, '\n')
-			.trim()
-	);
+			.replace(/\\([a-zA-Z]+)/g, '$1');
+	}
+	if (s.includes('$')) s = s.replace(/\$([^$]{0,80})\$/g, '$1');
+	s = s.replace(/[{}$]/g, '').replace(CONTROL_CHARS, ' ');
+	if (SPACING_HINT.test(s)) s = s.replace(/[ \t\r\f\v]+/g, ' ');
+	if (s.includes('\n')) s = s.replace(/(?<![^\S\n])[^\S\n]*\n\s*/g, '\n');
+	return s.trim();
 }
 
 const FUNCTION_WORDS = new Set([
@@ -67,6 +78,16 @@ const FUNCTION_WORDS = new Set([
 	'which',
 	'can'
 ]);
+// Function words as numbers: a word of at most MAX_FUNCTION_WORD letters, each letter 1–26 in
+// base 32, is one exact integer (exact in a double up to 10 letters), so counting builds no strings.
+const MAX_FUNCTION_WORD = Math.max(...[...FUNCTION_WORDS].map((w) => w.length));
+const FUNCTION_CODES = new Set([...FUNCTION_WORDS].map((w) => letterCode(w, 0, w.length)));
+
+function letterCode(text: string, from: number, to: number): number {
+	let code = 0;
+	for (let i = from; i < to; i++) code = code * 32 + ((text.charCodeAt(i) | 32) - 96);
+	return code;
+}
 
 /** Why a text is not analysed, or null when it reads as English prose. */
 export function notEnglishReason(text: string): string | null {
@@ -75,20 +96,22 @@ export function notEnglishReason(text: string): string | null {
 	let other = 0;
 	let words = 0;
 	let fn = 0;
-	let word = '';
+	let wordStart = -1;
 	for (let i = 0; i <= text.length; i++) {
 		const c = i < text.length ? text.charCodeAt(i) : 32;
 		const lower = c | 32;
 		if (lower >= 97 && lower <= 122) {
 			latin++;
-			word += String.fromCharCode(lower);
+			if (wordStart < 0) wordStart = i;
 			continue;
 		}
 		if (c > 127 && /\p{L}/u.test(text[i])) other++;
-		if (word) {
+		if (wordStart >= 0) {
 			words++;
-			if (FUNCTION_WORDS.has(word)) fn++;
-			word = '';
+			// only short words can be function words: no string for the rest
+			if (i - wordStart <= MAX_FUNCTION_WORD && FUNCTION_CODES.has(letterCode(text, wordStart, i)))
+				fn++;
+			wordStart = -1;
 		}
 	}
 	if (latin + other === 0) return null;

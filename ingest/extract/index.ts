@@ -1,7 +1,6 @@
 // extractPaper: Paper → Extraction. Pure and deterministic: the same paper gives the same
 // sentences, mentions, entities and relations, with no I/O.
-import { entityId } from '../../graph/model.js';
-import { EntityTable, type FoundEntity } from '../resolve/entities.js';
+import { EntityTable, rowId, type FoundEntity } from '../resolve/entities.js';
 import { nameKey } from '../resolve/normalize.js';
 import type { Entity, Extraction, Mention, Paper, Sentence } from '../types.js';
 import { cleanText, MAX_ABSTRACT_CHARS, notEnglishReason } from './clean.js';
@@ -78,7 +77,7 @@ export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extrac
 	const finalMentions = mentionsBySent.map((ms) => ms.filter((m) => keep.has(m.entity)));
 
 	// types of new names may have changed while linking families: ids follow the final type
-	for (const e of entities) e.id = entityId(e.type, e.name);
+	for (const e of entities) e.id = rowId(e);
 	const relations = findRelations({
 		paperId: paper.id,
 		sentences: sents,

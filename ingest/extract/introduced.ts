@@ -11,6 +11,7 @@ import {
 	lastChunk,
 	isCapitalised,
 	isNameLike,
+	mayBeName,
 	stripHyphenTail,
 	titleCasePhrase,
 	type Chunk
@@ -304,7 +305,9 @@ export function shapeNames(
 	taken: { first: number; last: number }[] = []
 ): NameFinding[] {
 	const out: NameFinding[] = [];
-	for (const c of chunks(s.tokens, 0, s.tokens.length, text)) {
+	// a run with no capital, digit or symbol holds no name-like chunk: skip building its chunks
+	const runFilter = (start: number, end: number) => mayBeName(text, start, end);
+	for (const c of chunks(s.tokens, 0, s.tokens.length, text, Infinity, runFilter)) {
 		if (!isNameLike(c.text)) continue;
 		if (taken.some((m) => m.first <= c.last && c.first <= m.last)) continue;
 		const name = stripHyphenTail(c.text);

@@ -1,5 +1,5 @@
 // Lexicon lookup over token n-grams: at each word token, extend the spelling key one piece at a
-// time while it is still a prefix of some alias key (a character trie as a Set of prefixes),
+// time while it is still a prefix of some alias key (a character trie as a Map of prefixes),
 // remembering the longest full match. Compiled once per lexicon.
 import { caseKey, isCaseSensitiveAlias, nameKey, pluralKeys } from '../resolve/normalize.js';
 import { lexiconEntities, type LexEntity, type LexiconFileData } from './lexicon.js';
@@ -10,6 +10,14 @@ interface AliasHit {
 	entity: LexEntity;
 	/** set when the alias only counts with exactly this capitalisation */
 	exact?: string;
+}
+
+/** A prefix of some alias key: the aliases it completes, and the characters that continue it. */
+interface PrefixNode {
+	key: string;
+	hits?: AliasHit[];
+	/** first character codes of every longer prefix: most pieces are rejected without a lookup */
+	next: Set<number>;
 }
 
 export interface LexiconMatch {
@@ -25,7 +33,7 @@ const MAX_PIECES = 12;
 export class LexiconIndex {
 	readonly entities: LexEntity[];
 	private readonly byKey = new Map<string, AliasHit[]>();
-	private readonly prefixes = new Set<string>();
+	private readonly prefixes = new Map<string, PrefixNode>();
 	private readonly byName = new Map<string, LexEntity>();
 
 	constructor(files?: LexiconFileData[]) {
@@ -41,6 +49,22 @@ export class LexiconIndex {
 				}
 			}
 		}
+		for (const [key, hits] of this.byKey) {
+			for (let i = 1; i <= key.length; i++) {
+				const node = this.prefixNode(key.slice(0, i));
+				if (i < key.length) node.next.add(key.charCodeAt(i));
+				else node.hits = hits;
+			}
+		}
+	}
+
+	private prefixNode(prefix: string): PrefixNode {
+		let node = this.prefixes.get(prefix);
+		if (!node) {
+			node = { key: prefix, next: new Set() };
+			this.prefixes.set(prefix, node);
+		}
+		return node;
 	}
 
 	private add(alias: string, entity: LexEntity, primary: boolean): void {
@@ -59,7 +83,6 @@ export class LexiconIndex {
 		hits.push({ entity, exact });
 		this.byKey.set(key, hits);
 		if (primary && !this.byName.has(key)) this.byName.set(key, entity);
-		for (let i = 1; i <= key.length; i++) this.prefixes.add(key.slice(0, i));
 	}
 
 	/** The lexicon entity a whole name stands for, ignoring case and punctuation. */
@@ -73,8 +96,7 @@ export class LexiconIndex {
 
 	/** Longest lexicon match starting at token `i` (a word token), or null. */
 	matchAt(tokens: Token[], i: number, end = tokens.length): LexiconMatch | null {
-		let acc = '';
-		let exact = '';
+		let node: PrefixNode | undefined;
 		let best: LexiconMatch | null = null;
 		let pieces = 0;
 		for (let j = i; j < end && pieces < MAX_PIECES; j++) {
@@ -86,18 +108,28 @@ export class LexiconIndex {
 				continue;
 			}
 			if (j > i && !tokens[j - 1].word && tokens[j - 1].space) break;
-			acc += t.key;
-			exact += t.text; // word tokens hold only letters, digits and '+'
 			pieces++;
-			if (!this.prefixes.has(acc)) break;
-			const hits = this.byKey.get(acc);
+			// the spelling so far plus this piece must still be a prefix of some alias key
+			if (!node) node = this.prefixes.get(t.key);
+			else if (t.key && !node.next.has(t.key.charCodeAt(0))) node = undefined;
+			else if (t.key) node = this.prefixes.get(node.key + t.key);
+			if (!node) break;
+			const hits = node.hits;
 			if (hits) {
+				const exact = exactSpelling(tokens, i, j);
 				const hit = hits.find((h) => !h.exact || h.exact === exact);
 				if (hit) best = { entity: hit.entity, first: i, last: j };
 			}
 		}
 		return best;
 	}
+}
+
+/** The word tokens from `i` to `j` as written: word tokens hold only letters, digits and '+'. */
+function exactSpelling(tokens: Token[], i: number, j: number): string {
+	let s = '';
+	for (let k = i; k <= j; k++) if (tokens[k].word) s += tokens[k].text;
+	return s;
 }
 
 let shared: LexiconIndex | undefined;

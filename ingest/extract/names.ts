@@ -12,19 +12,31 @@ export interface Chunk {
 
 const EDGE_PUNCT = /^[^\p{L}\p{N}+^]+|[^\p{L}\p{N}+]+$/gu;
 
-/** Splits a token range into glued chunks, trimming brackets, quotes and trailing punctuation. */
+// Tokens that split a run into chunks: brackets, commas, "=" …
+const SPLITTERS = new Set([...'()[]{},;:"“”=<>~≈×']);
+
+/**
+ * Splits a token range into glued chunks, trimming brackets, quotes and trailing punctuation.
+ * With `runFilter`, a whitespace-delimited run whose text range fails it yields no chunks (a
+ * caller that only wants some chunks skips building the rest).
+ */
 export function chunks(
 	tokens: Token[],
 	from: number,
 	to: number,
 	text: string,
-	max = Infinity
+	max = Infinity,
+	runFilter?: (start: number, end: number) => boolean
 ): Chunk[] {
 	const out: Chunk[] = [];
 	let i = from;
 	while (i < to && out.length < max) {
 		let j = i;
 		while (j + 1 < to && !tokens[j + 1].space) j++;
+		if (runFilter && !runFilter(tokens[i].start, tokens[j].end)) {
+			i = j + 1;
+			continue;
+		}
 		// trim punctuation tokens at both ends
 		let a = i;
 		let b = j;
@@ -36,7 +48,7 @@ export function chunks(
 		for (let k = a; k <= b + 1; k++) {
 			if (
 				k === b + 1 ||
-				/^[()[\]{},;:"“”=<>~≈×]$/.test(tokens[k].text) ||
+				SPLITTERS.has(tokens[k].text) ||
 				(tokens[k].text === '/' && k + 1 <= b && /^\p{L}/u.test(tokens[k + 1].text))
 			) {
 				let e = k - 1;
@@ -75,6 +87,8 @@ const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/
 const HYPHEN_TAIL =
 	/-(?:based|like|style|aware|guided|conditioned|driven|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
 
+const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
+
 /** Strips descriptive hyphen suffixes: "DDIM-based" → "DDIM", "3D-aware" → "3D". */
 export function stripHyphenTail(name: string): string {
 	let s = name;
@@ -89,7 +103,9 @@ export function stripHyphenTail(name: string): string {
  */
 export function isNameLike(raw: string): boolean {
 	// most words are plain lower case: no capital, digit or symbol means no name
-	if (!/[A-Z0-9+^\u0080-\uffff]/.test(raw)) return false;
+	if (!mayBeName(raw, 0, raw.length)) return false;
+	// a plain capitalised word ("We", "The", "Diffusion"): one capital, no inner capital, not a name
+	if (CAPITALISED_WORD.test(raw)) return false;
 	const s = stripHyphenTail(raw.replace(EDGE_PUNCT, ''));
 	if (s.length < 2 || s.length > 40) return false;
 	if (NOT_NAMES.has(s.toLowerCase())) return false;
@@ -114,6 +130,19 @@ export function isNameLike(raw: string): boolean {
 	}
 	// internal capital after lower case: "iBims", "DiffMatch", "eDiff-I"
 	return upper >= 1 && /\p{Ll}\p{Lu}/u.test(s);
+}
+
+/**
+ * isNameLike's first test on text[start, end): a capital, digit, "+", "^" or non-ASCII character.
+ * A loop, not a regex: callers test many short ranges of one long text.
+ */
+export function mayBeName(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 94 || c >= 128)
+			return true;
+	}
+	return false;
 }
 
 /** A capitalised word of a title-case phrase ("Rectified", "Step-aware", "2.5D"). */

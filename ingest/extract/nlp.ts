@@ -20,9 +20,21 @@ export interface TaggedTerm {
 	tags: string[];
 }
 
+// Every hook nlp() runs but the last, the chunker: it only groups terms into noun and verb
+// chunks after tagging is done, which tagPhrase does not read (about a tenth of its cost).
+const TAG_HOOKS = nlp.hooks().filter((h) => h !== 'chunks');
+
 /** Part-of-speech tags for a short phrase (a title prefix, a candidate name). */
 export function tagPhrase(phrase: string): TaggedTerm[] {
-	const doc = nlp(phrase);
+	const world = nlp.world() as { hooks: string[] };
+	const all = world.hooks;
+	world.hooks = TAG_HOOKS;
+	let doc;
+	try {
+		doc = nlp(phrase);
+	} finally {
+		world.hooks = all;
+	}
 	const out: TaggedTerm[] = [];
 	for (const sentence of doc.json() as { terms: { text: string; tags: string[] }[] }[]) {
 		for (const t of sentence.terms) out.push({ text: t.text, tags: t.tags });

@@ -79,14 +79,16 @@ export const CUE_RULES: CueRule[] = PATTERNS.rules.map(compileCue);
  */
 export class CueMatcher {
 	private readonly byFirst = new Map<string, CueRule[]>();
+	/** glued-suffix rules by their "-word", in rule order */
+	private readonly bySuffix = new Map<string, CueRule[]>();
 
 	constructor(readonly rules: CueRule[] = CUE_RULES) {
 		for (const r of rules) {
-			if (r.suffix) continue;
+			const index = r.suffix ? this.bySuffix : this.byFirst;
 			for (const w of r.slots[0].words) {
-				const list = this.byFirst.get(w) ?? [];
+				const list = index.get(w) ?? [];
 				list.push(r);
-				this.byFirst.set(w, list);
+				index.set(w, list);
 			}
 		}
 	}
@@ -106,7 +108,7 @@ export class CueMatcher {
 
 	/** Rules written as a glued suffix ("-based"), keyed by the suffix word. */
 	suffixRules(word: string): CueRule[] {
-		return this.rules.filter((r) => r.suffix && r.slots[0].words.has('-' + word));
+		return this.bySuffix.get('-' + word) ?? [];
 	}
 }
 

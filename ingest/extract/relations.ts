@@ -106,7 +106,6 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		}
 	}
 
-	const byId = new Map(input.entities.map((e) => [e.id, e]));
 	for (const e of input.entities) {
 		if (!e.familyKey) continue;
 		const family = input.entities.find((f) => f.key === e.familyKey);
@@ -116,7 +115,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		);
 		add(e.id, 'VARIANT_OF', family.id, -1, 'variant-of.family', together ? 0.9 : 0.6);
 	}
-	return dedupe(out, byId);
+	return dedupe(out);
 }
 
 /** The entity a background sentence is about: "StableDiffusion learns … via a VQGAN". */
@@ -222,7 +221,7 @@ function defaultFor(e: FoundEntity): { type: RelationType; id: string; confidenc
 }
 
 /** One candidate per (head, type, tail), keeping the most confident; a cue beats a default. */
-function dedupe(rels: RelationCandidate[], _byId: Map<string, FoundEntity>): RelationCandidate[] {
+function dedupe(rels: RelationCandidate[]): RelationCandidate[] {
 	const best = new Map<string, RelationCandidate>();
 	for (const r of rels) {
 		const k = `${r.head}|${r.type}|${r.tail}`;
@@ -234,7 +233,9 @@ function dedupe(rels: RelationCandidate[], _byId: Map<string, FoundEntity>): Rel
 	const byPair = new Map<string, RelationCandidate[]>();
 	for (const r of best.values()) {
 		const k = `${r.head}|${r.tail}`;
-		byPair.set(k, [...(byPair.get(k) ?? []), r]);
+		const list = byPair.get(k);
+		if (list) list.push(r);
+		else byPair.set(k, [r]);
 	}
 	const out: RelationCandidate[] = [];
 	for (const list of byPair.values()) {

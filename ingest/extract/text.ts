@@ -20,29 +20,68 @@ const TOKEN = /[\p{L}\p{N}]+(?:\+\+|\+(?![\p{L}\p{N}]))?|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
 	const tokens: Token[] = [];
-	TOKEN.lastIndex = from;
+	let pos = from;
 	let prevEnd = from;
-	let m: RegExpExecArray | null;
-	while ((m = TOKEN.exec(text)) && m.index < to) {
-		const start = m.index;
-		const end = start + m[0].length;
-		const c = m[0].charCodeAt(0);
-		const word = isWordStart(c, m[0]);
+	// ASCII is read by hand (TOKEN's exec costs more than the rest of a token); anything else —
+	// a non-ASCII character at or after a token, or a non-ASCII space — goes through TOKEN itself
+	// from the same position, so both paths cut exactly where TOKEN alone would.
+	while (pos < text.length) {
+		const c = text.charCodeAt(pos);
+		if (c === 32 || (c >= 9 && c <= 13)) {
+			pos++;
+			continue;
+		}
+		let start = pos;
+		let end = -1;
+		if (c < 128) {
+			if (!isAsciiAlnum(c)) end = pos + 1;
+			else {
+				let j = pos + 1;
+				while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
+				const next = j < text.length ? text.charCodeAt(j) : -1;
+				if (next === 43 /* + */) {
+					const after = j + 1 < text.length ? text.charCodeAt(j + 1) : -1;
+					if (after === 43) end = j + 2;
+					else if (after < 0 || (after < 128 && !isAsciiAlnum(after))) end = j + 1;
+					else if (after < 128) end = j;
+				} else if (next < 128) end = j;
+			}
+		}
+		let piece: string;
+		let ascii = true;
+		if (end >= 0) {
+			if (start >= to) break;
+			piece = text.slice(start, end);
+		} else {
+			ascii = false;
+			TOKEN.lastIndex = pos;
+			const m = TOKEN.exec(text);
+			if (!m || m.index >= to) break;
+			start = m.index;
+			piece = m[0];
+			end = start + piece.length;
+		}
+		const word = isWordStart(piece.charCodeAt(0), piece);
 		tokens.push({
-			text: m[0],
+			text: piece,
 			start,
 			end,
 			word,
 			space: start === from || start > prevEnd,
-			key: !word ? m[0] : ASCII.test(m[0]) ? m[0].toLowerCase() : nameKey(m[0])
+			key: !word ? piece : ascii || ASCII.test(piece) ? piece.toLowerCase() : nameKey(piece)
 		});
 		prevEnd = end;
+		pos = end;
 	}
 	return tokens;
 }
 
+function isAsciiAlnum(code: number): boolean {
+	return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+}
+
 function isWordStart(code: number, text: string): boolean {
-	if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+	if (code < 128) return isAsciiAlnum(code);
 	return /^[\p{L}\p{N}]/u.test(text);
 }
 
@@ -83,8 +122,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
 	const spans: SentenceSpan[] = [];
 	let start = skipSpace(text, from, to);
 	for (let i = start; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 46 /* . */ && c !== 33 /* ! */ && c !== 63 /* ? */ && c !== 10 /* \n */) continue;
 		const ch = text[i];
-		if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '\n') continue;
 		if (ch === '\n') {
 			// a blank line always ends a sentence (title / abstract boundary, paragraphs)
 			if (text[i + 1] !== '\n') continue;

@@ -30,6 +30,33 @@ export interface FoundEntity {
 	mergedInto?: FoundEntity;
 }
 
+/** What a lexicon entry's row always starts with; worked out once per entry, not per paper. */
+interface LexRowBase {
+	id: string;
+	key: string;
+	familyKey?: string;
+}
+const lexRowBases = new WeakMap<LexEntity, LexRowBase>();
+
+function lexRowBase(lex: LexEntity): LexRowBase {
+	let b = lexRowBases.get(lex);
+	if (!b) {
+		b = {
+			id: entityId(lex.type, lex.name),
+			key: nameKey(lex.name),
+			familyKey: lex.family ? nameKey(lex.family) : undefined
+		};
+		lexRowBases.set(lex, b);
+	}
+	return b;
+}
+
+/** entityId(e.type, e.name), without recomputing it for an unchanged lexicon row. */
+export function rowId(e: FoundEntity): string {
+	if (e.lex && e.type === e.lex.type && e.name === e.lex.name) return lexRowBase(e.lex).id;
+	return entityId(e.type, e.name);
+}
+
 export class EntityTable {
 	readonly byKey = new Map<string, FoundEntity>();
 	private readonly aliasKeys = new Map<string, string>();
@@ -43,17 +70,18 @@ export class EntityTable {
 
 	/** The row for a lexicon entry, created on first sight. */
 	fromLexicon(lex: LexEntity, rule: string): FoundEntity {
-		const key = nameKey(lex.name);
+		const base = lexRowBase(lex);
+		const key = base.key;
 		let e = this.byKey.get(key);
 		if (!e) {
 			e = {
-				id: entityId(lex.type, lex.name),
+				id: base.id,
 				key,
 				name: lex.name,
 				type: lex.type,
 				aliases: new Set([lex.name, ...lex.aliases]),
 				lex,
-				familyKey: lex.family ? nameKey(lex.family) : undefined,
+				familyKey: base.familyKey,
 				familyName: lex.family,
 				generic: lex.generic,
 				broad: lex.broad,

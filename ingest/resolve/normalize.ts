@@ -1,11 +1,17 @@
 // Spelling-insensitive keys: one key for "SD-XL", "SDXL" and "sd xl".
 
+// Nearly every name is ASCII, where NFKD and mark removal change nothing and letters and digits
+// are [A-Za-z0-9]: the plain patterns give the same keys as the Unicode ones, several times faster.
+// eslint-disable-next-line no-control-regex -- every ASCII code, control characters included
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /**
  * Lower case, accents folded, everything but letters, digits and "+" dropped:
  * `Stable Diffusion v1.5` → `stablediffusionv15`, `PFGM++` → `pfgm++`. Greek and other
  * letters survive, so `PixArt-α` and `PixArt-Σ` stay apart.
  */
 export function nameKey(text: string): string {
+	if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/[^a-z0-9+]+/g, '');
 	return text
 		.normalize('NFKD')
 		.replace(/\p{M}+/gu, '')
@@ -15,6 +21,7 @@ export function nameKey(text: string): string {
 
 /** Letters and digits only, case kept: how a short acronym must be spelled to count. */
 export function caseKey(text: string): string {
+	if (ASCII_ONLY.test(text)) return text.replace(/[^A-Za-z0-9+]+/g, '');
 	return text
 		.normalize('NFKD')
 		.replace(/\p{M}+/gu, '')
