@@ -13,6 +13,9 @@ const THEME = {
 
 type Block = { selector: string; style: Record<string, string | number> };
 
+/** Big views: edges stated by at least this many papers are drawn 2 px wide, the rest 1 px. */
+export const STRONG_SUPPORT = 3;
+
 /**
  * Big views (thousands of nodes) draw cheaper: straight "haystack" edges without arrows (one
  * line each, no curve or arrow geometry), no text outline, and labels only once a node is
@@ -53,14 +56,16 @@ function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
 			style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
 		})),
 		{ selector: 'node[type = "Paper"]', style: { width: 7, height: 7 } },
-		// Haystack (straight, no arrows) is Cytoscape's default edge.
-		{ selector: 'edge', style: { width: 'data(width)', 'line-color': t.edge, opacity: 0.45 } },
+		// Haystack (straight, no arrows) is Cytoscape's default edge. Lines are solid and thin:
+		// the edges are most of the first frame's rasterising, dashes and dots cost a path per
+		// segment (about half the edges' share in the 3,000-node view) and width costs pixels.
+		// In thousands of crossing lines dashes do not read anyway; colour and the tooltip still
+		// tell the relation, and edges that several papers state stay thicker.
+		{ selector: 'edge', style: { width: 1, 'line-color': t.edge, opacity: 0.45 } },
+		{ selector: `edge[support >= ${STRONG_SUPPORT}]`, style: { width: 2 } },
 		...RELATION_TYPES.map((type) => ({
 			selector: `edge[type = "${type}"]`,
-			style: {
-				'line-color': EDGE_LOOK[type].colour,
-				...(EDGE_LOOK[type].line === 'solid' ? {} : { 'line-style': EDGE_LOOK[type].line })
-			}
+			style: { 'line-color': EDGE_LOOK[type].colour }
 		}))
 	];
 }

@@ -13,7 +13,7 @@ import {
 	rendererOptions,
 	useWebgl
 } from '../../../src/lib/graph/renderer';
-import { graphStyle } from '../../../src/lib/graph/style';
+import { graphStyle, STRONG_SUPPORT } from '../../../src/lib/graph/style';
 
 /** Hubs with papers around them: h0…h9 linked in a ring, each with 30 papers of its own. */
 function hubsAndPapers() {
@@ -155,6 +155,18 @@ describe('renderer choice', () => {
 			expect(b.style['curve-style']).toBeUndefined();
 			expect(b.style['target-arrow-shape']).toBeUndefined();
 		}
+		// Cheap to rasterise: solid lines, 1 px (2 px when several papers state it), no mappers.
+		for (const b of edgeBlocks) {
+			expect(b.style['line-style']).toBeUndefined();
+			if ('width' in b.style) expect(typeof b.style.width).toBe('number');
+		}
+		expect(big.find((b) => b.selector === 'edge')?.style.width).toBe(1);
+		expect(big.find((b) => b.selector === `edge[support >= ${STRONG_SUPPORT}]`)?.style.width).toBe(
+			2
+		);
+		// Entity labels only once zoomed in far enough to read them.
+		const entities = big.find((b) => b.selector === 'node[type != "Paper"]');
+		expect(entities?.style['min-zoomed-font-size']).toBeGreaterThanOrEqual(10);
 		// Labels (and every text property) only for entities; papers are 7 px dots.
 		const labelled = big.filter((b) => 'label' in b.style).map((b) => b.selector);
 		expect(labelled).toEqual(['node[type != "Paper"]']);
