@@ -81,8 +81,15 @@ export interface Targets {
 	lineage: string[];
 }
 
-/** Realistic request paths: the most connected entities, their names and prefixes, pairs. */
-export async function trafficTargets(driver?: Driver): Promise<Targets> {
+/**
+ * Realistic request paths: the most connected entities, their names and prefixes, pairs.
+ * `skip` chooses other entities (in id order) than the default 200, e.g. to warm a server up
+ * without answering the measured questions in advance.
+ */
+export async function trafficTargets(
+	driver?: Driver,
+	{ skip = 0, count = 200 }: { skip?: number; count?: number } = {}
+): Promise<Targets> {
 	const top = await readRows<{ id: string; name: string; type: string }>(
 		`MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type
 		 ORDER BY COUNT { (e)--() } DESC LIMIT 40`,
@@ -90,8 +97,8 @@ export async function trafficTargets(driver?: Driver): Promise<Targets> {
 		{ driver }
 	);
 	const someEntities = await readRows<{ id: string; name: string }>(
-		'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id LIMIT 200',
-		{},
+		'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id SKIP $skip LIMIT $count',
+		{ skip, count },
 		{ driver }
 	);
 	const enc = encodeURIComponent;
@@ -100,12 +107,13 @@ export async function trafficTargets(driver?: Driver): Promise<Targets> {
 	const ids = someEntities.map((e) => e.id);
 	const models = top.filter((e) => e.type === 'Model').map((e) => e.id);
 	const pairs = ids.slice(0, 40).map((id, i) => [id, ids[(i * 7 + 13) % ids.length]!]);
+	const lineageIds = skip > 0 ? ids : models.length ? models : ids;
 	return {
 		search: [...names, ...prefixes].map((q) => `/api/search?q=${enc(q)}`),
 		entity: ids.map((id) => `/api/entities/${enc(id)}`),
 		neighbourhood: ids.map((id) => `/api/neighbourhood?ids=${enc(id)}&limit=100`),
 		paths: pairs.map(([a, b]) => `/api/paths?from=${enc(a!)}&to=${enc(b!)}&k=3&maxLength=4`),
-		lineage: (models.length ? models : ids).map((id) => `/api/lineage/${enc(id)}?depth=3`)
+		lineage: lineageIds.map((id) => `/api/lineage/${enc(id)}?depth=3`)
 	};
 }
 

@@ -125,6 +125,15 @@ export interface ReadOptions {
 	database?: string;
 }
 
+/**
+ * Statements Neo4j has planned since this process started. Planning a large statement takes
+ * Neo4j seconds on a cold JVM, and it plans once per caller: sixteen requests arriving together
+ * after a restart would each plan it, and time out. So the first run of a statement goes alone
+ * and callers arriving meanwhile wait for it. Bounded: statements are built from fixed text.
+ */
+const planned = new Set<string>();
+const planning = new Map<string, Promise<unknown>>();
+
 /** A READ-routed query; rows come back as plain objects with native numbers. */
 export async function readRows<T = Record<string, unknown>>(
 	query: string,
@@ -132,12 +141,34 @@ export async function readRows<T = Record<string, unknown>>(
 	options: ReadOptions = {}
 ): Promise<T[]> {
 	const driver = options.driver ?? getDriver();
-	const result: QueryResult<RecordShape> = await driver.executeQuery(query, cypherParams(params), {
-		routing: neo4j.routing.READ,
-		database: options.database ?? getDatabaseName(),
-		transactionConfig: options.timeoutMs ? { timeout: options.timeoutMs } : undefined
-	});
-	return result.records.map((r) => toNative(r.toObject()) as T);
+	const run = async () => {
+		const result: QueryResult<RecordShape> = await driver.executeQuery(
+			query,
+			cypherParams(params),
+			{
+				routing: neo4j.routing.READ,
+				database: options.database ?? getDatabaseName(),
+				transactionConfig: options.timeoutMs ? { timeout: options.timeoutMs } : undefined
+			}
+		);
+		return result.records.map((r) => toNative(r.toObject()) as T);
+	};
+	if (planned.has(query)) return run();
+	const first = planning.get(query);
+	if (first) {
+		await first.catch(() => {});
+		return run();
+	}
+	const rows = run();
+	planning.set(query, rows);
+	try {
+		const out = await rows;
+		if (planned.size >= 2000) planned.clear();
+		planned.add(query);
+		return out;
+	} finally {
+		planning.delete(query);
+	}
 }
 
 /** A write unit of work in its own session, retried by the driver on transient errors. */
