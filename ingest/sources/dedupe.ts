@@ -14,6 +14,7 @@
 //
 // Memory: one small entry per distinct paper, plus the paper itself unless
 // `{ keepPapers: false }` (then fields are not merged and papers() is empty).
+import { createHash } from 'node:crypto';
 import type { Paper } from '../types.js';
 import { parseArxivId, titleKey } from './normalise.js';
 
@@ -172,8 +173,9 @@ function versionOf(p: Paper): number | null {
 	return parseArxivId(p.arxivId)?.version ?? null;
 }
 
+/** A digest, not the text: one is kept per paper read, so it must not hold the abstract. */
 function fingerprint(p: Paper): string {
-	return JSON.stringify([
+	const text = JSON.stringify([
 		p.id,
 		p.title,
 		p.abstract,
@@ -183,4 +185,5 @@ function fingerprint(p: Paper): string {
 		p.arxivId,
 		p.doi
 	]);
+	return createHash('sha1').update(text).digest('base64');
 }
