@@ -23,6 +23,14 @@ export const STRONG_SUPPORT = 3;
  * only what differs from Cytoscape's defaults: every property set is resolved and checked for
  * side effects per element, which with 12,000 elements is much of the first frame.
  */
+/** Colour and shape by node type, the same in every view. */
+function typeBlocks(): Block[] {
+	return NODE_TYPES.map((type) => ({
+		selector: `node[type = "${type}"]`,
+		style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
+	}));
+}
+
 function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
 	return [
 		{
@@ -51,10 +59,7 @@ function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
 				'text-wrap': 'ellipsis'
 			}
 		},
-		...NODE_TYPES.map((type) => ({
-			selector: `node[type = "${type}"]`,
-			style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
-		})),
+		...typeBlocks(),
 		{ selector: 'node[type = "Paper"]', style: { width: 7, height: 7 } },
 		// Haystack (straight, no arrows) is Cytoscape's default edge. Lines are solid and thin:
 		// the edges are most of the first frame's rasterising, dashes and dots cost a path per
@@ -100,10 +105,7 @@ export function graphStyle(
 						'text-wrap': 'ellipsis'
 					}
 				},
-				...NODE_TYPES.map((type) => ({
-					selector: `node[type = "${type}"]`,
-					style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
-				})),
+				...typeBlocks(),
 				{
 					selector: 'edge',
 					style: {
