@@ -16,13 +16,6 @@ type Block = { selector: string; style: Record<string, string | number> };
 /** Big views: edges stated by at least this many papers are drawn 2 px wide, the rest 1 px. */
 export const STRONG_SUPPORT = 3;
 
-/**
- * Big views (thousands of nodes) draw cheaper: straight "haystack" edges without arrows (one
- * line each, no curve or arrow geometry), no text outline, and labels only once a node is
- * zoomed in far enough to read them. Selection and highlighting still show. Their blocks set
- * only what differs from Cytoscape's defaults: every property set is resolved and checked for
- * side effects per element, which with 12,000 elements is much of the first frame.
- */
 /** Colour and shape by node type, the same in every view. */
 function typeBlocks(): Block[] {
 	return NODE_TYPES.map((type) => ({
@@ -31,6 +24,13 @@ function typeBlocks(): Block[] {
 	}));
 }
 
+/**
+ * Big views (thousands of nodes) draw cheaper: straight "haystack" edges without arrows (one
+ * line each, no curve or arrow geometry), no text outline, and labels only once a node is
+ * zoomed in far enough to read them. Selection and highlighting still show. Their blocks set
+ * only what differs from Cytoscape's defaults: every property set is resolved and checked for
+ * side effects per element, which with 12,000 elements is much of the first frame.
+ */
 function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
 	return [
 		{
