@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SAMPLE_CORPUS } from '../ingest/sample/index.js';
 import { readPapers } from '../ingest/sources/index.js';
+import { prng } from '../src/lib/prng.js';
 
 export interface SeedPaper {
 	title: string;
@@ -23,17 +24,7 @@ export async function loadSeedPapers(file = SAMPLE_CORPUS): Promise<SeedPaper[]>
 	return papers;
 }
 
-/** mulberry32: a tiny seeded PRNG, so every run generates the same corpus. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { prng };
 
 export interface GeneratedPaper {
 	id: string;

@@ -2,6 +2,7 @@
 // manner of ForceAtlas2: repulsion scaled by degree (hubs push apart, their papers gather around
 // them), linear attraction along edges, gravity for loose parts, Barnes–Hut for the repulsion.
 // Pure and deterministic; fCoSE's preprocessing is quadratic in edges, so it cannot do these.
+import { prng } from '../prng';
 
 export interface ForceOptions {
 	iterations?: number;
@@ -11,17 +12,6 @@ export interface ForceOptions {
 	theta?: number;
 	/** Room per node in the result: linked nodes fill a disc of radius √n · spacing. */
 	spacing?: number;
-}
-
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**
