@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { closeDriver, getDriver } from '../graph/driver.js';
 import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
-import { ingest } from '../ingest/pipeline.js';
+import { ingest, type IngestProgress } from '../ingest/pipeline.js';
 import { readPapers } from '../ingest/sources/index.js';
 import { writeCorpus } from './corpus.js';
 import { startBenchDb } from './db.js';
@@ -26,6 +26,18 @@ const batchSize = Number(values.batch);
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 sampler.unref();
+
+// RSS follows V8's lazy collection as much as what is live; the live heap after a forced
+// collection (the script runs with --expose-gc) is what shows whether memory follows the input.
+const gc = (globalThis as { gc?: () => void }).gc;
+const live = { scan: 0, load: 0 };
+let nextSample = 0;
+const sampleLive = (p: IngestProgress) => {
+	if (!gc || p.done < nextSample) return;
+	nextSample = p.done + count / 20;
+	gc();
+	live[p.stage] = Math.max(live[p.stage], process.memoryUsage().heapUsed);
+};
 
 const corpus = path.join(os.tmpdir(), `lineage-bench-${count}.jsonl`);
 if (!fs.existsSync(corpus)) {
@@ -48,6 +60,10 @@ try {
 		files: [corpus],
 		batchSize,
 		driver: getDriver(),
+		onProgress: (p) => {
+			if (p.stage === 'load' && live.load === 0) nextSample = 0;
+			sampleLive(p);
+		},
 		workers: process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined
 	});
 	const total = (performance.now() - t) / 1000;
@@ -75,6 +91,12 @@ try {
 	);
 	console.log(
 		`  peak memory (RSS)   ${Math.round(peakRss / 2 ** 20)} MiB (this process and its workers; Neo4j runs apart)`
+	);
+	const mib = (n: number) => `${Math.round(n / 2 ** 20)} MiB`;
+	console.log(
+		gc
+			? `  live heap           ${mib(live.scan)} while finding duplicates, ${mib(live.load)} while loading (main thread, after GC, sampled 20 times per stage)`
+			: '  live heap           not measured (run with --expose-gc)'
 	);
 	console.log(
 		`  graph               ${stats.papers} papers, ${stats.entities} entities, ${stats.relations} relations, ${stats.evidence} evidence`

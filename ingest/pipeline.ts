@@ -99,38 +99,28 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 	// Pass 1: which record wins each duplicate set, and under which id.
 	let t = performance.now();
 	const dedupe = new Deduper({ keepPapers: false });
-	const winners = new Map<number, string>(); // record index → final paper id
-	const winnerOf = new Map<string, number>(); // paper id → record index
 	let index = 0;
 	for await (const r of records(options.files, options.format)) {
 		if (!r.ok) {
 			rejects.add(r.reject);
 			continue;
 		}
-		const result = dedupe.addDetailed(r.paper);
-		if (result.outcome !== 'duplicate') {
-			for (const id of [result.id, ...result.previousIds]) {
-				const previous = winnerOf.get(id);
-				if (previous !== undefined) winners.delete(previous);
-				winnerOf.delete(id);
-			}
-			winners.set(index, result.id);
-			winnerOf.set(result.id, index);
-		}
-		index++;
+		dedupe.addDetailed(r.paper, index++);
 		if (index % 5000 === 0) options.onProgress?.({ stage: 'scan', done: index, total: 0 });
 	}
+	const winners = dedupe.winnerIds(index); // record index → final paper id, for winners only
 	report.read = index;
 	report.rejected = rejects.count;
-	report.duplicate = index - winners.size;
+	report.duplicate = index - dedupe.size;
 	report.seconds.read += (performance.now() - t) / 1000;
 
 	// Pass 2: extract and load the winners, batch by batch; extraction of the next batch
 	// overlaps the load of the previous one.
 	const pool = new ExtractPool(options.workers);
 	let pendingLoad: Promise<void> = Promise.resolve();
-	const total = [...winners.values()].filter((id) => inShard(id, options.shard)).length;
-	report.skippedByShard = winners.size - total;
+	let total = 0;
+	for (const id of winners) if (id !== undefined && inShard(id, options.shard)) total++;
+	report.skippedByShard = dedupe.size - total;
 	let done = 0;
 
 	const load = async (facts: PaperFacts[]) => {
@@ -190,7 +180,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 		let tr = performance.now();
 		for await (const r of records(options.files, options.format)) {
 			if (!r.ok) continue;
-			const id = winners.get(index++);
+			const id = winners[index++];
 			if (id === undefined || !inShard(id, options.shard)) continue;
 			batch.push(id === r.paper.id ? r.paper : { ...r.paper, id });
 			if (batch.length >= batchSize) {

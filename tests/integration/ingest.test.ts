@@ -192,6 +192,51 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 	});
 });
 
+describe.skipIf(noNeo4j)('ingest split across machines with --shard', () => {
+	it('shards are disjoint and together make exactly the graph of one run', async () => {
+		const corpus = path.join(tmp, 'shard.jsonl');
+		await writeCorpus(corpus, 160, 11);
+		// Later records with the titles of earlier ones: duplicates resolve the same way in
+		// every shard, because sharding follows the winner's final id.
+		const originals = fs
+			.readFileSync(corpus, 'utf8')
+			.trim()
+			.split('\n')
+			.slice(0, 12)
+			.map((l) => JSON.parse(l) as { title: string; abstract: string });
+		const updates = file(
+			'shard-updates.jsonl',
+			originals.map((o, i) => ({
+				id: `update-${i}`,
+				title: o.title,
+				abstract: `${o.abstract} We also compare with SDXL using LoRA.`
+			}))
+		);
+		const files = [corpus, updates];
+
+		await resetGraph(getDriver());
+		const whole = await ingest({ files, batchSize: 40 });
+		expect(whole).toMatchObject({ read: 172, new: 160, duplicate: 12, skippedByShard: 0 });
+		const expected = await graphChecksum();
+		await resetGraph(getDriver());
+
+		// The second shard first, the first through the CLI's --shard flag.
+		const second = await ingest({ files, batchSize: 40, shard: { index: 2, count: 2 } });
+		const cli = await runCli(['ingest', corpus, updates, '--shard', '1/2', '--batch', '40']);
+		expect(cli.code).toBe(0);
+		const firstNew = Number(/new\s+(\d+)/.exec(cli.stdout)?.[1]);
+		expect(firstNew).toBeGreaterThan(40);
+		expect(second.new).toBeGreaterThan(40);
+		expect(firstNew + second.new).toBe(160); // disjoint, nothing missing
+		expect(second.skippedByShard).toBe(firstNew);
+		expect(await graphChecksum()).toBe(expected);
+
+		const bad = await runCli(['ingest', corpus, '--shard', '3/2']);
+		expect(bad.code).not.toBe(0);
+		expect(bad.stderr).toMatch(/--shard must look like i\/n/);
+	}, 300_000);
+});
+
 describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 	let corpus: string;
 	beforeAll(async () => {

@@ -119,4 +119,51 @@ describe('Deduper', () => {
 		expect(incoming.id).toBe('arxiv:2401.00001');
 		expect(d.papers()).toEqual([]);
 	});
+
+	it('winnerIds names the winning record of each set, with its final id', () => {
+		const d = new Deduper({ keepPapers: false });
+		d.addDetailed(paper({ id: 'a', title: 'Denoising Diffusion Implicit Models' }), 0);
+		d.addDetailed(paper({ id: 'arxiv:2010.02502', arxivId: '2010.02502v2', title: 'DDIM' }), 1);
+		d.addDetailed(paper({ id: 'b', title: 'Denoising Diffusion Probabilistic Models' }), 2);
+		// Proves that 0 and 1 are one work, but is an older version than record 1: record 1 wins.
+		const r = d.addDetailed(
+			paper({
+				id: 'x',
+				arxivId: '2010.02502v1',
+				title: 'Denoising diffusion implicit models'
+			}),
+			3
+		);
+		expect(r.outcome).toBe('duplicate');
+		expect(d.size).toBe(2);
+		expect(d.winnerIds(4)).toEqual([undefined, 'arxiv:2010.02502', 'b', undefined]);
+	});
+
+	it('a losing record with a DOI does not demote an arXiv id', () => {
+		const d = new Deduper({ keepPapers: false });
+		d.addDetailed(paper({ id: 'arxiv:2112.10752', arxivId: '2112.10752v2', title: 'LDM' }), 0);
+		const r = d.addDetailed(
+			paper({ id: 'doi:10.1/ldm', arxivId: '2112.10752v1', doi: '10.1/LDM', title: 'LDM' }),
+			1
+		);
+		expect(r).toMatchObject({ outcome: 'duplicate', id: 'arxiv:2112.10752', previousIds: [] });
+		expect(d.winnerIds(2)).toEqual(['arxiv:2112.10752', undefined]);
+	});
+
+	it('keeps tens of thousands of papers apart and finds each again', () => {
+		const d = new Deduper({ keepPapers: false });
+		const n = 30_000;
+		for (let i = 0; i < n; i++)
+			d.addDetailed(paper({ id: `p${i}`, title: `Paper number ${i}` }), i);
+		expect(d.size).toBe(n);
+		for (let i = 0; i < n; i += 997) {
+			expect(d.addDetailed(paper({ id: `q${i}`, title: `Paper number ${i}` }), n + i).id).toBe(
+				`p${i}`
+			);
+		}
+		const ids = d.winnerIds(2 * n);
+		expect(ids.filter((id) => id !== undefined)).toHaveLength(n);
+		// The same fields under another id: a duplicate, the first record stays the winner.
+		expect([ids[997], ids[n + 997]]).toEqual(['p997', undefined]);
+	});
 });
