@@ -115,6 +115,22 @@ describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 		expect(three.paths).toHaveLength(3);
 		expect(new Set(three.paths.map((p) => p.nodes.map((n) => n.id).join('>'))).size).toBe(3);
 		expect(three.paths.map((p) => p.hops.length)).toEqual([2, 3, 3]);
+		// Asked the other way round (the search may start from either end), the same paths.
+		const back = await paths(ID.INSTAFLOW, ID.KOALA, { k: 3 });
+		const chains = (r: typeof three, reversed = false) =>
+			r.paths
+				.map((p) => {
+					const ids = p.nodes.map((n) => n.id);
+					return (reversed ? ids.reverse() : ids).join('>');
+				})
+				.sort();
+		expect(chains(back, true)).toEqual(chains(three));
+
+		// A paper with four relations out, to an entity with one in: searched from the entity's
+		// end, and still given from the paper, hop direction included.
+		const proposed = await paths('p-koala', ID.KOALA, { directed: true, k: 1 });
+		expect(proposed.paths[0]!.nodes.map((n) => n.id)).toEqual(['p-koala', ID.KOALA]);
+		expect(proposed.paths[0]!.hops.map((h) => [h.type, h.forward])).toEqual([['PROPOSES', true]]);
 
 		expect((await paths(ID.KOALA, ID.INSTAFLOW, { directed: true })).paths).toEqual([]);
 		const directed = await paths(ID.INSTAFLOW, ID.SD, { directed: true, k: 1 });
