@@ -15,6 +15,7 @@ import type {
 	SearchHit,
 	StatsView
 } from './types';
+import { decodeCompact, type PlacedView } from './graph/compact';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: ApiError };
 
@@ -140,6 +141,22 @@ export function createApi(fetcher: Fetch = fetch) {
 			get<{ root: GraphNode; rows: BuildsOnRow[] }>(fetcher, `/api/builds-on/${enc(id)}`),
 		overview: (limit?: number, papers?: number) =>
 			get<GraphView>(fetcher, apiUrl('overview', { limit, papers: papers || undefined })),
+		/** The overview with layout positions, compactly: the explorer's form for big views. */
+		overviewPlaced: async (limit?: number, papers?: number): Promise<ApiResult<PlacedView>> => {
+			const r = await get<unknown>(
+				fetcher,
+				apiUrl('overview/compact', { limit, papers: papers || undefined })
+			);
+			if (!r.ok) return r;
+			const placed = decodeCompact(r.data);
+			return placed
+				? { ok: true, data: placed }
+				: {
+						ok: false,
+						status: 200,
+						error: { error: 'The server sent a view this page cannot read.', code: 'internal' }
+					};
+		},
 		stats: () => get<StatsView>(fetcher, '/api/stats'),
 		health: () =>
 			get<{ app: 'ok'; database: { ok: boolean; uri: string; error?: string } }>(
