@@ -74,6 +74,11 @@ async function get<T>(fetcher: Fetch, url: string): Promise<ApiResult<T>> {
 
 const enc = encodeURIComponent;
 
+/** Where the compact overview is: the page also preloads it from its HTML, by the same URL. */
+export function overviewPlacedUrl(limit?: number, papers?: number): string {
+	return apiUrl('overview/compact', { limit, papers: papers || undefined });
+}
+
 export interface NeighbourhoodQuery {
 	ids: string[];
 	depth?: 1 | 2;
@@ -143,10 +148,7 @@ export function createApi(fetcher: Fetch = fetch) {
 			get<GraphView>(fetcher, apiUrl('overview', { limit, papers: papers || undefined })),
 		/** The overview with layout positions, compactly: the explorer's form for big views. */
 		overviewPlaced: async (limit?: number, papers?: number): Promise<ApiResult<PlacedView>> => {
-			const r = await get<unknown>(
-				fetcher,
-				apiUrl('overview/compact', { limit, papers: papers || undefined })
-			);
+			const r = await get<unknown>(fetcher, overviewPlacedUrl(limit, papers));
 			if (!r.ok) return r;
 			const placed = decodeCompact(r.data);
 			return placed
