@@ -78,6 +78,15 @@ export function encodeCompact(
 
 /** Null when the answer is not a view this reader understands. */
 export function decodeCompact(value: unknown): PlacedView | null {
+	try {
+		return decode(value);
+	} catch {
+		// Rows of the wrong shape (not arrays): as unreadable as a wrong version.
+		return null;
+	}
+}
+
+function decode(value: unknown): PlacedView | null {
 	const c = value as CompactView | null;
 	if (
 		c == null ||

@@ -55,6 +55,7 @@ describe('compact views', () => {
 			decodeCompact({ ...good, nodes: [['a', 99, 'A', null, 1, 0, null], good.nodes[1]] })
 		).toBeNull();
 		expect(decodeCompact({ ...good, edges: [[0, 5, 0, 1]] })).toBeNull();
+		expect(decodeCompact({ ...good, nodes: [null, 3] })).toBeNull();
 	});
 });
 
