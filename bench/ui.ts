@@ -112,7 +112,8 @@ async function measure(
 	const pending: Promise<void>[] = [];
 	let data = 0;
 	page.on('requestfinished', (req) => {
-		if (['document', 'fetch', 'xhr'].includes(req.resourceType())) {
+		// The graph's data may come preloaded by a <link>, which Playwright calls `other`.
+		if (['document', 'fetch', 'xhr', 'other'].includes(req.resourceType())) {
 			pending.push(
 				(async () => {
 					data += (await req.sizes()).responseBodySize;
