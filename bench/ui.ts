@@ -110,17 +110,7 @@ async function measure(
 	const page = await context.newPage();
 	const scripts: Run['scripts'] = [];
 	const pending: Promise<void>[] = [];
-	let data = 0;
 	page.on('requestfinished', (req) => {
-		// The graph's data may come preloaded by a <link>, which Playwright calls `other`.
-		if (['document', 'fetch', 'xhr', 'other'].includes(req.resourceType())) {
-			pending.push(
-				(async () => {
-					data += (await req.sizes()).responseBodySize;
-				})()
-			);
-			return;
-		}
 		// A worker's script is not a `script` resource to Playwright, but it is first-load code.
 		if (req.resourceType() !== 'script' && !/\.js(\?|$)/.test(req.url())) return;
 		pending.push(
@@ -183,6 +173,17 @@ async function measure(
 				renderer: el.getAttribute('data-renderer') ?? '?',
 				gpu: el.getAttribute('data-gpu') ?? '?',
 				htmlMs: nav.responseEnd,
+				// From the page's resource timing: Playwright does not always report a response
+				// that a <link rel=preload> fetched and the page then used.
+				data:
+					nav.encodedBodySize +
+					(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+						.filter(
+							(r) =>
+								['fetch', 'xmlhttprequest', 'link'].includes(r.initiatorType) &&
+								!/\.(js|css)(\?|$)/.test(r.name)
+						)
+						.reduce((a, r) => a + r.encodedBodySize, 0),
 				// Marks the canvas sets: instance made, elements added, positions applied, first
 				// frame painted; the first of each (later syncs mark again).
 				marks: Object.fromEntries(
@@ -245,8 +246,7 @@ async function measure(
 			frames: [...dragFrames, ...wheelFrames],
 			dragFrames,
 			wheelFrames,
-			scripts,
-			data
+			scripts
 		};
 	} finally {
 		await context.close();
