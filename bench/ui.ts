@@ -1,5 +1,5 @@
 // npm run bench:ui [-- --papers N --entities E --view-papers P --runs R --renderers auto,webgl
-// --uri bolt://…]: the explorer in headless Chromium with a big graph in view. Generates N
+// --uri bolt://… --app http://…]: the explorer in headless Chromium with a big graph in view. Generates N
 // abstracts (default 3,000), loads them into a throwaway Neo4j (own port and data folder; --uri
 // uses an existing graph instead), serves the production build and opens `/?limit=E&papers=P`
 // — the E most connected entities (default 60, the explorer's usual overview) and the P most
@@ -8,6 +8,8 @@
 // navigation → graph laid out (the canvas's flag) and drawn (the end of Cytoscape's first frame
 // with it), the layout alone, frame times while dragging and wheel-zooming, and the JavaScript
 // the first navigation transferred (the layout worker's included), beside issue 6's targets.
+// --app measures an app already running (another build, for side-by-side runs in one window);
+// its graph is then whatever that app serves.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
 		renderers: { type: 'string', default: 'auto' },
 		runs: { type: 'string', default: '3' },
 		uri: { type: 'string' },
+		app: { type: 'string' },
 		keep: { type: 'boolean', default: false }
 	}
 });
@@ -65,6 +68,8 @@ interface Run {
 	dragFrames: number[];
 	wheelFrames: number[];
 	scripts: { url: string; transferred: number; gzip: number; encoding: string }[];
+	/** The page and the graph's data as received (HTML and fetches), bytes of body. */
+	data: number;
 }
 
 /** A point of the canvas at least `margin` px from every node, so a drag there pans. */
@@ -168,6 +173,17 @@ async function measure(
 				renderer: el.getAttribute('data-renderer') ?? '?',
 				gpu: el.getAttribute('data-gpu') ?? '?',
 				htmlMs: nav.responseEnd,
+				// From the page's resource timing: Playwright does not always report a response
+				// that a <link rel=preload> fetched and the page then used.
+				data:
+					nav.encodedBodySize +
+					(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+						.filter(
+							(r) =>
+								['fetch', 'xmlhttprequest', 'link'].includes(r.initiatorType) &&
+								!/\.(js|css)(\?|$)/.test(r.name)
+						)
+						.reduce((a, r) => a + r.encodedBodySize, 0),
 				// Marks the canvas sets: instance made, elements added, positions applied, first
 				// frame painted; the first of each (later syncs mark again).
 				marks: Object.fromEntries(
@@ -300,6 +316,11 @@ function report(runs: Run[], label: string) {
 			'  as transferred (with headers)',
 			`${kb(median(js.map((j) => j.transferred)))} (${encodings})`,
 			''
+		],
+		[
+			'page and graph data, first load',
+			kb(median(runs.map((r) => r.data))),
+			'(HTML and fetches, as sent)'
 		]
 	];
 	log('');
@@ -312,10 +333,12 @@ async function main() {
 	let app: Awaited<ReturnType<typeof startApp>> | null = null;
 	let browser: Browser | null = null;
 	try {
-		log('building the app (if stale) …');
-		ensureBuilt();
 		let uri = values.uri;
-		if (!uri) {
+		if (!values.app) {
+			log('building the app (if stale) …');
+			ensureBuilt();
+		}
+		if (!uri && !values.app) {
 			bench = await startBenchDb(values.keep);
 			uri = bench.db.uri;
 			const corpus = path.join(os.tmpdir(), `lineage-bench-${PAPERS}.jsonl`);
@@ -326,9 +349,9 @@ async function main() {
 			log(`ingested in ${r.seconds.total.toFixed(0)} s`);
 			await closeDriver();
 		}
-		app = await startApp({ NEO4J_URI: uri, LINEAGE_LOG: 'off' });
+		if (!values.app) app = await startApp({ NEO4J_URI: uri, LINEAGE_LOG: 'off' });
 		browser = await launchBrowser();
-		const url = `${app.url}/?limit=${ENTITIES}&papers=${VIEW_PAPERS}`;
+		const url = `${values.app ?? app!.url}/?limit=${ENTITIES}&papers=${VIEW_PAPERS}`;
 		log(`view: ${url}`);
 		log(
 			`load average before: ${os

@@ -15,6 +15,7 @@ import type {
 	SearchHit,
 	StatsView
 } from './types';
+import { decodeCompact, type PlacedView } from './graph/compact';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: ApiError };
 
@@ -72,6 +73,11 @@ async function get<T>(fetcher: Fetch, url: string): Promise<ApiResult<T>> {
 }
 
 const enc = encodeURIComponent;
+
+/** Where the compact overview is: the page also preloads it from its HTML, by the same URL. */
+export function overviewPlacedUrl(limit?: number, papers?: number): string {
+	return apiUrl('overview/compact', { limit, papers: papers || undefined });
+}
 
 export interface NeighbourhoodQuery {
 	ids: string[];
@@ -140,6 +146,19 @@ export function createApi(fetcher: Fetch = fetch) {
 			get<{ root: GraphNode; rows: BuildsOnRow[] }>(fetcher, `/api/builds-on/${enc(id)}`),
 		overview: (limit?: number, papers?: number) =>
 			get<GraphView>(fetcher, apiUrl('overview', { limit, papers: papers || undefined })),
+		/** The overview with layout positions, compactly: the explorer's form for big views. */
+		overviewPlaced: async (limit?: number, papers?: number): Promise<ApiResult<PlacedView>> => {
+			const r = await get<unknown>(fetcher, overviewPlacedUrl(limit, papers));
+			if (!r.ok) return r;
+			const placed = decodeCompact(r.data);
+			return placed
+				? { ok: true, data: placed }
+				: {
+						ok: false,
+						status: 200,
+						error: { error: 'The server sent a view this page cannot read.', code: 'internal' }
+					};
+		},
 		stats: () => get<StatsView>(fetcher, '/api/stats'),
 		health: () =>
 			get<{ app: 'ok'; database: { ok: boolean; uri: string; error?: string } }>(

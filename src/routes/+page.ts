@@ -1,20 +1,26 @@
 // The explorer's data: the overview, every expansion named in the URL (at its own limit), and
 // the selected node's detail, so that reloading or sharing the URL restores the same view.
-import { createApi } from '$lib/api';
+import { createApi, type ApiResult } from '$lib/api';
 import type { GraphView } from '$lib/types';
 import { decodeExplorerState, type Expansion } from '$lib/graph/url-state';
 import { failure, loadDetail } from '$lib/state/loaders';
 import { browser } from '$app/environment';
 import { mergeViews } from '$lib/graph/elements';
-import { startLayout } from '$lib/graph/force-job';
+import { provideLayout, startLayout } from '$lib/graph/force-job';
 import { BIG_GRAPH } from '$lib/graph/layouts';
+import { loadCytoscape } from '$lib/graph/load-cytoscape';
+import type { PlacedView } from '$lib/graph/compact';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ fetch, url }) => {
 	const api = createApi(fetch);
 	const state = decodeExplorerState(url.searchParams);
+	// A view that may be big (thousands of nodes) is not put in the HTML: megabytes of data would
+	// hold back the first paint and hydration. The browser fetches it compactly, with the
+	// server's layout, while the page hydrates and Cytoscape loads.
+	const deferred = state.limit + state.papers > BIG_GRAPH;
 	const [overview, detail, ...expansions] = await Promise.all([
-		api.overview(state.limit, state.papers),
+		deferred ? null : api.overview(state.limit, state.papers),
 		state.selected ? loadDetail(api, state.selected) : Promise.resolve(null),
 		...state.expanded.map((x) => api.neighbourhood({ ids: [x.id], limit: x.limit }))
 	]);
@@ -22,17 +28,42 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	expansions.forEach((r, i) => {
 		if (r.ok) steps.push({ ...state.expanded[i], view: r.data });
 	});
-	if (browser && overview.ok && overview.data.nodes.length > BIG_GRAPH) {
-		// A big view's layout starts here, in a worker, while the page hydrates; the canvas
-		// takes it up when it receives the same graph (the page merges the views the same way).
+	let placed: Promise<ApiResult<PlacedView>> | null = null;
+	if (deferred && browser) {
+		void loadCytoscape('fcose');
+		placed = api.overviewPlaced(state.limit, state.papers).then((r) => {
+			if (r.ok) prepareLayout(r.data, steps);
+			return r;
+		});
+	}
+	if (browser && overview?.ok && overview.data.nodes.length > BIG_GRAPH) {
 		startLayout(mergeViews(overview.data, ...steps.map((s) => s.view)));
 	}
 	return {
 		state,
-		overview: overview.ok ? overview.data : null,
-		problem: failure(overview),
+		overview: overview?.ok ? overview.data : null,
+		/** Deferred views: the overview on its way (null while server-rendering). */
+		placed,
+		deferred,
+		problem: overview ? failure(overview) : null,
 		detail: detail?.ok ? detail.data : null,
 		detailProblem: detail && !detail.ok ? failure(detail) : null,
 		steps
 	};
 };
+
+/**
+ * The canvas takes a big view's positions from here. The server laid out the overview alone;
+ * with expansions in view the whole graph is laid out in a worker instead, begun now (the page
+ * merges the views the same way).
+ */
+function prepareLayout(placed: PlacedView, steps: { view: GraphView }[]) {
+	const graph = mergeViews(placed.view, ...steps.map((s) => s.view));
+	if (graph.nodes.length <= BIG_GRAPH) return;
+	if (
+		graph.nodes.length === placed.view.nodes.length &&
+		graph.edges.length === placed.view.edges.length
+	)
+		provideLayout(graph, placed.positions);
+	else startLayout(graph);
+}

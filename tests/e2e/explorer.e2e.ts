@@ -88,6 +88,38 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		await screenshot(page, 'explorer-overview');
 	});
 
+	it('loads a view asked with many papers after the page, with the selection kept', async () => {
+		// limit + papers above BIG_GRAPH: the HTML carries no graph, the browser fetches it.
+		const url = `${h.app.url}/?papers=1000&sel=model%3Asdxl`;
+		const html = await (await fetch(url)).text();
+		expect(html).toContain('rel="preload"');
+		expect(html).toContain('data-url="/api/entities/');
+		expect(html).not.toContain('data-url="/api/overview');
+		const expected = await (await fetch(`${h.app.url}/api/overview?papers=1000`)).json();
+		await page.goto(url);
+		const nodes = await waitForGraph(page, 10);
+		expect(nodes).toBe(expected.nodes.length);
+		const edges = await page.evaluate(
+			() =>
+				(
+					document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+						cy: { edges: () => unknown[] };
+					}
+				).cy.edges().length
+		);
+		expect(edges).toBe(expected.edges.length);
+		await expect(page.locator('[data-testid="entity-card"] h2').textContent()).resolves.toBe(
+			'SDXL'
+		);
+		await expect(page.locator('.meta').first().textContent()).resolves.toContain(
+			`${nodes} of ${nodes} nodes shown`
+		);
+		await page.getByRole('checkbox', { name: 'Paper' }).uncheck();
+		await page.waitForFunction(() => location.search.includes('types='));
+		expect(page.url()).toMatch(/papers=1000/);
+		expect(page.url()).toMatch(/sel=model%3Asdxl/);
+	});
+
 	it('finds SDXL by search, selects it and shows an evidence sentence', async () => {
 		await page.goto(h.app.url);
 		await waitForGraph(page);

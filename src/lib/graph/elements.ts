@@ -60,7 +60,11 @@ export function mergeViews(...views: Pick<GraphView, 'nodes' | 'edges'>[]): {
 	const nodes = new Map<string, GraphNode>();
 	const edges = new Map<string, GraphEdge>();
 	for (const view of views) {
-		for (const n of view.nodes) nodes.set(n.id, { ...nodes.get(n.id), ...n });
+		for (const n of view.nodes) {
+			// A node seen once is kept as it is: copying thousands of them held up big views.
+			const known = nodes.get(n.id);
+			nodes.set(n.id, known ? { ...known, ...n } : n);
+		}
 		for (const e of view.edges) edges.set(e.id, e);
 	}
 	return { nodes: [...nodes.values()], edges: [...edges.values()] };

@@ -99,6 +99,7 @@ export function layoutInWorker(
 }
 
 let early: { nodes: string[]; edges: string[]; job: Promise<ForceResult> } | null = null;
+let known: { nodes: string[]; edges: string[]; at: ForceResult } | null = null;
 
 type Graph = {
 	nodes: readonly { id: string }[];
@@ -118,6 +119,28 @@ export function startLayout(graph: Graph): void {
 		edges: graph.edges.map((e) => e.id),
 		job: layoutInWorker(graph.nodes, graph.edges)
 	};
+}
+
+/**
+ * Positions already known for a graph (the server's, delivered with the view), for
+ * takeKnownLayout to pick up: the canvas then adds the elements in place, with no layout to wait
+ * for.
+ */
+export function provideLayout(
+	graph: Graph,
+	at: { x: Float64Array; y: Float64Array; ms: number }
+): void {
+	const nodes = graph.nodes.map((n) => n.id);
+	known = { nodes, edges: graph.edges.map((e) => e.id), at: { ids: nodes, ...at } };
+}
+
+/** The positions provideLayout was given for exactly this graph, once; else null. */
+export function takeKnownLayout(graph: Graph): ForceResult | null {
+	const given = known;
+	known = null;
+	return given && sameIds(given.nodes, graph.nodes) && sameIds(given.edges, graph.edges)
+		? given.at
+		: null;
 }
 
 /**

@@ -131,6 +131,11 @@ export function flatPairs(edges: [number, number][] | Int32Array): Int32Array {
 	return flat;
 }
 
+export interface ForcePositions {
+	x: Float64Array;
+	y: Float64Array;
+}
+
 /**
  * Positions for `count` nodes linked by `edges` (pairs of indices, or flat as from flatPairs).
  * Returns x and y arrays, centred on the origin.
@@ -139,7 +144,42 @@ export function forceLayout(
 	count: number,
 	edgeList: [number, number][] | Int32Array,
 	options: ForceOptions = {}
-): { x: Float64Array; y: Float64Array } {
+): ForcePositions {
+	const steps = forceSteps(count, edgeList, options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * forceLayout for a server: the same positions, with the event loop given back about every
+ * `sliceMs` so that other requests are answered while a big view is laid out.
+ */
+export async function forceLayoutAsync(
+	count: number,
+	edgeList: [number, number][] | Int32Array,
+	options: ForceOptions = {},
+	sliceMs = 20
+): Promise<ForcePositions> {
+	const steps = forceSteps(count, edgeList, options);
+	let slice = performance.now();
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		if (performance.now() - slice > sliceMs) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			slice = performance.now();
+		}
+	}
+}
+
+/** The layout one iteration at a time (it yields after each), returning the positions. */
+function* forceSteps(
+	count: number,
+	edgeList: [number, number][] | Int32Array,
+	options: ForceOptions
+): Generator<void, ForcePositions> {
 	const edges = flatPairs(edgeList);
 	const pairs = edges.length / 2;
 	const iterations = options.iterations ?? 120;
@@ -268,6 +308,7 @@ export function forceLayout(
 			xs[i]! += sx;
 			ys[i]! += sy;
 		}
+		yield;
 	}
 
 	// Scale so the linked nodes fill a disc with room for each (the picture's density does not

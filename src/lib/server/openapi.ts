@@ -94,6 +94,11 @@ export function openApiDocument(): object {
 				queryParameters(overviewParams),
 				'GraphView'
 			),
+			'/api/overview/compact': op(
+				'The overview as the explorer loads big views: nodes and edges as arrays, with layout positions',
+				queryParameters(overviewParams),
+				'CompactView (src/lib/graph/compact.ts)'
+			),
 			'/api/stats': op('Counts per label and relation type', [], 'StatsView'),
 			'/api/timeline': op(
 				'Papers and new entities per year, for the whole graph or one entity',
