@@ -125,11 +125,18 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		expect(total).toBeGreaterThan(20); // else the sample corpus no longer exercises the cap
 		await page.goto(`${h.app.url}/entity/${encodeURIComponent(id)}`);
 		const card = page.locator('[data-testid="entity-card"]');
+		const moreButton = page.locator('[data-testid="relations-more"]');
 		const more = card.locator('[data-testid="relations-more"]').first();
 		await more.waitFor();
 		// Found by its heading: the button goes once the whole group is shown.
-		const heading = (await card.locator('section', { has: more }).locator('h4').textContent())!;
-		const section = card.locator('section', { has: page.locator('h4', { hasText: heading }) });
+		const heading = (await card
+			.locator('section', { has: moreButton })
+			.first()
+			.locator('h4')
+			.textContent())!;
+		const section = card.locator('section', {
+			has: page.locator('h4', { hasText: heading })
+		});
 		const shown = await section.locator('ul.relations > li').count();
 		const left = Number(/^(\d+) more/.exec((await more.textContent())!.trim())?.[1]);
 		expect(left).toBeGreaterThan(0);
