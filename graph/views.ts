@@ -65,8 +65,21 @@ export interface EntityDetail {
 	firstYear: number | null;
 	paperCount: number;
 	degree: number;
+	/** The strongest relations of each (type, direction) group, at most a cap of each. */
 	relations: Partial<Record<RelationType, RelationView[]>>;
+	/** How many relations each group has in all: more than `relations` shows when capped. */
+	relationCounts: Partial<Record<RelationType, { out: number; in: number }>>;
+	truncated: boolean; // some group has more relations than `relations` shows
 	papers: { id: string; title: string; year: number | null }[]; // papers mentioning it, newest first, capped
+}
+
+/** One page of an entity's relations of one type and direction (GET /api/entities/{id}/relations). */
+export interface RelationPage {
+	type: RelationType;
+	direction: 'out' | 'in';
+	total: number; // relations in the group
+	offset: number;
+	relations: RelationView[]; // in the entity detail's order: strongest first
 }
 
 export interface MentionView {

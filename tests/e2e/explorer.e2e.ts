@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_RELATIONS } from '../../graph/queries/shared.js';
 import { runCli } from '../helpers/cli.js';
 import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
 import {
@@ -135,6 +136,47 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		expect(await card.locator('blockquote mark').count()).toBeGreaterThan(0);
 		expect(page.url()).toContain('sel=model%3Asdxl');
 		await screenshot(page, 'explorer-sdxl-selected');
+	});
+
+	it('shows the strongest relations of a busy entity and loads the rest on demand', async () => {
+		// The entity of the sample corpus with the largest group of one type and direction.
+		const driver = testDriver();
+		let id: string;
+		let total: number;
+		try {
+			const { records } = await driver.executeQuery(
+				`MATCH (e:Entity)<-[r:${ALL_RELATIONS}]-()
+				 WITH e, type(r) AS t, count(*) AS n ORDER BY n DESC LIMIT 1
+				 RETURN e.id AS id, n`
+			);
+			id = records[0]!.get('id') as string;
+			total = Number(records[0]!.get('n'));
+		} finally {
+			await driver.close();
+		}
+		expect(total).toBeGreaterThan(20); // else the sample corpus no longer exercises the cap
+		await page.goto(`${h.app.url}/entity/${encodeURIComponent(id)}`);
+		const card = page.locator('[data-testid="entity-card"]');
+		const moreButton = page.locator('[data-testid="relations-more"]');
+		const more = card.locator('[data-testid="relations-more"]').first();
+		await more.waitFor();
+		// Found by its heading: the button goes once the whole group is shown.
+		const heading = (await card
+			.locator('section', { has: moreButton })
+			.first()
+			.locator('h4')
+			.textContent())!;
+		const section = card.locator('section', {
+			has: page.locator('h4', { hasText: heading })
+		});
+		const shown = await section.locator('ul.relations > li').count();
+		const left = Number(/^(\d+) more/.exec((await more.textContent())!.trim())?.[1]);
+		expect(left).toBeGreaterThan(0);
+		await more.click();
+		await expect
+			.poll(() => section.locator('ul.relations > li').count(), { timeout: 10_000 })
+			.toBe(shown + Math.min(left, 50));
+		await screenshot(page, 'entity-more-relations');
 	});
 
 	it('double-click expands a node in place, and undo takes it back', async () => {

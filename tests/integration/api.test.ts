@@ -92,6 +92,36 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		}
 	});
 
+	it('pages an entity’s relations of one type and direction after the detail’s strongest', async () => {
+		const sdxl = encodeURIComponent(ID.SDXL);
+		const detail = (await get(`/api/entities/${sdxl}`)).body;
+		expect(detail.relationCounts.BUILDS_ON).toEqual({ out: 0, in: 2 });
+		expect(detail.truncated).toBe(false);
+		const page = await get(`/api/entities/${sdxl}/relations?rel=BUILDS_ON&dir=in&offset=1&limit=5`);
+		expect(page.status).toBe(200);
+		expect(page.body).toMatchObject({ type: 'BUILDS_ON', direction: 'in', total: 2, offset: 1 });
+		expect(page.body.relations.map((r: { other: { id: string } }) => r.other.id)).toEqual(
+			detail.relations.BUILDS_ON.slice(1).map((r: { other: { id: string } }) => r.other.id)
+		);
+		expect(page.body.relations[0].evidence[0].sentence).toBeTruthy();
+		for (const [query, param] of [
+			['dir=in', 'rel'],
+			['rel=LIKES&dir=in', 'rel'],
+			['rel=USES&dir=up', 'dir'],
+			['rel=USES&dir=in&limit=1000', 'limit'],
+			['rel=USES&dir=in&offset=-1', 'offset']
+		]) {
+			const res = await get(`/api/entities/${sdxl}/relations?${query}`);
+			expect(res.status, query).toBe(400);
+			expect(res.body.param, query).toBe(param);
+		}
+		expect((await get('/api/entities/model%3Anope/relations?rel=USES&dir=in')).status).toBe(404);
+		const doc = (await get('/api/openapi.json')).body;
+		expect(
+			doc.paths['/api/entities/{id}/relations'].get.parameters.map((p: { name: string }) => p.name)
+		).toEqual(['id', 'rel', 'dir', 'offset', 'limit']);
+	});
+
 	it('answers 400 naming the bad parameter', async () => {
 		const cases: [string, string][] = [
 			['/api/search', 'q'],

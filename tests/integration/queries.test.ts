@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDriver, getDriver } from '../../graph/driver.js';
-import { entityDetail } from '../../graph/queries/entity.js';
+import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
 import { NotFoundError } from '../../graph/queries/errors.js';
 import { buildsOn, lineage } from '../../graph/queries/lineage.js';
 import { neighbourhood } from '../../graph/queries/neighbourhood.js';
@@ -89,6 +89,42 @@ describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 		expect(ev.sentence.slice(...ev.tailSpan!)).toBe('SDXL');
 		expect(ev.sentence.slice(...ev.headSpan!)).toBe('KOALA');
 		await expect(entityDetail('model:nope')).rejects.toBeInstanceOf(NotFoundError);
+	});
+
+	it('entity: each (type, direction) group capped to its strongest, the rest a page at a time', async () => {
+		const full = await entityDetail(ID.SDXL);
+		expect(full.truncated).toBe(false);
+		expect(full.relationCounts.BUILDS_ON).toEqual({ out: 0, in: 2 });
+		const all = (full.relations.BUILDS_ON ?? []).map((r) => r.other.id);
+
+		const capped = await entityDetail(ID.SDXL, { relationCap: 1, evidenceCap: 1 });
+		expect(capped.truncated).toBe(true);
+		expect(capped.relationCounts).toEqual(full.relationCounts);
+		expect(capped.degree).toBe(full.degree);
+		// The first of the group in the detail's order: entities before papers at equal support.
+		expect(capped.relations.BUILDS_ON?.map((r) => r.other.label)).toEqual(['KOALA']);
+		for (const group of Object.values(capped.relations)) {
+			expect(group!.filter((r) => r.direction === 'in').length).toBeLessThanOrEqual(1);
+			expect(group!.filter((r) => r.direction === 'out').length).toBeLessThanOrEqual(1);
+			for (const rel of group!) expect(rel.evidence).toHaveLength(1);
+		}
+
+		// Paging continues exactly where the capped detail stopped, in the same order.
+		const rest = await entityRelations(ID.SDXL, 'BUILDS_ON', 'in', { offset: 1, limit: 10 });
+		expect(rest).toMatchObject({ type: 'BUILDS_ON', direction: 'in', total: 2, offset: 1 });
+		expect([
+			capped.relations.BUILDS_ON![0]!.other.id,
+			...rest.relations.map((r) => r.other.id)
+		]).toEqual(all);
+		expect(rest.relations[0]!.evidence[0]!.sentence.length).toBeGreaterThan(0);
+		const first = await entityRelations(ID.SDXL, 'BUILDS_ON', 'in', { offset: 0, limit: 1 });
+		expect(first.relations.map((r) => r.other.id)).toEqual(all.slice(0, 1));
+		expect(
+			(await entityRelations(ID.SDXL, 'BUILDS_ON', 'out', { offset: 0, limit: 10 })).total
+		).toBe(0);
+		await expect(
+			entityRelations('model:nope', 'USES', 'in', { offset: 0, limit: 10 })
+		).rejects.toBeInstanceOf(NotFoundError);
 	});
 
 	it('paper: mentions with offsets into the abstract, and its relations', async () => {

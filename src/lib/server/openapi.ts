@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
 	cypherBody,
+	entityRelationsParams,
 	lineageParams,
 	neighbourhoodParams,
 	overviewParams,
@@ -60,9 +61,14 @@ export function openApiDocument(): object {
 				'{ hits: SearchHit[] }'
 			),
 			'/api/entities/{id}': op(
-				'An entity with its relations grouped by type, each with support and evidence sentences',
+				'An entity with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has',
 				[idPath],
 				'EntityDetail'
+			),
+			'/api/entities/{id}/relations': op(
+				'One page of an entity’s relations of one type (`rel`) and direction (`dir`: `out` from the entity, `in` to it), in the order of /api/entities/{id}: `offset=20` continues where it stopped',
+				[idPath, ...queryParameters(entityRelationsParams)],
+				'{ type, direction, total, offset, relations: RelationView[] }'
 			),
 			'/api/papers/{id}': op(
 				'A paper with its abstract, mentions (offsets into the abstract) and extracted relations',

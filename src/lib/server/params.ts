@@ -62,6 +62,15 @@ export const overviewParams = z.object({
 	limit: int(1, 2000).default(60),
 	papers: int(0, 10_000).default(0)
 });
+// One page of an entity's relations of one type and direction, after the strongest few that
+// GET /api/entities/{id} shows.
+export const entityRelationsParams = z.object({
+	rel: z.enum(RELATION_TYPES),
+	dir: z.enum(['out', 'in']),
+	offset: int(0, 1_000_000).default(0),
+	limit: int(1, 100).default(50)
+});
+
 export const timelineParams = z.object({ id: id.optional() });
 export const idParam = id;
 

@@ -2,7 +2,7 @@
 // Routes call these; only plain data (src/lib/types.ts shapes) leaves this module.
 import { env } from '$env/dynamic/private';
 import { runConsole } from '../../../graph/queries/console.js';
-import { entityDetail } from '../../../graph/queries/entity.js';
+import { entityDetail, entityRelations } from '../../../graph/queries/entity.js';
 import { buildsOn, lineage } from '../../../graph/queries/lineage.js';
 import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.js';
 import { overview, timeline } from '../../../graph/queries/overview.js';
@@ -15,6 +15,7 @@ import type {
 	BuildsOnRow,
 	EntityDetail,
 	EntityType,
+	RelationPage,
 	GraphNode,
 	GraphView,
 	LineageResult,
@@ -37,6 +38,12 @@ export const repository = {
 	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
 
 	entity: (id: string): Promise<EntityDetail> => entityDetail(id, t()),
+
+	entityRelations: (
+		id: string,
+		o: { rel: RelationType; dir: 'out' | 'in'; offset: number; limit: number }
+	): Promise<RelationPage> =>
+		entityRelations(id, o.rel, o.dir, { offset: o.offset, limit: o.limit }, t()),
 
 	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()),
 

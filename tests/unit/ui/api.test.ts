@@ -19,9 +19,11 @@ describe('the API client', () => {
 		}) as unknown as typeof fetch);
 		await api.entity('model:a/b');
 		await api.lineage('model:x', { direction: 'ancestors' });
+		await api.entityRelations('model:a/b', { rel: 'USES', dir: 'in', offset: 20 });
 		expect(seen).toEqual([
 			'/api/entities/model%3Aa%2Fb',
-			'/api/lineage/model%3Ax?direction=ancestors'
+			'/api/lineage/model%3Ax?direction=ancestors',
+			'/api/entities/model%3Aa%2Fb/relations?rel=USES&dir=in&offset=20'
 		]);
 	});
 
