@@ -15,6 +15,30 @@ type Block = { selector: string; style: Record<string, string | number> };
 
 /** Big views: edges stated by at least this many papers are drawn 2 px wide, the rest 1 px. */
 export const STRONG_SUPPORT = 3;
+const BIG_EDGE_OPACITY = 0.45;
+const FADED_OPACITY = 0.12;
+
+export interface EdgeStroke {
+	colour: string;
+	width: number;
+	opacity: number;
+}
+
+/**
+ * How a big view draws one edge: the blocks below and the edge underlay (edge-underlay.ts) both
+ * take it from here, so the two cannot drift apart.
+ */
+export function bigEdgeStroke(
+	theme: Theme,
+	edge: { type: string; support: number },
+	faded = false
+): EdgeStroke {
+	return {
+		colour: EDGE_LOOK[edge.type as keyof typeof EDGE_LOOK]?.colour ?? THEME[theme].edge,
+		width: edge.support >= STRONG_SUPPORT ? 2 : 1,
+		opacity: faded ? FADED_OPACITY : BIG_EDGE_OPACITY
+	};
+}
 
 /** Colour and shape by node type, the same in every view. */
 function typeBlocks(): Block[] {
@@ -31,7 +55,15 @@ function typeBlocks(): Block[] {
  * only what differs from Cytoscape's defaults: every property set is resolved and checked for
  * side effects per element, which with 12,000 elements is much of the first frame.
  */
-function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
+function bigBlocks(t: (typeof THEME)[Theme], underlay: boolean): Block[] {
+	const edgeBlocks = (edge: string): Block[] => [
+		{ selector: edge, style: { width: 1, 'line-color': t.edge, opacity: BIG_EDGE_OPACITY } },
+		{ selector: `${edge}[support >= ${STRONG_SUPPORT}]`, style: { width: 2 } },
+		...RELATION_TYPES.map((type) => ({
+			selector: `${edge}[type = "${type}"]`,
+			style: { 'line-color': EDGE_LOOK[type].colour }
+		}))
+	];
 	return [
 		{
 			selector: 'node',
@@ -66,22 +98,26 @@ function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
 		// segment (about half the edges' share in the 3,000-node view) and width costs pixels.
 		// In thousands of crossing lines dashes do not read anyway; colour and the tooltip still
 		// tell the relation, and edges that several papers state stay thicker.
-		{ selector: 'edge', style: { width: 1, 'line-color': t.edge, opacity: 0.45 } },
-		{ selector: `edge[support >= ${STRONG_SUPPORT}]`, style: { width: 2 } },
-		...RELATION_TYPES.map((type) => ({
-			selector: `edge[type = "${type}"]`,
-			style: { 'line-color': EDGE_LOOK[type].colour }
-		}))
+		...edgeBlocks(underlay ? 'edge.incident' : 'edge'),
+		// With the underlay, Cytoscape draws only the selected node's edges (hoverable, on top).
+		// Every other edge resolves this one property: each property an element resolves costs
+		// per element, and those of 9,000 hidden edges were much of the first frame.
+		...(underlay
+			? [
+					{ selector: 'edge', style: { display: 'none' } },
+					{ selector: 'edge.incident', style: { display: 'element', opacity: 1 } }
+				]
+			: [])
 	];
 }
 
 export function graphStyle(
 	theme: Theme = 'light',
-	options: { big?: boolean } = {}
+	options: { big?: boolean; underlay?: boolean } = {}
 ): StylesheetJson {
 	const t = THEME[theme];
 	const look: Block[] = options.big
-		? bigBlocks(t)
+		? bigBlocks(t, options.underlay ?? false)
 		: [
 				{
 					selector: 'node',
@@ -143,7 +179,7 @@ export function graphStyle(
 		{ selector: 'edge:selected', style: { opacity: 1, 'z-index': 10 } },
 		{ selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5 } },
 		{ selector: 'node.root', style: { 'border-width': 4, 'border-color': HIGHLIGHT } },
-		{ selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
+		{ selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
 		{
 			selector: 'node.highlighted',
 			style: { 'border-width': 4, 'border-color': HIGHLIGHT, 'z-index': 20, 'font-weight': 'bold' }
