@@ -40,6 +40,24 @@ export function bigEdgeStroke(
 	};
 }
 
+/**
+ * Node labels, below the node. They vanish when they would render smaller than
+ * `minZoomedFontSize` pixels (zoomed out).
+ */
+function labelStyle(t: (typeof THEME)[Theme], minZoomedFontSize: number): Block['style'] {
+	return {
+		label: 'data(display)',
+		color: t.text,
+		'font-size': 12,
+		'font-family': 'system-ui, sans-serif',
+		'text-valign': 'bottom',
+		'text-margin-y': 3,
+		'min-zoomed-font-size': minZoomedFontSize,
+		'text-max-width': '160px',
+		'text-wrap': 'ellipsis'
+	};
+}
+
 /** Colour and shape by node type, the same in every view. */
 function typeBlocks(): Block[] {
 	return NODE_TYPES.map((type) => ({
@@ -79,17 +97,7 @@ function bigBlocks(t: (typeof THEME)[Theme], underlay: boolean): Block[] {
 		// Papers are small dots around the entities they link to.
 		{
 			selector: 'node[type != "Paper"]',
-			style: {
-				label: 'data(display)',
-				color: t.text,
-				'font-size': 12,
-				'font-family': 'system-ui, sans-serif',
-				'text-valign': 'bottom',
-				'text-margin-y': 3,
-				'min-zoomed-font-size': 11,
-				'text-max-width': '160px',
-				'text-wrap': 'ellipsis'
-			}
+			style: labelStyle(t, 11)
 		},
 		...typeBlocks(),
 		{ selector: 'node[type = "Paper"]', style: { width: 7, height: 7 } },
@@ -127,18 +135,9 @@ export function graphStyle(
 						'background-color': '#999999',
 						'border-width': 1.5,
 						'border-color': t.halo,
-						label: 'data(display)',
-						color: t.text,
-						'font-size': 12,
-						'font-family': 'system-ui, sans-serif',
-						'text-valign': 'bottom',
-						'text-margin-y': 3,
+						...labelStyle(t, 6),
 						'text-outline-color': t.halo,
-						'text-outline-width': 2,
-						// Labels vanish when they would render smaller than this many pixels (zoomed out).
-						'min-zoomed-font-size': 6,
-						'text-max-width': '160px',
-						'text-wrap': 'ellipsis'
+						'text-outline-width': 2
 					}
 				},
 				...typeBlocks(),
