@@ -28,6 +28,7 @@ export interface GraphView {
 	edges: GraphEdge[];
 	truncated: boolean; // a cap cut the result
 	total?: number; // how many nodes there would have been without the cap, when known
+	edgeTotal?: number; // how many edges there were before the edge cap cut them
 }
 
 /** One sentence supporting an edge, with where the two ends sit in it. */

@@ -1,10 +1,17 @@
 // Every request: an id, a structured log line, security headers; for /api, an optional access
 // token (LINEAGE_API_TOKEN) and a per-client rate limit (LINEAGE_RATE_LIMIT requests/minute).
 import { randomUUID } from 'node:crypto';
-import { json, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { closeDriver } from '../graph/driver.js';
 import { withResponseCache } from '$lib/server/response-cache';
+import { currentSnapshot } from '$lib/server/projection';
+
+// Start loading the in-memory copy of the graph now, not at the first question that needs it
+// (it loads in the background; the server answers meanwhile).
+export const init: ServerInit = () => {
+	void currentSnapshot();
+};
 
 // adapter-node emits this on SIGTERM/SIGINT once the HTTP server has closed: the driver's
 // connection pool would otherwise keep the process alive.

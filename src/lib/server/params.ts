@@ -36,7 +36,9 @@ export const neighbourhoodParams = z.object({
 	from: year.optional(),
 	to: year.optional(),
 	minSupport: int(1, 1_000_000).default(1),
-	limit: int(1, 500).default(100)
+	limit: int(1, 500).default(100),
+	// default: 5 per neighbour (graph/queries/neighbourhood.ts EDGES_PER_NODE)
+	edgeLimit: int(1, 20_000).optional()
 });
 
 export const pathsParams = z.object({

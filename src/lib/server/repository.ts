@@ -11,6 +11,8 @@ import { paths } from '../../../graph/queries/paths.js';
 import { search } from '../../../graph/queries/search.js';
 import { graphStats } from '../../../graph/queries/stats.js';
 import { NotFoundError } from '../../../graph/queries/errors.js';
+import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
+import { currentSnapshot, whileNoSnapshot } from './projection';
 import type {
 	BuildsOnRow,
 	EntityDetail,
@@ -57,9 +59,10 @@ export const repository = {
 			to?: number;
 			minSupport: number;
 			limit: number;
+			edgeLimit?: number;
 		}
 	): Promise<GraphView> {
-		const view = await neighbourhood(ids, {
+		const options = {
 			depth: o.depth,
 			relations: o.rel,
 			types: o.types,
@@ -67,8 +70,13 @@ export const repository = {
 			toYear: o.to,
 			minSupport: o.minSupport,
 			limit: o.limit,
-			...t()
-		});
+			edgeLimit: o.edgeLimit
+		};
+		// A neighbourhood reads thousands of relationships: from memory when the copy is current.
+		const snapshot = await currentSnapshot();
+		const view = snapshot
+			? snapshotNeighbourhood(snapshot, ids, options)
+			: await whileNoSnapshot(() => neighbourhood(ids, { ...options, ...t() }));
 		if (view.nodes.length === 0) throw new NotFoundError('node', ids.join(','));
 		return view;
 	},

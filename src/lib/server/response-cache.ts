@@ -1,14 +1,12 @@
 // Answers of the read API, kept while the graph is unchanged. Researchers ask the same questions
 // (the overview, a popular entity, its lineage) over and over; a graph version written by every
-// ingest transaction (graph/queries/version.ts) tells when an answer is stale. The version is
-// re-read at most once a second, so an answer lags a running ingest by a second at most, and a
-// database that went away is noticed as fast (the request then goes to the endpoint: 503).
+// ingest transaction (graph/queries/version.ts) tells when an answer is stale (see
+// graph-version.ts; when the database went away the request goes to the endpoint: 503).
 import { env } from '$env/dynamic/private';
-import { graphVersion } from '../../../graph/queries/version.js';
+import { currentVersion } from './graph-version';
 
 const CACHEABLE =
 	/^\/api\/(search|entities\/|papers\/|neighbourhood|paths|lineage\/|builds-on\/|overview|stats|timeline)/;
-const VERSION_FRESH_MS = 1000;
 
 interface Entry {
 	version: string;
@@ -74,21 +72,6 @@ export function responseCache(): ResponseCache {
 	return shared;
 }
 
-let known: { version: string; at: number } | undefined;
-let reading: Promise<string> | undefined;
-
-/** The graph version, read at most once a second (concurrent callers share one read). */
-async function currentVersion(): Promise<string> {
-	if (known && performance.now() - known.at < VERSION_FRESH_MS) return known.version;
-	reading ??= graphVersion({ timeoutMs: 2000 })
-		.then((version) => {
-			known = { version, at: performance.now() };
-			return version;
-		})
-		.finally(() => (reading = undefined));
-	return reading;
-}
-
 /**
  * Serves a cached answer of a cacheable GET, or asks `resolve` and keeps a 200 answer. Any
  * failure to read the version (database down) bypasses the cache: the endpoint answers for
@@ -105,7 +88,6 @@ export async function withResponseCache(
 	try {
 		version = await currentVersion();
 	} catch {
-		known = undefined;
 		return resolve();
 	}
 	const key = url.pathname + url.search;

@@ -1,0 +1,137 @@
+// The in-memory copy of the graph answers neighbourhoods exactly as Neo4j does, and the server
+// never answers from a copy older than the graph.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/corpus.js';
+import { closeDriver, getDriver, readRows, writeTx } from '../../graph/driver.js';
+import { loadSnapshot } from '../../graph/projection/load.js';
+import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
+import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
+import { deletePapers } from '../../graph/queries/load.js';
+import { neighbourhood, type NeighbourhoodOptions } from '../../graph/queries/neighbourhood.js';
+import { resetGraph } from '../../graph/queries/stats.js';
+import { ingest } from '../../ingest/pipeline.js';
+import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
+import { startApp, type RunningApp } from '../helpers/app.js';
+import { noNeo4j } from '../helpers/db.js';
+
+const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [
+	{},
+	{ limit: 3 },
+	{ limit: 5, edgeLimit: 4 },
+	{ depth: 2, limit: 30 },
+	{ depth: 2, limit: 8, types: ['Model', 'Technique'] },
+	{ types: ['Paper'] },
+	{ fromYear: 2023, toYear: 2024 },
+	{ minSupport: 2 },
+	{ relations: ['BUILDS_ON', 'VARIANT_OF', 'USES'], depth: 2 }
+];
+
+describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-projection-'));
+	let snapshot: GraphSnapshot;
+
+	beforeAll(async () => {
+		await resetGraph(getDriver());
+		await loadKnownGraph(getDriver());
+		// A denser graph than the known one, so caps and ties are met.
+		const corpus = path.join(dir, 'corpus.jsonl');
+		await writeCorpus(corpus, 250, 7);
+		await ingest({ files: [corpus], workers: 0 });
+		const loaded = await loadSnapshot();
+		expect(loaded.consistent).toBe(true);
+		snapshot = loaded.snapshot;
+	}, 180_000);
+
+	afterAll(async () => {
+		await resetGraph(getDriver());
+		await closeDriver();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('holds every node and relation of the graph', async () => {
+		const [counts] = await readRows<{ nodes: number; relations: number }>(
+			`MATCH (n) WHERE n:Paper OR n:Entity
+			 RETURN count(n) AS nodes,
+			        COUNT { ()-[:PROPOSES|BUILDS_ON|USES|EVALUATED_ON|TRAINED_ON|COMPARED_WITH|ADDRESSES|VARIANT_OF]->() } AS relations`
+		);
+		expect(snapshot.nodeCount).toBe(counts!.nodes);
+		expect(snapshot.relationCount).toBe(counts!.relations);
+		expect(snapshot.node(snapshot.index.get(ID.SDXL)!)).toMatchObject({
+			id: ID.SDXL,
+			kind: 'Entity',
+			type: 'Model',
+			label: 'SDXL'
+		});
+	});
+
+	it('answers every neighbourhood exactly as the Cypher queries do', async () => {
+		// The busiest entities (where caps and ties are met), a spread of the rest, some papers.
+		const entities = await readRows<{ id: string }>(
+			`MATCH (e:Entity) WITH e ORDER BY COUNT { (e)--() } DESC, e.id
+			 WITH collect(e.id) AS ids
+			 UNWIND [i IN range(0, size(ids) - 1) WHERE i < 25 OR i % 10 = 0 | ids[i]] AS id
+			 RETURN id`
+		);
+		const papers = await readRows<{ id: string }>(
+			'MATCH (p:Paper) RETURN p.id AS id ORDER BY p.id LIMIT 8'
+		);
+		const seeds = [
+			...entities.map((e) => [e.id]),
+			...papers.map((p) => [p.id]),
+			[ID.SDXL, ID.SD, 'no-such-node'],
+			[ID.KOALA, ID.KOALA]
+		];
+		let capped = 0;
+		for (const ids of seeds) {
+			for (const options of OPTIONS) {
+				const fromNeo4j = await neighbourhood(ids, options);
+				const fromMemory = snapshotNeighbourhood(snapshot, ids, options);
+				expect(fromMemory, `${ids.join(',')} ${JSON.stringify(options)}`).toEqual(fromNeo4j);
+				if (fromNeo4j.edgeTotal) capped++;
+			}
+		}
+		// The edge cap was exercised, not only the easy cases.
+		expect(capped).toBeGreaterThan(20);
+	}, 300_000);
+
+	it('is used by the server only while it matches the graph', async () => {
+		let app: RunningApp | undefined;
+		const input = path.join(dir, 'zephyrine.jsonl');
+		fs.writeFileSync(
+			input,
+			JSON.stringify({
+				id: 'zephyrine-paper',
+				title: 'Zephyrine: A Fast Diffusion Model',
+				abstract: 'We propose Zephyrine, a diffusion model that builds on SDXL.',
+				year: 2024
+			}) + '\n'
+		);
+		const hood = async () => {
+			const res = await fetch(
+				`${app!.url}/api/neighbourhood?ids=${encodeURIComponent(ID.SDXL)}&limit=500`
+			);
+			expect(res.status).toBe(200);
+			return (await res.json()) as { nodes: { label: string }[] };
+		};
+		try {
+			// No response cache: every answer comes from the copy or from Neo4j.
+			app = await startApp({ LINEAGE_API_CACHE_MB: '0', LINEAGE_LOG: 'on' });
+			for (let i = 0; i < 100 && !app.logs().includes('"event":"projection"'); i++)
+				await new Promise((r) => setTimeout(r, 100));
+			expect(app.logs()).toMatch(/"event":"projection","nodes":\d+.*"consistent":true/);
+			const before = await hood();
+			expect(before.nodes).toEqual((await neighbourhood([ID.SDXL], { limit: 500 })).nodes);
+			expect(before.nodes.map((n) => n.label)).not.toContain('Zephyrine');
+
+			await ingest({ files: [input], workers: 0 });
+			await new Promise((r) => setTimeout(r, 1100)); // the server re-reads the version each second
+			expect((await hood()).nodes.map((n) => n.label)).toContain('Zephyrine');
+		} finally {
+			await app?.stop();
+			await writeTx((tx) => deletePapers(tx, ['zephyrine-paper']));
+		}
+	}, 120_000);
+});
