@@ -10,7 +10,12 @@ import neo4j, {
 import { getDbConfig, getDriver } from '../driver.js';
 import type { NodeType, RelationType } from '../model.js';
 import { ALL_RELATIONS } from '../queries/shared.js';
-import { GraphSnapshot, type SnapshotNodeRow, type SnapshotRelationRow } from './snapshot.js';
+import {
+	GraphSnapshot,
+	type SnapshotMentionRow,
+	type SnapshotNodeRow,
+	type SnapshotRelationRow
+} from './snapshot.js';
 
 const VERSION = `OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.version AS version`;
 
@@ -24,7 +29,9 @@ RETURN id(n) AS ref, n.id AS id, CASE WHEN n:Paper THEN 'Paper' ELSE n.type END 
 
 const RELATIONS = `
 MATCH (a)-[r:${ALL_RELATIONS}]->(b)
-RETURN id(a) AS from, id(b) AS to, type(r) AS type, r.support AS support`;
+RETURN id(r) AS ref, id(a) AS from, id(b) AS to, type(r) AS type, r.support AS support`;
+
+const MENTIONS = `MATCH (p:Paper)-[:MENTIONS]->(e:Entity) RETURN id(p) AS paper, id(e) AS entity`;
 
 const RELATION_COUNT = `MATCH ()-[r:${ALL_RELATIONS}]->() RETURN count(r) AS n`;
 
@@ -70,15 +77,20 @@ export async function loadSnapshot(
 				const relations: SnapshotRelationRow[] = [];
 				await stream(tx.run(RELATIONS), (r) =>
 					relations.push({
+						ref: num(r.get('ref')),
 						from: num(r.get('from')),
 						to: num(r.get('to')),
 						type: r.get('type') as RelationType,
 						support: num(r.get('support') ?? 1)
 					})
 				);
+				const mentions: SnapshotMentionRow[] = [];
+				await stream(tx.run(MENTIONS), (r) =>
+					mentions.push({ paper: num(r.get('paper')), entity: num(r.get('entity')) })
+				);
 				const after = (await tx.run(VERSION)).records[0]?.get('version') ?? 'empty';
 				return {
-					snapshot: new GraphSnapshot(version, nodes, relations),
+					snapshot: new GraphSnapshot(version, nodes, relations, mentions),
 					consistent: after === version,
 					ms: performance.now() - t0
 				};

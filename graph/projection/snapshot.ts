@@ -16,11 +16,21 @@ export interface SnapshotNodeRow {
 }
 
 export interface SnapshotRelationRow {
+	ref: number; // Neo4j's internal id of the relationship: finds it again for its evidence
 	from: number; // refs
 	to: number;
 	type: RelationType;
 	support: number;
 }
+
+/** A paper mentions an entity (refs). */
+export interface SnapshotMentionRow {
+	paper: number;
+	entity: number;
+}
+
+/** Papers kept per entity: the newest, as an entity's detail lists them. */
+export const PAPERS_PER_ENTITY = 50;
 
 const NO_YEAR = -1;
 
@@ -42,11 +52,17 @@ export class GraphSnapshot {
 	readonly outward: Uint8Array;
 	readonly support: Uint32Array;
 	readonly relation: Uint32Array; // which relation: both halves of one share the number
+	readonly relationRef: Float64Array; // per relation: the relationship's internal id
+
+	// Per entity, the newest papers mentioning it (year, newest first, then title), at most
+	// PAPERS_PER_ENTITY.
+	readonly papersOf = new Map<number, Uint32Array>();
 
 	constructor(
 		readonly version: string,
 		nodes: SnapshotNodeRow[],
-		relations: SnapshotRelationRow[]
+		relations: SnapshotRelationRow[],
+		mentions: SnapshotMentionRow[] = []
 	) {
 		const n = nodes.length;
 		this.ids = new Array<string>(n);
@@ -91,6 +107,7 @@ export class GraphSnapshot {
 		this.outward = new Uint8Array(halves);
 		this.support = new Uint32Array(halves);
 		this.relation = new Uint32Array(halves);
+		this.relationRef = Float64Array.from(relations, (r) => r.ref);
 		const outFill = this.start.slice(0, n);
 		const inFill = this.outEnd.slice();
 		relations.forEach((r, k) => {
@@ -116,6 +133,61 @@ export class GraphSnapshot {
 		});
 		this.idRank = new Uint32Array(n);
 		order.forEach((node, rank) => (this.idRank[node] = rank));
+		for (let i = 0; i < n; i++) {
+			this.sortHalves(this.start[i]!, this.outEnd[i]!);
+			this.sortHalves(this.outEnd[i]!, this.start[i + 1]!);
+		}
+		const mentioning = new Map<number, number[]>();
+		for (const m of mentions) {
+			const e = byRef.get(m.entity);
+			const p = byRef.get(m.paper);
+			if (e === undefined || p === undefined) continue;
+			const list = mentioning.get(e);
+			if (list) list.push(p);
+			else mentioning.set(e, [p]);
+		}
+		// Cypher's `ORDER BY p.year DESC, p.title`: an unknown year sorts first, as null does.
+		const year = (p: number) => (this.years[p] === NO_YEAR ? Infinity : this.years[p]!);
+		for (const [e, papers] of mentioning) {
+			papers.sort((x, y) => {
+				const a = this.labels[x]!;
+				const b = this.labels[y]!;
+				return year(y) - year(x) || (a < b ? -1 : a > b ? 1 : 0);
+			});
+			this.papersOf.set(e, Uint32Array.from(papers.slice(0, PAPERS_PER_ENTITY)));
+		}
+	}
+
+	/**
+	 * Orders half-edges as an entity's detail lists its relations: by type, then strongest
+	 * first, entities before papers, then by id. A (type, direction) group is then one run, and
+	 * its strongest relations its first ones.
+	 */
+	private sortHalves(from: number, to: number): void {
+		if (to - from < 2) return;
+		const paper = NODE_TYPES.indexOf('Paper');
+		const key = (h: number) => {
+			const o = this.other[h]!;
+			return [
+				this.relType[h]!,
+				-this.support[h]!,
+				this.types[o] === paper ? 1 : 0,
+				this.idRank[o]!
+			];
+		};
+		const halves = Array.from({ length: to - from }, (_, k) => from + k);
+		const keys = halves.map(key);
+		const order = halves
+			.map((_, k) => k)
+			.sort((x, y) => {
+				const a = keys[x]!;
+				const b = keys[y]!;
+				return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || a[3]! - b[3]!;
+			});
+		for (const column of [this.other, this.relType, this.outward, this.support, this.relation]) {
+			const copy = column.slice(from, to);
+			order.forEach((k, pos) => (column[from + pos] = copy[k]!));
+		}
 	}
 
 	get nodeCount(): number {

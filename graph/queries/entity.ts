@@ -14,8 +14,9 @@ export const EVIDENCE_CAP = 2;
 // One order for the detail's groups and the pages after them, so paging continues exactly where
 // the detail stopped: strongest first, entities before papers, then a unique key. The key is the
 // element id, not the name: a hub has thousands of relations, and reading every name to sort
-// them cost more than the rest of the sort (≈ +10 ms for 5,000).
-const RELATION_ORDER = 'r.support DESC, o:Paper, elementId(o)';
+// them cost more than the rest of the sort (≈ +10 ms for 5,000). The in-memory copy of the
+// graph (graph/projection/entity.ts) lists them in the same order, and answers most questions.
+const RELATION_ORDER = 'r.support DESC, o:Paper, o.id';
 
 // [out, id, kind, type, label, year, support, evidence]: a hub's detail holds hundreds of
 // these, and a list decodes faster than a map with its keys.
@@ -44,6 +45,18 @@ function toRelation(type: RelationType, t: RelationTuple): RelationView {
 	};
 }
 
+// The papers mentioning entity `e` (newest first among the first $scan) and its fields.
+const PAPERS_AND_FIELDS = `
+CALL (e) {
+  MATCH (e)<-[:MENTIONS]-(p:Paper)
+  WITH p LIMIT $scan
+  WITH p ORDER BY p.year DESC, p.title LIMIT $papersCap
+  RETURN collect({id: p.id, title: p.title, year: p.year}) AS papers
+}
+RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
+       e.firstYear AS firstYear, coalesce(e.paperCount, 0) AS paperCount,
+       COUNT { (e)-[:${ALL_RELATIONS}]-() } AS degree, papers`;
+
 // $id, $cap, $evidenceCap, $papersCap, $scan → the entity, the strongest $cap relations of
 // each (type, direction) group with how many the group has, and the papers mentioning it, in
 // one statement: each round trip to Neo4j costs more than most of the work. Evidence is built
@@ -62,16 +75,55 @@ CALL (e) {
   ORDER BY i
   RETURN collect([type, out, total, rel]) AS groups
 }
+${PAPERS_AND_FIELDS}, groups`;
+
+// $id, $rels ([internal id, "start|TYPE|end"] each), $evidenceCap, $papersCap, $scan → the
+// entity and the evidence of relations chosen elsewhere (the in-memory copy of the graph
+// knows which are strongest; only Neo4j holds the sentences). Each relationship is found by its
+// internal id and checked to still be the one meant; evidence[i] is null when it is not.
+const ENTITY_WITH_EVIDENCE = `
+MATCH (e:Entity {id: $id})
 CALL (e) {
-  // papers mentioning it, newest first among the first $scan
-  MATCH (e)<-[:MENTIONS]-(p:Paper)
-  WITH p LIMIT $scan
-  WITH p ORDER BY p.year DESC, p.title LIMIT $papersCap
-  RETURN collect({id: p.id, title: p.title, year: p.year}) AS papers
+  UNWIND range(0, size($rels) - 1) AS i
+  OPTIONAL CALL (i) {
+    MATCH ()-[r]->() WHERE id(r) = $rels[i][0]
+      AND startNode(r).id + '|' + type(r) + '|' + endNode(r).id = $rels[i][1]
+    ${evidenceOf('r', '$evidenceCap')}
+    RETURN evidence
+  }
+  WITH i, evidence ORDER BY i
+  // [evidence] and not evidence: collect() would drop the nulls, and the positions with them
+  RETURN collect([evidence]) AS evidence
 }
-RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
-       e.firstYear AS firstYear, coalesce(e.paperCount, 0) AS paperCount,
-       COUNT { (e)-[:${ALL_RELATIONS}]-() } AS degree, groups, papers`;
+${PAPERS_AND_FIELDS}, evidence`;
+
+const PAPERS = { papersCap: 50, scan: 2000 };
+
+type EntityFields = Omit<EntityDetail, 'relations' | 'relationCounts' | 'truncated'>;
+
+/**
+ * The entity's fields and papers, and the evidence of the given relationships (internal id and
+ * `start|TYPE|end` key each), in their order; null for one that is no longer what the key says.
+ * With `withPapers: false`, no papers (a page of relations needs none).
+ */
+export async function entityWithEvidence(
+	id: string,
+	rels: [number, string][],
+	options: EntityOptions & { withPapers?: boolean } = {}
+): Promise<EntityFields & { evidence: (EvidenceView[] | null)[] }> {
+	const [row] = await readRows<EntityFields & { evidence: [EvidenceView[] | null][] }>(
+		ENTITY_WITH_EVIDENCE,
+		{
+			id,
+			rels,
+			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP,
+			...(options.withPapers === false ? { papersCap: 0, scan: 0 } : PAPERS)
+		},
+		{ driver: options.driver, timeoutMs: options.timeoutMs }
+	);
+	if (!row) throw new NotFoundError('entity', id);
+	return { ...row, evidence: row.evidence.map(([e]) => e) };
+}
 
 export interface EntityOptions {
 	driver?: Driver;
@@ -82,7 +134,7 @@ export interface EntityOptions {
 
 export async function entityDetail(id: string, options: EntityOptions = {}): Promise<EntityDetail> {
 	const [row] = await readRows<
-		Omit<EntityDetail, 'relations' | 'relationCounts' | 'truncated'> & {
+		EntityFields & {
 			groups: [RelationType, boolean, number, RelationTuple][];
 		}
 	>(
@@ -91,8 +143,7 @@ export async function entityDetail(id: string, options: EntityOptions = {}): Pro
 			id,
 			cap: options.relationCap ?? RELATION_CAP,
 			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP,
-			papersCap: 50,
-			scan: 2000
+			...PAPERS
 		},
 		{ driver: options.driver, timeoutMs: options.timeoutMs }
 	);

@@ -1,4 +1,5 @@
-// The in-memory copy of the graph answers neighbourhoods exactly as Neo4j does, and the server
+// The in-memory copy of the graph answers neighbourhoods and entity details exactly as Neo4j
+// does (on a graph small enough for Neo4j's scan caps not to bite), and the server
 // never answers from a copy older than the graph.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,11 @@ import { closeDriver, getDriver, readRows, writeTx } from '../../graph/driver.js
 import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
+import { snapshotEntityDetail, snapshotEntityRelations } from '../../graph/projection/entity.js';
+import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
+import { NotFoundError } from '../../graph/queries/errors.js';
 import { deletePapers } from '../../graph/queries/load.js';
+import type { RelationType } from '../../graph/model.js';
 import { neighbourhood, type NeighbourhoodOptions } from '../../graph/queries/neighbourhood.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
@@ -95,6 +100,35 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		}
 		// The edge cap was exercised, not only the easy cases.
 		expect(capped).toBeGreaterThan(20);
+	}, 300_000);
+
+	it('answers entity details and their pages exactly as the Cypher queries do', async () => {
+		const entities = await readRows<{ id: string }>(
+			`MATCH (e:Entity) WITH e ORDER BY COUNT { (e)--() } DESC, e.id
+			 WITH collect(e.id) AS ids
+			 UNWIND [i IN range(0, size(ids) - 1) WHERE i < 10 OR i % 20 = 0 | ids[i]] AS id
+			 RETURN id`
+		);
+		let paged = 0;
+		for (const { id } of [...entities, { id: ID.SDXL }, { id: ID.KOALA }]) {
+			for (const relationCap of [20, 2]) {
+				const fromNeo4j = await entityDetail(id, { relationCap });
+				expect(await snapshotEntityDetail(snapshot, id, { relationCap }), id).toEqual(fromNeo4j);
+			}
+			for (const [type, counts] of Object.entries((await entityDetail(id)).relationCounts)) {
+				for (const dir of ['out', 'in'] as const) {
+					if (counts[dir] < 3) continue;
+					const page = { offset: 1, limit: 2 };
+					const rel = type as RelationType;
+					expect(await snapshotEntityRelations(snapshot, id, rel, dir, page)).toEqual(
+						await entityRelations(id, rel, dir, page)
+					);
+					paged++;
+				}
+			}
+		}
+		expect(paged).toBeGreaterThan(10);
+		await expect(snapshotEntityDetail(snapshot, 'model:nope')).rejects.toThrow(NotFoundError);
 	}, 300_000);
 
 	it('is used by the server only while it matches the graph', async () => {

@@ -11,7 +11,13 @@ import { paths } from '../../../graph/queries/paths.js';
 import { search } from '../../../graph/queries/search.js';
 import { graphStats } from '../../../graph/queries/stats.js';
 import { NotFoundError } from '../../../graph/queries/errors.js';
+import {
+	snapshotEntityDetail,
+	snapshotEntityRelations,
+	StaleSnapshotError
+} from '../../../graph/projection/entity.js';
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
+import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentSnapshot, whileNoSnapshot } from './projection';
 import type {
 	BuildsOnRow,
@@ -29,6 +35,24 @@ import type {
 	TimelineRow
 } from '../types.js';
 
+/**
+ * Questions that read thousands of relationships (a neighbourhood, an entity's strongest
+ * relations) are answered from the in-memory copy of the graph when it is current, else by Neo4j.
+ */
+async function fromSnapshot<T>(
+	fromMemory: (snapshot: GraphSnapshot) => Promise<T>,
+	fromNeo4j: () => Promise<T>
+): Promise<T> {
+	const snapshot = await currentSnapshot();
+	if (!snapshot) return whileNoSnapshot(fromNeo4j);
+	try {
+		return await fromMemory(snapshot);
+	} catch (err) {
+		if (err instanceof StaleSnapshotError) return fromNeo4j();
+		throw err;
+	}
+}
+
 const timeoutMs = () => Number(env.LINEAGE_QUERY_TIMEOUT_MS || 10_000);
 const t = () => ({ timeoutMs: timeoutMs() });
 
@@ -39,13 +63,22 @@ export const repository = {
 		limit: number
 	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
 
-	entity: (id: string): Promise<EntityDetail> => entityDetail(id, t()),
+	entity: (id: string): Promise<EntityDetail> =>
+		fromSnapshot(
+			(snapshot) => snapshotEntityDetail(snapshot, id, t()),
+			() => entityDetail(id, t())
+		),
 
 	entityRelations: (
 		id: string,
 		o: { rel: RelationType; dir: 'out' | 'in'; offset: number; limit: number }
-	): Promise<RelationPage> =>
-		entityRelations(id, o.rel, o.dir, { offset: o.offset, limit: o.limit }, t()),
+	): Promise<RelationPage> => {
+		const page = { offset: o.offset, limit: o.limit };
+		return fromSnapshot(
+			(snapshot) => snapshotEntityRelations(snapshot, id, o.rel, o.dir, page, t()),
+			() => entityRelations(id, o.rel, o.dir, page, t())
+		);
+	},
 
 	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()),
 
@@ -72,11 +105,10 @@ export const repository = {
 			limit: o.limit,
 			edgeLimit: o.edgeLimit
 		};
-		// A neighbourhood reads thousands of relationships: from memory when the copy is current.
-		const snapshot = await currentSnapshot();
-		const view = snapshot
-			? snapshotNeighbourhood(snapshot, ids, options)
-			: await whileNoSnapshot(() => neighbourhood(ids, { ...options, ...t() }));
+		const view = await fromSnapshot(
+			async (snapshot) => snapshotNeighbourhood(snapshot, ids, options),
+			() => neighbourhood(ids, { ...options, ...t() })
+		);
 		if (view.nodes.length === 0) throw new NotFoundError('node', ids.join(','));
 		return view;
 	},
