@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { closeDriver, getDriver, readRows } from '../graph/driver.js';
 import { ingest, type IngestReport } from '../ingest/pipeline.js';
-import { startApp, type RunningApp } from '../tests/helpers/app.js';
+import { projectionReady, startApp, type RunningApp } from '../tests/helpers/app.js';
 import { writeCorpus } from './corpus.js';
 import { startBenchDb, type BenchDb } from './db.js';
 
@@ -66,6 +66,7 @@ export async function startServedGraph(
 		await getDriver().executeQuery('CALL db.awaitIndexes(300)');
 		const [count] = await readRows<{ n: number }>('MATCH (p:Paper) RETURN count(p) AS n');
 		app = await startApp({ NEO4J_URI: uri, LINEAGE_LOG: 'off', ...options.appEnv });
+		await projectionReady(app.url, log);
 		return { bench, app, report, papers: count?.n ?? 0, stop };
 	} catch (err) {
 		await stop();

@@ -76,3 +76,24 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
 			})
 	};
 }
+
+/**
+ * Waits until the server holds its in-memory copy of the graph (loaded in the background at
+ * start; see src/lib/server/projection.ts): measure the server as it runs, not as it starts.
+ */
+export async function projectionReady(base: string, log: (line: string) => void): Promise<void> {
+	const started = performance.now();
+	for (;;) {
+		const health = (await (await fetch(`${base}/api/health`)).json()) as {
+			projection?: { state: string; lastLoad?: { ms: number } };
+		};
+		const state = health.projection?.state ?? 'off';
+		if (state === 'ready' || state === 'off') {
+			if (health.projection?.lastLoad)
+				log(`the server's copy of the graph loaded in ${health.projection.lastLoad.ms} ms`);
+			return;
+		}
+		if (performance.now() - started > 300_000) throw new Error('the graph copy did not load');
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}

@@ -19,7 +19,7 @@ import { neighbourhood, type NeighbourhoodOptions } from '../../graph/queries/ne
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
+import { projectionReady, startApp, type RunningApp } from '../helpers/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
 const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [
@@ -153,9 +153,10 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		try {
 			// No response cache: every answer comes from the copy or from Neo4j.
 			app = await startApp({ LINEAGE_API_CACHE_MB: '0', LINEAGE_LOG: 'on' });
-			for (let i = 0; i < 100 && !app.logs().includes('"event":"projection"'); i++)
-				await new Promise((r) => setTimeout(r, 100));
+			await projectionReady(app.url, () => {});
 			expect(app.logs()).toMatch(/"event":"projection","nodes":\d+.*"consistent":true/);
+			const health = await (await fetch(`${app.url}/api/health`)).json();
+			expect(health.projection).toMatchObject({ state: 'ready', nodes: snapshot.nodeCount });
 			const before = await hood();
 			expect(before.nodes).toEqual((await neighbourhood([ID.SDXL], { limit: 500 })).nodes);
 			expect(before.nodes.map((n) => n.label)).not.toContain('Zephyrine');

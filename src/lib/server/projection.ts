@@ -10,6 +10,7 @@ import { currentVersion } from './graph-version';
 
 let snapshot: GraphSnapshot | undefined;
 let loading: Promise<void> | undefined;
+let lastLoad: { ms: number; consistent: boolean; at: string } | undefined;
 let nextLoadAt = 0; // performance.now() before which no load starts
 
 /** The copy when it matches the graph as it is now, else undefined (and a load may start). */
@@ -31,6 +32,17 @@ export async function currentSnapshot(): Promise<GraphSnapshot | undefined> {
 /** Resolves when no load is running (tests and benchmarks wait for the copy with it). */
 export async function snapshotSettled(): Promise<void> {
 	await loading;
+}
+
+/** For /api/health: whether answers come from the copy, and what it holds. */
+export function snapshotState() {
+	if (env.LINEAGE_PROJECTION === 'off') return { state: 'off' as const };
+	return {
+		state: snapshot ? ('ready' as const) : loading ? ('loading' as const) : ('stale' as const),
+		nodes: snapshot?.nodeCount,
+		relations: snapshot?.relationCount,
+		lastLoad
+	};
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -56,6 +68,11 @@ async function refresh(): Promise<void> {
 		});
 		// A copy read while an ingest wrote may be torn: it is dropped, and a later one taken.
 		if (loaded.consistent) snapshot = loaded.snapshot;
+		lastLoad = {
+			ms: Math.round(loaded.ms),
+			consistent: loaded.consistent,
+			at: new Date().toISOString()
+		};
 		log({
 			nodes: loaded.snapshot.nodeCount,
 			relations: loaded.snapshot.relationCount,

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { databaseHealth } from '$lib/server/db';
+import { snapshotState } from '$lib/server/projection';
 import { responseCache } from '$lib/server/response-cache';
 import type { RequestHandler } from './$types';
 
@@ -7,5 +8,8 @@ export const GET: RequestHandler = async () => {
 	const database = await databaseHealth();
 	const c = responseCache();
 	const cache = { ...c.size, hits: c.hits, misses: c.misses };
-	return json({ app: 'ok', database, cache }, { status: database.ok ? 200 : 503 });
+	return json(
+		{ app: 'ok', database, cache, projection: snapshotState() },
+		{ status: database.ok ? 200 : 503 }
+	);
 };
