@@ -6,8 +6,14 @@
 // connected papers (default 2,940) with every edge among them — R times (default 3, after one
 // untimed warm-up) in a fresh browser context each, per renderer asked for. Prints medians:
 // navigation → graph laid out (the canvas's flag) and drawn (the end of Cytoscape's first frame
-// with it), the layout alone, frame times while dragging and wheel-zooming, and the JavaScript
-// the first navigation transferred (the layout worker's included), beside issue 6's targets.
+// with it), navigation → usable, the layout alone, frame times while dragging and
+// wheel-zooming, and the JavaScript the first navigation transferred (the layout worker's
+// included), beside issue 6's targets. "Usable" is measured, not inferred: once the first frame
+// is seen, the bench wheel-zooms the canvas and waits for an animation frame with the new zoom,
+// so it is the later of "the graph is on screen" and "the page answers a gesture" (a main thread
+// still busy with the graph shows here). Nodes, edges and hover, click and drag are all live
+// from that first frame on: Cytoscape draws the nodes and handles input, the edges are painted
+// beneath with the same frame.
 // --app measures an app already running (another build, for side-by-side runs in one window);
 // its graph is then whatever that app serves.
 import fs from 'node:fs';
@@ -61,6 +67,8 @@ interface Run {
 	/** Navigation start → the explorer's controls hydrated (search box answers input). */
 	interactiveMs: number;
 	/** Navigation start → the end of the first frame Cytoscape painted with the graph in it. */
+	drawnMs: number;
+	/** Navigation start → the first animation frame after a wheel zoom issued once drawn. */
 	usableMs: number;
 	layoutMs: number;
 	marks: Record<string, number>;
@@ -159,8 +167,31 @@ async function measure(
 			undefined,
 			{ polling: 'raf' }
 		);
-		const usableMs = Number(await drawn.jsonValue());
-		log(`    drawn at ${usableMs.toFixed(0)} ms; panning and zooming …`);
+		const drawnMs = Number(await drawn.jsonValue());
+		// Usable: a wheel zoom over the graph, answered with a frame at the new zoom.
+		const zoom0 = await page.evaluate(() =>
+			(
+				document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+					cy: { zoom: () => number };
+				}
+			).cy.zoom()
+		);
+		await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+		await page.mouse.wheel(0, -90);
+		const answered = await page.waitForFunction(
+			(z) => {
+				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+					cy: { zoom: () => number };
+				};
+				return el.cy.zoom() !== z ? performance.now() : 0;
+			},
+			zoom0,
+			{ polling: 'raf' }
+		);
+		const usableMs = Number(await answered.jsonValue());
+		log(
+			`    drawn at ${drawnMs.toFixed(0)} ms, zoom answered at ${usableMs.toFixed(0)} ms; panning and zooming …`
+		);
 		if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 		const info = await page.evaluate(() => {
 			const el = document.querySelector('[data-testid="graph-canvas"]')!;
@@ -168,7 +199,8 @@ async function measure(
 			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
 			return {
 				nodes: cy.nodes().length,
-				edges: cy.edges().length,
+				// Edges in view, wherever drawn: big views keep most of them out of Cytoscape.
+				edges: Number(el.getAttribute('data-edges') ?? cy.edges().length),
 				layoutMs: Number(el.getAttribute('data-layout-ms')),
 				renderer: el.getAttribute('data-renderer') ?? '?',
 				gpu: el.getAttribute('data-gpu') ?? '?',
@@ -242,6 +274,7 @@ async function measure(
 		return {
 			...info,
 			interactiveMs,
+			drawnMs,
 			usableMs,
 			frames: [...dragFrames, ...wheelFrames],
 			dragFrames,
@@ -286,6 +319,11 @@ function report(runs: Run[], label: string) {
 		],
 		[
 			'navigation → graph laid out and drawn',
+			fmt(median(runs.map((r) => r.drawnMs))),
+			'(first frame with the graph)'
+		],
+		[
+			'navigation → usable (drawn, a zoom answered)',
 			fmt(median(runs.map((r) => r.usableMs))),
 			'≤ 1,500 ms'
 		],
@@ -375,7 +413,7 @@ async function main() {
 					i === 0 ? `bench-ui-${renderer}` : undefined
 				);
 				log(
-					`  run ${i + 1} (${r.renderer}): drawn at ${r.usableMs.toFixed(0)} ms, layout ${r.layoutMs} ms, median frame ${median(r.frames).toFixed(1)} ms`
+					`  run ${i + 1} (${r.renderer}): drawn at ${r.drawnMs.toFixed(0)} ms, usable at ${r.usableMs.toFixed(0)} ms, layout ${r.layoutMs} ms, median frame ${median(r.frames).toFixed(1)} ms`
 				);
 				runs.push(r);
 			}

@@ -100,15 +100,9 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		await page.goto(url);
 		const nodes = await waitForGraph(page, 10);
 		expect(nodes).toBe(expected.nodes.length);
-		const edges = await page.evaluate(
-			() =>
-				(
-					document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
-						cy: { edges: () => unknown[] };
-					}
-				).cy.edges().length
-		);
-		expect(edges).toBe(expected.edges.length);
+		// Edges in view, wherever drawn: a big view keeps most of them out of Cytoscape.
+		const edges = await page.getAttribute('[data-testid="graph-canvas"]', 'data-edges');
+		expect(Number(edges)).toBe(expected.edges.length);
 		await expect(page.locator('[data-testid="entity-card"] h2').textContent()).resolves.toBe(
 			'SDXL'
 		);

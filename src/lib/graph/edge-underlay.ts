@@ -1,9 +1,11 @@
 // Big views on the 2D canvas draw their edges here: on a plain canvas beneath Cytoscape's, as one
-// path per stroke (colour, width, opacity). Cytoscape resolves, measures and paints each of its
-// ~9,000 haystack edges separately, which was most of a 3,000-node view's first frame; here they
-// cost a few strokes. The edge elements stay in the graph (data, filters, exports, neighbours)
-// with `display: none` (style.ts); the selected node's edges are drawn by Cytoscape on top.
-import type { Core, EdgeSingular, NodeSingular, Position } from 'cytoscape';
+// path per stroke (colour, width, opacity), straight from the graph's data. Cytoscape resolves,
+// measures and paints each element separately, and an edge element also makes every style
+// change of its two nodes walk their edges: with ~9,000 edges that was most of a 3,000-node
+// view's first frame. So big views keep their edges out of Cytoscape altogether, except the
+// selected node's, which it draws on top (hoverable); filters, exports and layout read the data.
+import type { Core, Position } from 'cytoscape';
+import type { GraphEdge } from '../types';
 import { bigEdgeStroke, type EdgeStroke, type Theme } from './style';
 
 export interface EdgeBatch<E> {
@@ -25,12 +27,45 @@ export function batchEdges<E>(edges: Iterable<E>, strokeOf: (e: E) => EdgeStroke
 	return [...batches.values()];
 }
 
-const hiddenByClass = (el: EdgeSingular | NodeSingular) =>
-	el.hasClass('filtered') || el.hasClass('hidden');
+/** An edge the view shows (wherever it is drawn): neither it nor either end is hidden. */
+export function edgeShown(e: GraphEdge, hidden: ReadonlySet<string>): boolean {
+	return !hidden.has(e.id) && !hidden.has(e.source) && !hidden.has(e.target);
+}
 
-/** An edge the view shows (wherever it is drawn): not filtered out, both ends visible. */
-export function edgeShown(e: EdgeSingular): boolean {
-	return !hiddenByClass(e) && !hiddenByClass(e.source()) && !hiddenByClass(e.target());
+/** An edge for the underlay: ends by node id, what its stroke depends on. */
+export interface UnderlayEdge {
+	source: string;
+	target: string;
+	type: string;
+	support: number;
+	faded: boolean;
+}
+
+/**
+ * The edges the underlay draws: those shown, less the selected node's (Cytoscape draws them);
+ * faded when something is highlighted and they are not.
+ */
+export function underlayEdges(
+	edges: readonly GraphEdge[],
+	view: {
+		hidden: ReadonlySet<string>;
+		highlight: ReadonlySet<string> | null;
+		selected: string | null;
+	}
+): UnderlayEdge[] {
+	const { hidden, highlight, selected } = view;
+	const out: UnderlayEdge[] = [];
+	for (const e of edges) {
+		if (!edgeShown(e, hidden) || e.source === selected || e.target === selected) continue;
+		const { source, target, type, support } = e;
+		out.push({ source, target, type, support, faded: highlight != null && !highlight.has(e.id) });
+	}
+	return out;
+}
+
+/** The selected node's edges: the only ones a big view gives Cytoscape to draw. */
+export function incidentEdges(edges: readonly GraphEdge[], selected: string | null): GraphEdge[] {
+	return selected ? edges.filter((e) => e.source === selected || e.target === selected) : [];
 }
 
 /** Model → pixels: pixel = model × zoom + pan. */
@@ -61,17 +96,20 @@ function drawBatches(ctx: CanvasRenderingContext2D, batches: EdgeBatch<Segment>[
 }
 
 export interface EdgeUnderlay {
+	/** The edges to draw from now on, after any change of the nodes too (re-batched lazily). */
+	setEdges(edges: readonly UnderlayEdge[]): void;
 	/** Restyle (after a theme change) and redraw. */
 	refresh(): void;
-	/** Draws the shown edges into another context (the PNG export) with the given transform. */
+	/** Draws the edges into another context (the PNG export) with the given transform. */
 	drawInto(ctx: CanvasRenderingContext2D, t: Transform): void;
 	destroy(): void;
 }
 
 /**
- * Puts a canvas under Cytoscape's layers in its container and keeps it in step: the edge set is
- * re-batched when elements, classes or the selection change, and redrawn (once per frame at
- * most) after those and after viewport, position and size changes.
+ * Puts a canvas under Cytoscape's layers in its container and keeps it in step: the edges are
+ * re-batched when given anew (the canvas does so after every change of its nodes: a node added
+ * again has a new position object) and redrawn, once per frame at most, after that and after
+ * viewport, position and size changes.
  */
 export function edgeUnderlay(cy: Core, theme: () => Theme): EdgeUnderlay {
 	const container = cy.container()!;
@@ -81,20 +119,27 @@ export function edgeUnderlay(cy: Core, theme: () => Theme): EdgeUnderlay {
 	container.prepend(canvas);
 	const ctx = canvas.getContext('2d')!;
 
+	let edges: readonly UnderlayEdge[] = [];
 	let batches: EdgeBatch<Segment>[] | null = null;
 	let frame = 0;
 
 	function build(): EdgeBatch<Segment>[] {
 		const t = theme();
-		// Cytoscape draws the selected node's edges (class `incident`); faded stays faded.
-		const shown: [EdgeSingular, Segment][] = [];
-		cy.edges().forEach((e) => {
-			if (edgeShown(e) && !e.hasClass('incident'))
-				shown.push([e, [e.source().position(), e.target().position()]]);
+		// Positions are the nodes' live objects: a drag or a layout moves the edges with them.
+		const at = new Map<string, Position>();
+		cy.nodes().forEach((n) => {
+			at.set(n.id(), n.position());
 		});
-		return batchEdges(shown, ([e]) => bigEdgeStroke(t, e.data(), e.hasClass('faded'))).map(
-			({ stroke, edges }) => ({ stroke, edges: edges.map(([, s]) => s) })
-		);
+		const placed: [UnderlayEdge, Segment][] = [];
+		for (const e of edges) {
+			const a = at.get(e.source);
+			const b = at.get(e.target);
+			if (a && b) placed.push([e, [a, b]]);
+		}
+		return batchEdges(placed, ([e]) => bigEdgeStroke(t, e, e.faded)).map(({ stroke, edges }) => ({
+			stroke,
+			edges: edges.map(([, s]) => s)
+		}));
 	}
 
 	function draw() {
@@ -124,14 +169,16 @@ export function edgeUnderlay(cy: Core, theme: () => Theme): EdgeUnderlay {
 			draw();
 		}
 	};
-	cy.on('add remove data class select unselect', rebatch);
 	cy.on('viewport position resize', redraw);
 	cy.on('render', withFrame);
 	const resized = new ResizeObserver(redraw);
 	resized.observe(container);
-	rebatch();
 
 	return {
+		setEdges(next) {
+			edges = next;
+			rebatch();
+		},
 		refresh: rebatch,
 		drawInto(target, t) {
 			batches ??= build();
@@ -140,7 +187,6 @@ export function edgeUnderlay(cy: Core, theme: () => Theme): EdgeUnderlay {
 		destroy() {
 			cancelAnimationFrame(frame);
 			resized.disconnect();
-			cy.off('add remove data class select unselect', rebatch);
 			cy.off('viewport position resize', redraw);
 			cy.off('render', withFrame);
 			canvas.remove();

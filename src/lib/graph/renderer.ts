@@ -50,9 +50,18 @@ export function useWebgl(choice: RendererChoice, big: boolean, support: WebglSup
 }
 
 /**
- * Renderer options. Big views on the 2D canvas pan and zoom a cached bitmap with edges hidden
- * and draw at device pixel ratio 1; WebGL batches every element into a few draw calls instead
- * (it takes its background from the container's inline style, which the canvas sets).
+ * Big views on the 2D canvas draw at (just above) device pixel ratio 1. At 1 or less, Cytoscape
+ * renders the bitmap it pans and zooms (textureOnViewport) at twice the ratio, which redraws
+ * every node at a finer level on the first pan or zoom: for 3,000 nodes the page then answered
+ * its first gesture about a second after the graph was on screen. Just above 1 that bitmap
+ * reuses the layers the first frame drew; canvas sizes round down, so they stay as they were.
+ */
+export const BIG_PIXEL_RATIO = 1.0001;
+
+/**
+ * Renderer options. Big views on the 2D canvas pan and zoom a cached bitmap with edges hidden;
+ * WebGL batches every element into a few draw calls instead (it takes its background from the
+ * container's inline style, which the canvas sets).
  */
 export function rendererOptions(webgl: boolean, big: boolean): Partial<CytoscapeOptions> {
 	if (webgl) {
@@ -71,6 +80,6 @@ export function rendererOptions(webgl: boolean, big: boolean): Partial<Cytoscape
 	return {
 		textureOnViewport: big,
 		hideEdgesOnViewport: big,
-		pixelRatio: big ? 1 : 'auto'
+		pixelRatio: big ? BIG_PIXEL_RATIO : 'auto'
 	};
 }

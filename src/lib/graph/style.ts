@@ -66,12 +66,25 @@ function typeBlocks(): Block[] {
 	}));
 }
 
+/** Cytoscape's own defaults for the node properties big views would otherwise set. */
+const NODE_DEFAULTS: Record<string, string | number> = {
+	'background-color': '#999999',
+	shape: 'ellipse',
+	'border-width': 0
+};
+
+/** A style without the properties that would only restate Cytoscape's defaults. */
+function beyondDefaults(style: Block['style']): Block['style'] {
+	return Object.fromEntries(Object.entries(style).filter(([k, v]) => NODE_DEFAULTS[k] !== v));
+}
+
 /**
  * Big views (thousands of nodes) draw cheaper: straight "haystack" edges without arrows (one
  * line each, no curve or arrow geometry), no text outline, and labels only once a node is
  * zoomed in far enough to read them. Selection and highlighting still show. Their blocks set
- * only what differs from Cytoscape's defaults: every property set is resolved and checked for
- * side effects per element, which with 12,000 elements is much of the first frame.
+ * only what differs from Cytoscape's defaults, and papers (most of the nodes) get three fixed
+ * properties and no mapper: every property set is resolved, hashed and checked for side
+ * effects per element, which with 3,000 nodes is much of the first frame.
  */
 function bigBlocks(t: (typeof THEME)[Theme], underlay: boolean): Block[] {
 	const edgeBlocks = (edge: string): Block[] => [
@@ -83,33 +96,26 @@ function bigBlocks(t: (typeof THEME)[Theme], underlay: boolean): Block[] {
 		}))
 	];
 	return [
-		{
-			selector: 'node',
-			style: {
-				width: 'data(size)',
-				height: 'data(size)',
-				'background-color': '#999999',
-				'border-width': 0,
-				'border-color': t.halo
-			}
-		},
 		// Thousands of paper titles cost more to measure than to draw; the tooltip names a paper.
 		// Papers are small dots around the entities they link to.
 		{
 			selector: 'node[type != "Paper"]',
-			style: labelStyle(t, 11)
+			style: { width: 'data(size)', height: 'data(size)', ...labelStyle(t, 11) }
 		},
-		...typeBlocks(),
+		...typeBlocks()
+			.map((b) => ({ ...b, style: beyondDefaults(b.style) }))
+			.filter((b) => Object.keys(b.style).length > 0),
 		{ selector: 'node[type = "Paper"]', style: { width: 7, height: 7 } },
+		// Borders are Cytoscape's default black unless coloured: pinning sets only their width.
+		{ selector: 'node.pinned', style: { 'border-color': t.halo } },
 		// Haystack (straight, no arrows) is Cytoscape's default edge. Lines are solid and thin:
 		// the edges are most of the first frame's rasterising, dashes and dots cost a path per
 		// segment (about half the edges' share in the 3,000-node view) and width costs pixels.
 		// In thousands of crossing lines dashes do not read anyway; colour and the tooltip still
 		// tell the relation, and edges that several papers state stay thicker.
 		...edgeBlocks(underlay ? 'edge.incident' : 'edge'),
-		// With the underlay, Cytoscape draws only the selected node's edges (hoverable, on top).
-		// Every other edge resolves this one property: each property an element resolves costs
-		// per element, and those of 9,000 hidden edges were much of the first frame.
+		// With the underlay, Cytoscape holds only the selected node's edges (hoverable, drawn on
+		// top) and, while an expansion is laid out, the new nodes' edges, hidden.
 		...(underlay
 			? [
 					{ selector: 'edge', style: { display: 'none' } },

@@ -1,6 +1,11 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { batchEdges, edgeShown } from '../../../src/lib/graph/edge-underlay';
+import {
+	batchEdges,
+	edgeShown,
+	incidentEdges,
+	underlayEdges
+} from '../../../src/lib/graph/edge-underlay';
 import { bigEdgeStroke, graphStyle, STRONG_SUPPORT } from '../../../src/lib/graph/style';
 import { EDGE_LOOK } from '../../../src/lib/graph/vocabulary';
 
@@ -77,14 +82,46 @@ describe('edge underlay', () => {
 		cy.destroy();
 	});
 
-	it('counts an edge shown unless it or either end is filtered or hidden', () => {
+	it('counts an edge shown unless it or either end is hidden', () => {
+		const e = { id: 'a|USES|b', source: 'a', target: 'b', type: 'USES' as const, support: 1 };
+		expect(edgeShown(e, new Set())).toBe(true);
+		expect(edgeShown(e, new Set(['b']))).toBe(false);
+		expect(edgeShown(e, new Set([e.id]))).toBe(false);
+	});
+
+	it('draws the shown edges but the selected node’s, which Cytoscape draws', () => {
+		const edges = [
+			{ id: 'a|USES|b', source: 'a', target: 'b', type: 'USES' as const, support: 5 },
+			{ id: 'b|USES|c', source: 'b', target: 'c', type: 'USES' as const, support: 1 },
+			{ id: 'c|USES|d', source: 'c', target: 'd', type: 'USES' as const, support: 1 },
+			{ id: 'd|USES|e', source: 'd', target: 'e', type: 'USES' as const, support: 1 }
+		];
+		const drawn = underlayEdges(edges, {
+			hidden: new Set(['e']),
+			highlight: new Set(['c|USES|d']),
+			selected: 'a'
+		});
+		expect(drawn.map((e) => [e.source, e.target, e.faded])).toEqual([
+			['b', 'c', true],
+			['c', 'd', false]
+		]);
+		expect(incidentEdges(edges, 'b').map((e) => e.id)).toEqual(['a|USES|b', 'b|USES|c']);
+		expect(incidentEdges(edges, null)).toEqual([]);
+	});
+
+	it('sets papers only their size and shape, and nothing Cytoscape has by default', () => {
 		const cy = bigGraph(true);
-		const [e1, e2] = ['e1', 'e2'].map((id) => cy.getElementById(id));
-		expect(edgeShown(e1!) && edgeShown(e2!)).toBe(true);
-		cy.getElementById('p1').addClass('hidden');
-		expect([edgeShown(e1!), edgeShown(e2!)]).toEqual([true, false]);
-		e1!.addClass('filtered');
-		expect(edgeShown(e1!)).toBe(false);
+		type Block = { selector: string; style: Record<string, unknown> };
+		const blocks = graphStyle('light', { big: true, underlay: true }) as unknown as Block[];
+		const paper = cy.getElementById('p1');
+		const matching = blocks.filter((b) => paper.is(b.selector));
+		expect(matching.flatMap((b) => Object.keys(b.style)).sort()).toEqual([
+			'height',
+			'shape',
+			'width'
+		]);
+		expect(paper.numericStyle('width')).toBe(7);
+		expect(cy.getElementById('model:a').numericStyle('width')).toBe(20);
 		cy.destroy();
 	});
 });
