@@ -12,9 +12,9 @@ import type { NodeType, RelationType } from '../model.js';
 import { ALL_RELATIONS } from '../queries/shared.js';
 import {
 	GraphSnapshot,
-	type SnapshotMentionRow,
-	type SnapshotNodeRow,
-	type SnapshotRelationRow
+	RelationColumns,
+	type MentionColumns,
+	type SnapshotNodeRow
 } from './snapshot.js';
 
 const VERSION = `OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.version AS version`;
@@ -74,7 +74,7 @@ export async function loadSnapshot(
 						paperCount: num(r.get('paperCount'))
 					})
 				);
-				const relations: SnapshotRelationRow[] = [];
+				const relations = new RelationColumns();
 				await stream(tx.run(RELATIONS), (r) =>
 					relations.push({
 						ref: num(r.get('ref')),
@@ -84,10 +84,11 @@ export async function loadSnapshot(
 						support: num(r.get('support') ?? 1)
 					})
 				);
-				const mentions: SnapshotMentionRow[] = [];
-				await stream(tx.run(MENTIONS), (r) =>
-					mentions.push({ paper: num(r.get('paper')), entity: num(r.get('entity')) })
-				);
+				const mentions: MentionColumns = { paper: [], entity: [] };
+				await stream(tx.run(MENTIONS), (r) => {
+					mentions.paper.push(num(r.get('paper')));
+					mentions.entity.push(num(r.get('entity')));
+				});
 				const after = (await tx.run(VERSION)).records[0]?.get('version') ?? 'empty';
 				return {
 					snapshot: new GraphSnapshot(version, nodes, relations, mentions),

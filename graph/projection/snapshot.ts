@@ -23,10 +23,34 @@ export interface SnapshotRelationRow {
 	support: number;
 }
 
-/** A paper mentions an entity (refs). */
-export interface SnapshotMentionRow {
-	paper: number;
-	entity: number;
+/**
+ * Relations (and mentions) are gathered as columns of numbers: 600,000 row objects would take
+ * ~50 MB more while the copy is built.
+ */
+export class RelationColumns {
+	readonly ref: number[] = [];
+	readonly from: number[] = [];
+	readonly to: number[] = [];
+	readonly type: number[] = []; // into RELATION_TYPES
+	readonly support: number[] = [];
+
+	push(r: SnapshotRelationRow): void {
+		this.ref.push(r.ref);
+		this.from.push(r.from);
+		this.to.push(r.to);
+		this.type.push(RELATION_TYPES.indexOf(r.type));
+		this.support.push(r.support);
+	}
+
+	get length(): number {
+		return this.ref.length;
+	}
+}
+
+/** Papers mentioning entities: paper[k] mentions entity[k] (refs). */
+export interface MentionColumns {
+	paper: number[];
+	entity: number[];
 }
 
 /** Papers kept per entity: the newest, as an entity's detail lists them. */
@@ -61,8 +85,8 @@ export class GraphSnapshot {
 	constructor(
 		readonly version: string,
 		nodes: SnapshotNodeRow[],
-		relations: SnapshotRelationRow[],
-		mentions: SnapshotMentionRow[] = []
+		relations: RelationColumns,
+		mentions: MentionColumns = { paper: [], entity: [] }
 	) {
 		const n = nodes.length;
 		this.ids = new Array<string>(n);
@@ -85,16 +109,16 @@ export class GraphSnapshot {
 		const ends = new Int32Array(relations.length * 2).fill(-1);
 		const outDegree = new Uint32Array(n);
 		const inDegree = new Uint32Array(n);
-		relations.forEach((r, k) => {
-			const a = byRef.get(r.from);
-			const b = byRef.get(r.to);
+		for (let k = 0; k < relations.length; k++) {
+			const a = byRef.get(relations.from[k]!);
+			const b = byRef.get(relations.to[k]!);
 			// A relation to a node that is neither a paper nor an entity is not part of the graph.
-			if (a === undefined || b === undefined) return;
+			if (a === undefined || b === undefined) continue;
 			ends[2 * k] = a;
 			ends[2 * k + 1] = b;
 			outDegree[a]!++;
 			inDegree[b]!++;
-		});
+		}
 		this.start = new Uint32Array(n + 1);
 		this.outEnd = new Uint32Array(n);
 		for (let i = 0; i < n; i++) {
@@ -107,23 +131,23 @@ export class GraphSnapshot {
 		this.outward = new Uint8Array(halves);
 		this.support = new Uint32Array(halves);
 		this.relation = new Uint32Array(halves);
-		this.relationRef = Float64Array.from(relations, (r) => r.ref);
+		this.relationRef = Float64Array.from(relations.ref);
 		const outFill = this.start.slice(0, n);
 		const inFill = this.outEnd.slice();
-		relations.forEach((r, k) => {
+		for (let k = 0; k < relations.length; k++) {
 			const a = ends[2 * k]!;
 			const b = ends[2 * k + 1]!;
-			if (a < 0) return;
-			const t = RELATION_TYPES.indexOf(r.type);
+			if (a < 0) continue;
+			const t = relations.type[k]!;
 			const ho = outFill[a]!++;
 			const hi = inFill[b]!++;
 			this.other[ho] = b;
 			this.other[hi] = a;
 			this.relType[ho] = this.relType[hi] = t;
 			this.outward[ho] = 1;
-			this.support[ho] = this.support[hi] = r.support;
+			this.support[ho] = this.support[hi] = relations.support[k]!;
 			this.relation[ho] = this.relation[hi] = k;
-		});
+		}
 		// Each node's place in id order, so ties are broken as Cypher's ORDER BY id breaks them
 		// (UTF-16 code units, as JavaScript's `<`) with integer comparisons.
 		const order = [...this.ids.keys()].sort((x, y) => {
@@ -138,9 +162,9 @@ export class GraphSnapshot {
 			this.sortHalves(this.outEnd[i]!, this.start[i + 1]!);
 		}
 		const mentioning = new Map<number, number[]>();
-		for (const m of mentions) {
-			const e = byRef.get(m.entity);
-			const p = byRef.get(m.paper);
+		for (let k = 0; k < mentions.paper.length; k++) {
+			const e = byRef.get(mentions.entity[k]!);
+			const p = byRef.get(mentions.paper[k]!);
 			if (e === undefined || p === undefined) continue;
 			const list = mentioning.get(e);
 			if (list) list.push(p);
