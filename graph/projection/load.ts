@@ -8,19 +8,22 @@ import neo4j, {
 	type Record
 } from 'neo4j-driver';
 import { getDbConfig, getDriver } from '../driver.js';
+export { SnapshotTooLargeError } from './snapshot.js';
 import type { NodeType, RelationType } from '../model.js';
 import { ALL_RELATIONS } from '../queries/shared.js';
 import {
 	GraphSnapshot,
 	RelationColumns,
+	SnapshotTooLargeError,
 	type MentionColumns,
 	type SnapshotNodeRow
 } from './snapshot.js';
 
 const VERSION = `OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.version AS version`;
 
-// Internal ids join the two streams: far cheaper to send and decode than the string ids. They
-// are only compared within this one transaction, where they cannot be reused.
+// Internal ids join the streams: far cheaper to send and decode than the string ids. Neo4j may
+// reuse the id of a deleted node or relationship, but a delete changes the graph version, and
+// a copy read across a version change is not used.
 const NODES = `
 MATCH (n) WHERE n:Entity OR n:Paper
 RETURN id(n) AS ref, n.id AS id, CASE WHEN n:Paper THEN 'Paper' ELSE n.type END AS type,
@@ -38,8 +41,6 @@ const RELATION_COUNT = `MATCH ()-[r:${ALL_RELATIONS}]->() RETURN count(r) AS n`;
 const num = (v: unknown): number =>
 	neo4j.isInt(v as Integer) ? (v as Integer).toNumber() : Number(v);
 
-export class SnapshotTooLargeError extends Error {}
-
 export interface LoadedSnapshot {
 	snapshot: GraphSnapshot;
 	consistent: boolean; // the version did not change while it was read
@@ -54,8 +55,9 @@ export async function loadSnapshot(
 		defaultAccessMode: neo4j.session.READ,
 		database: options.driver ? undefined : getDbConfig().database
 	});
+	let read;
 	try {
-		return await session.executeRead(
+		read = await session.executeRead(
 			async (tx) => {
 				const version = (await tx.run(VERSION)).records[0]?.get('version') ?? 'empty';
 				const count = num((await tx.run(RELATION_COUNT)).records[0]?.get('n'));
@@ -90,17 +92,20 @@ export async function loadSnapshot(
 					mentions.entity.push(num(r.get('entity')));
 				});
 				const after = (await tx.run(VERSION)).records[0]?.get('version') ?? 'empty';
-				return {
-					snapshot: new GraphSnapshot(version, nodes, relations, mentions),
-					consistent: after === version,
-					ms: performance.now() - t0
-				};
+				return { version, after, nodes, relations, mentions };
 			},
 			{ timeout: options.timeoutMs }
 		);
 	} finally {
 		await session.close();
 	}
+	// Built once the transaction is closed: it holds nothing open in Neo4j meanwhile.
+	const { version, after, nodes, relations, mentions } = read;
+	return {
+		snapshot: new GraphSnapshot(version, nodes, relations, mentions),
+		consistent: after === version,
+		ms: performance.now() - t0
+	};
 }
 
 function stream(

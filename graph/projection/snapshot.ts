@@ -1,9 +1,11 @@
-// An in-memory copy of the graph's nodes and relations (MENTIONS and Evidence aside), built
+// An in-memory copy of the graph's nodes and relations (and which papers mention each entity),
+// built
 // once per graph version so the questions that read thousands of relationships per answer
 // (a neighbourhood among 100 nodes of a dense core reads ~28,000) cost microseconds of the
 // app's CPU instead of tens of milliseconds of Neo4j's. Typed arrays in compressed-sparse-row
 // form: ~30 bytes per relation and ~150 per node, strings included.
 import { NODE_TYPES, RELATION_TYPES, type NodeType, type RelationType } from '../model.js';
+import { compareStrings } from '../queries/shared.js';
 import type { GraphNode } from '../views.js';
 
 export interface SnapshotNodeRow {
@@ -57,6 +59,12 @@ export interface MentionColumns {
 export const PAPERS_PER_ENTITY = 50;
 
 const NO_YEAR = -1;
+const PAPER = NODE_TYPES.indexOf('Paper');
+const MAX_SUPPORT = 2 ** 22 - 1;
+/** Id ranks take 23 bits of a sort key (sortHalves). */
+export const MAX_NODES = 2 ** 23;
+
+export class SnapshotTooLargeError extends Error {}
 
 export class GraphSnapshot {
 	readonly index = new Map<string, number>();
@@ -77,6 +85,8 @@ export class GraphSnapshot {
 	readonly support: Uint32Array;
 	readonly relation: Uint32Array; // which relation: both halves of one share the number
 	readonly relationRef: Float64Array; // per relation: the relationship's internal id
+	/** Relations stored (each once, not per end). */
+	relationCount = 0;
 
 	// Per entity, the newest papers mentioning it (year, newest first, then title), at most
 	// PAPERS_PER_ENTITY.
@@ -89,6 +99,7 @@ export class GraphSnapshot {
 		mentions: MentionColumns = { paper: [], entity: [] }
 	) {
 		const n = nodes.length;
+		if (n > MAX_NODES) throw new SnapshotTooLargeError(`${n} nodes is more than ${MAX_NODES}`);
 		this.ids = new Array<string>(n);
 		this.labels = new Array<string>(n);
 		this.types = new Uint8Array(n);
@@ -117,7 +128,9 @@ export class GraphSnapshot {
 			ends[2 * k] = a;
 			ends[2 * k + 1] = b;
 			outDegree[a]!++;
-			inDegree[b]!++;
+			// A relation from a node to itself is one half-edge: Cypher's (n)-[r]-(m) meets it once.
+			if (a !== b) inDegree[b]!++;
+			this.relationCount++;
 		}
 		this.start = new Uint32Array(n + 1);
 		this.outEnd = new Uint32Array(n);
@@ -140,21 +153,21 @@ export class GraphSnapshot {
 			if (a < 0) continue;
 			const t = relations.type[k]!;
 			const ho = outFill[a]!++;
-			const hi = inFill[b]!++;
 			this.other[ho] = b;
-			this.other[hi] = a;
-			this.relType[ho] = this.relType[hi] = t;
+			this.relType[ho] = t;
 			this.outward[ho] = 1;
-			this.support[ho] = this.support[hi] = relations.support[k]!;
-			this.relation[ho] = this.relation[hi] = k;
+			this.support[ho] = relations.support[k]!;
+			this.relation[ho] = k;
+			if (a === b) continue;
+			const hi = inFill[b]!++;
+			this.other[hi] = a;
+			this.relType[hi] = t;
+			this.support[hi] = relations.support[k]!;
+			this.relation[hi] = k;
 		}
-		// Each node's place in id order, so ties are broken as Cypher's ORDER BY id breaks them
-		// (UTF-16 code units, as JavaScript's `<`) with integer comparisons.
-		const order = [...this.ids.keys()].sort((x, y) => {
-			const a = this.ids[x]!;
-			const b = this.ids[y]!;
-			return a < b ? -1 : a > b ? 1 : 0;
-		});
+		// Each node's place in id order, so ties are broken as Cypher's ORDER BY id breaks them,
+		// with integer comparisons.
+		const order = [...this.ids.keys()].sort((x, y) => compareStrings(this.ids[x]!, this.ids[y]!));
 		this.idRank = new Uint32Array(n);
 		order.forEach((node, rank) => (this.idRank[node] = rank));
 		for (let i = 0; i < n; i++) {
@@ -173,11 +186,7 @@ export class GraphSnapshot {
 		// Cypher's `ORDER BY p.year DESC, p.title`: an unknown year sorts first, as null does.
 		const year = (p: number) => (this.years[p] === NO_YEAR ? Infinity : this.years[p]!);
 		for (const [e, papers] of mentioning) {
-			papers.sort((x, y) => {
-				const a = this.labels[x]!;
-				const b = this.labels[y]!;
-				return year(y) - year(x) || (a < b ? -1 : a > b ? 1 : 0);
-			});
+			papers.sort((x, y) => year(y) - year(x) || compareStrings(this.labels[x]!, this.labels[y]!));
 			this.papersOf.set(e, Uint32Array.from(papers.slice(0, PAPERS_PER_ENTITY)));
 		}
 	}
@@ -188,39 +197,28 @@ export class GraphSnapshot {
 	 * its strongest relations its first ones.
 	 */
 	private sortHalves(from: number, to: number): void {
-		if (to - from < 2) return;
-		const paper = NODE_TYPES.indexOf('Paper');
-		const key = (h: number) => {
+		const count = to - from;
+		if (count < 2) return;
+		// One number per half-edge: type (3 bits), support inverted (22), paper (1), id rank (23).
+		const keys = new Float64Array(count);
+		for (let k = 0; k < count; k++) {
+			const h = from + k;
 			const o = this.other[h]!;
-			return [
-				this.relType[h]!,
-				-this.support[h]!,
-				this.types[o] === paper ? 1 : 0,
-				this.idRank[o]!
-			];
-		};
-		const halves = Array.from({ length: to - from }, (_, k) => from + k);
-		const keys = halves.map(key);
-		const order = halves
-			.map((_, k) => k)
-			.sort((x, y) => {
-				const a = keys[x]!;
-				const b = keys[y]!;
-				return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || a[3]! - b[3]!;
-			});
+			const weak = MAX_SUPPORT - Math.min(this.support[h]!, MAX_SUPPORT);
+			const paper = this.types[o] === PAPER ? 1 : 0;
+			keys[k] = ((this.relType[h]! * 2 ** 22 + weak) * 2 + paper) * 2 ** 23 + this.idRank[o]!;
+		}
+		const order = Uint32Array.from({ length: count }, (_, k) => k).sort(
+			(x, y) => keys[x]! - keys[y]!
+		);
 		for (const column of [this.other, this.relType, this.outward, this.support, this.relation]) {
 			const copy = column.slice(from, to);
-			order.forEach((k, pos) => (column[from + pos] = copy[k]!));
+			for (let pos = 0; pos < count; pos++) column[from + pos] = copy[order[pos]!]!;
 		}
 	}
 
 	get nodeCount(): number {
 		return this.ids.length;
-	}
-
-	/** Relations stored (each once, not per end). */
-	get relationCount(): number {
-		return this.other.length / 2;
 	}
 
 	year(i: number): number | null {

@@ -168,7 +168,11 @@ export async function entityDetail(id: string, options: EntityOptions = {}): Pro
 // $id, $offset, $limit, $evidenceCap → one page of one (type, direction) group, in the detail's
 // order, and the group's size (from the degree store: no relationship is read for it).
 function relationsQuery(rel: string, out: boolean): string {
-	const pattern = out ? `(e)-[r:${rel}]->(o)` : `(e)<-[r:${rel}]-(o)`;
+	const pattern = out ? `(e)-[r:${rel}]->(o)` : `(e)<-[r:${rel}]-(o) WHERE o <> e`;
+	// A relation from the entity to itself is listed as outgoing only, as the detail lists it.
+	const total = out
+		? `COUNT { (e)-[:${rel}]->() }`
+		: `COUNT { (e)<-[:${rel}]-() } - COUNT { (e)-[:${rel}]->(e) }`;
 	return `
 MATCH (e:Entity {id: $id})
 CALL (e) {
@@ -179,7 +183,7 @@ CALL (e) {
   ${evidenceOf('r', '$evidenceCap')}
   RETURN collect(${RELATION_TUPLE}) AS page
 }
-RETURN COUNT { ${out ? `(e)-[:${rel}]->()` : `(e)<-[:${rel}]-()`} } AS total, page`;
+RETURN ${total} AS total, page`;
 }
 
 export async function entityRelations(

@@ -2,7 +2,7 @@
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import { NODE_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model.js';
-import { edgeKey, matchById, nodeView, relPattern, toEdge } from './shared.js';
+import { compareStrings, edgeKey, matchById, nodeView, relPattern, toEdge } from './shared.js';
 import type { GraphEdge, GraphNode, GraphView } from '../views.js';
 
 export interface NeighbourhoodOptions {
@@ -25,15 +25,10 @@ export const EDGES_PER_NODE = 5;
 export function edgeOrder(a: GraphEdge, b: GraphEdge): number {
 	return (
 		b.support - a.support ||
-		compareIds(a.source, b.source) ||
+		compareStrings(a.source, b.source) ||
 		RELATION_TYPES.indexOf(a.type) - RELATION_TYPES.indexOf(b.type) ||
-		compareIds(a.target, b.target)
+		compareStrings(a.target, b.target)
 	);
-}
-
-/** Cypher's string order (UTF-16 code units), as JavaScript's `<`. */
-export function compareIds(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

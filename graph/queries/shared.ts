@@ -132,3 +132,23 @@ export function toEdge(row: Omit<GraphEdge, 'id'>): GraphEdge {
 		support: row.support
 	};
 }
+
+/**
+ * Neo4j's string order: by Unicode code point. JavaScript's `<` compares UTF-16 code units,
+ * which differs where a character beyond U+FFFF meets one in U+E000–U+FFFF.
+ */
+export function compareStrings(a: string, b: string): number {
+	const n = Math.min(a.length, b.length);
+	for (let i = 0; i < n; i++) {
+		let x = a.charCodeAt(i);
+		let y = b.charCodeAt(i);
+		if (x === y) continue;
+		// Surrogates (U+D800–U+DFFF) stand for code points above every other unit.
+		if (x >= 0xd800 && y >= 0xd800) {
+			x += x >= 0xe000 ? -0x800 : 0x2000;
+			y += y >= 0xe000 ? -0x800 : 0x2000;
+		}
+		return x - y;
+	}
+	return a.length - b.length;
+}

@@ -58,13 +58,20 @@ export async function graphStats(options: { driver?: Driver } = {}): Promise<Gra
 	};
 }
 
-/** Deletes every Lineage node in batches (large graphs would not fit one transaction). */
+/**
+ * Deletes every Lineage node in batches (large graphs would not fit one transaction). Each
+ * batch writes a new graph version: readers caching answers or a copy of the graph must never
+ * take a half-deleted graph for a finished one.
+ */
 export async function resetGraph(driver: Driver, database?: string): Promise<number> {
 	let deleted = 0;
 	for (;;) {
 		const res = await driver.executeQuery(
-			`MATCH (n) WHERE n:Paper OR n:Entity OR n:Evidence OR n:LineageMeta
-			 WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n`,
+			`MATCH (n) WHERE n:Paper OR n:Entity OR n:Evidence
+			 WITH n LIMIT 10000 DETACH DELETE n
+			 WITH count(*) AS n
+			 MERGE (m:LineageMeta {id: 'graph'}) SET m.version = randomUUID()
+			 RETURN n`,
 			{},
 			{ database }
 		);

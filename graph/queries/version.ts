@@ -10,7 +10,7 @@ export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {
 	await tx.run(BUMP);
 }
 
-/** The current version; 'empty' for a graph never written (or just reset). */
+/** The current version; 'empty' for a graph never written. */
 export async function graphVersion(
 	options: { driver?: Driver; timeoutMs?: number } = {}
 ): Promise<string> {

@@ -85,14 +85,15 @@ export async function projectionReady(base: string, log: (line: string) => void)
 	const started = performance.now();
 	for (;;) {
 		const health = (await (await fetch(`${base}/api/health`)).json()) as {
-			projection?: { state: string; lastLoad?: { ms: number } };
+			projection?: { state: string; lastLoad?: { ms: number; error?: string } };
 		};
 		const state = health.projection?.state ?? 'off';
+		const last = health.projection?.lastLoad;
 		if (state === 'ready' || state === 'off') {
-			if (health.projection?.lastLoad)
-				log(`the server's copy of the graph loaded in ${health.projection.lastLoad.ms} ms`);
+			if (last) log(`the server's copy of the graph loaded in ${last.ms} ms`);
 			return;
 		}
+		if (last?.error) throw new Error(`the server could not copy the graph: ${last.error}`);
 		if (performance.now() - started > 300_000) throw new Error('the graph copy did not load');
 		await new Promise((r) => setTimeout(r, 250));
 	}

@@ -14,6 +14,7 @@ import { snapshotEntityDetail, snapshotEntityRelations } from '../../graph/proje
 import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
 import { NotFoundError } from '../../graph/queries/errors.js';
 import { deletePapers } from '../../graph/queries/load.js';
+import { bumpGraphVersion } from '../../graph/queries/version.js';
 import type { RelationType } from '../../graph/model.js';
 import { neighbourhood, type NeighbourhoodOptions } from '../../graph/queries/neighbourhood.js';
 import { resetGraph } from '../../graph/queries/stats.js';
@@ -45,6 +46,22 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		const corpus = path.join(dir, 'corpus.jsonl');
 		await writeCorpus(corpus, 250, 7);
 		await ingest({ files: [corpus], workers: 0 });
+		// What ingest rarely makes but a graph may hold: a relation from a node to itself, and ids
+		// that JavaScript's `<` orders unlike Neo4j (U+1D538 after U+FF46 by code point, before it
+		// by UTF-16 unit), tied on support so that only the id order separates them.
+		await writeTx(async (tx) => {
+			await tx.run(
+				`MATCH (s:Entity {id: $sdxl})
+				 CREATE (s)-[:COMPARED_WITH {support: 3}]->(s)
+				 CREATE (a:Entity {id: 'model:\u{1D538}-net', name: '\u{1D538}-Net', type: 'Model',
+				                   firstYear: 2024, paperCount: 1})
+				 CREATE (b:Entity {id: 'model:\uFF46ull-net', name: '\uFF46ull-Net', type: 'Model',
+				                   firstYear: 2024, paperCount: 1})
+				 CREATE (a)-[:BUILDS_ON {support: 2}]->(s), (b)-[:BUILDS_ON {support: 2}]->(s)`,
+				{ sdxl: ID.SDXL }
+			);
+			await bumpGraphVersion(tx);
+		});
 		const loaded = await loadSnapshot();
 		expect(loaded.consistent).toBe(true);
 		snapshot = loaded.snapshot;

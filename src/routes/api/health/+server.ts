@@ -9,7 +9,7 @@ export const GET: RequestHandler = async () => {
 	const c = responseCache();
 	const cache = { ...c.size, hits: c.hits, misses: c.misses };
 	return json(
-		{ app: 'ok', database, cache, projection: snapshotState() },
+		{ app: 'ok', database, cache, projection: await snapshotState() },
 		{ status: database.ok ? 200 : 503 }
 	);
 };
