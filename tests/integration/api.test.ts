@@ -8,6 +8,7 @@ import { deletePapers } from '../../graph/queries/load.js';
 import { graphChecksum, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
+import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
@@ -306,15 +307,7 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		expect(first.body.hits).toEqual([]);
 		expect((await get(query)).headers.get('x-cache')).toBe('hit');
 		const input = path.join(os.tmpdir(), `lineage-cache-${process.pid}.jsonl`);
-		fs.writeFileSync(
-			input,
-			JSON.stringify({
-				id: 'zephyrine-paper',
-				title: 'Zephyrine: A Fast Diffusion Model',
-				abstract: 'We propose Zephyrine, a diffusion model that builds on SDXL.',
-				year: 2024
-			}) + '\n'
-		);
+		writeZephyrine(input);
 		try {
 			await ingest({ files: [input], workers: 0 });
 			await new Promise((r) => setTimeout(r, 1100));
@@ -322,7 +315,7 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			expect(after.headers.get('x-cache')).toBe('miss');
 			expect(after.body.hits.map((h: { label: string }) => h.label)).toContain('Zephyrine');
 		} finally {
-			await writeTx((tx) => deletePapers(tx, ['zephyrine-paper']));
+			await writeTx((tx) => deletePapers(tx, [ZEPHYRINE_ID]));
 			fs.rmSync(input, { force: true });
 		}
 		expect(await graphChecksum()).toBe(checksum);

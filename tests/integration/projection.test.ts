@@ -20,6 +20,7 @@ import { neighbourhood, type NeighbourhoodOptions } from '../../graph/queries/ne
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
+import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
 import { projectionReady, startApp, type RunningApp } from '../helpers/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
@@ -151,15 +152,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 	it('is used by the server only while it matches the graph', async () => {
 		let app: RunningApp | undefined;
 		const input = path.join(dir, 'zephyrine.jsonl');
-		fs.writeFileSync(
-			input,
-			JSON.stringify({
-				id: 'zephyrine-paper',
-				title: 'Zephyrine: A Fast Diffusion Model',
-				abstract: 'We propose Zephyrine, a diffusion model that builds on SDXL.',
-				year: 2024
-			}) + '\n'
-		);
+		writeZephyrine(input);
 		const hood = async () => {
 			const res = await fetch(
 				`${app!.url}/api/neighbourhood?ids=${encodeURIComponent(ID.SDXL)}&limit=500`
@@ -183,7 +176,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 			expect((await hood()).nodes.map((n) => n.label)).toContain('Zephyrine');
 		} finally {
 			await app?.stop();
-			await writeTx((tx) => deletePapers(tx, ['zephyrine-paper']));
+			await writeTx((tx) => deletePapers(tx, [ZEPHYRINE_ID]));
 		}
 	}, 120_000);
 });
