@@ -8,7 +8,6 @@ import neo4j, {
 	type Record
 } from 'neo4j-driver';
 import { getDbConfig, getDriver } from '../driver.js';
-export { SnapshotTooLargeError } from './snapshot.js';
 import type { NodeType, RelationType } from '../model.js';
 import { ALL_RELATIONS } from '../queries/shared.js';
 import {

@@ -36,6 +36,17 @@ const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [
 	{ relations: ['BUILDS_ON', 'VARIANT_OF', 'USES'], depth: 2 }
 ];
 
+/** The `first` busiest entities (where caps and ties are met), then every `every`-th. */
+function busiestAndSpread(first: number, every: number): Promise<{ id: string }[]> {
+	return readRows<{ id: string }>(
+		`MATCH (e:Entity) WITH e ORDER BY COUNT { (e)--() } DESC, e.id
+		 WITH collect(e.id) AS ids
+		 UNWIND [i IN range(0, size(ids) - 1) WHERE i < $first OR i % $every = 0 | ids[i]] AS id
+		 RETURN id`,
+		{ first, every }
+	);
+}
+
 describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-projection-'));
 	let snapshot: GraphSnapshot;
@@ -92,12 +103,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 
 	it('answers every neighbourhood exactly as the Cypher queries do', async () => {
 		// The busiest entities (where caps and ties are met), a spread of the rest, some papers.
-		const entities = await readRows<{ id: string }>(
-			`MATCH (e:Entity) WITH e ORDER BY COUNT { (e)--() } DESC, e.id
-			 WITH collect(e.id) AS ids
-			 UNWIND [i IN range(0, size(ids) - 1) WHERE i < 25 OR i % 10 = 0 | ids[i]] AS id
-			 RETURN id`
-		);
+		const entities = await busiestAndSpread(25, 10);
 		const papers = await readRows<{ id: string }>(
 			'MATCH (p:Paper) RETURN p.id AS id ORDER BY p.id LIMIT 8'
 		);
@@ -121,12 +127,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 	}, 300_000);
 
 	it('answers entity details and their pages exactly as the Cypher queries do', async () => {
-		const entities = await readRows<{ id: string }>(
-			`MATCH (e:Entity) WITH e ORDER BY COUNT { (e)--() } DESC, e.id
-			 WITH collect(e.id) AS ids
-			 UNWIND [i IN range(0, size(ids) - 1) WHERE i < 10 OR i % 20 = 0 | ids[i]] AS id
-			 RETURN id`
-		);
+		const entities = await busiestAndSpread(10, 20);
 		let paged = 0;
 		for (const { id } of [...entities, { id: ID.SDXL }, { id: ID.KOALA }]) {
 			for (const relationCap of [20, 2]) {
