@@ -12,8 +12,8 @@
 // is seen, the bench wheel-zooms the canvas and waits for an animation frame with the new zoom,
 // so it is the later of "the graph is on screen" and "the page answers a gesture" (a main thread
 // still busy with the graph shows here). Nodes, edges and hover, click and drag are all live
-// from that first frame on: Cytoscape draws the nodes and handles input, the edges are painted
-// beneath with the same frame.
+// from that first frame on: without a real GPU the batched canvas draws the whole view and
+// answers the pointer over a headless Cytoscape (`data-renderer="batched"`).
 // --app measures an app already running (another build, for side-by-side runs in one window);
 // its graph is then whatever that app serves.
 import fs from 'node:fs';
@@ -159,7 +159,8 @@ async function measure(
 			undefined,
 			{ polling: 'raf' }
 		);
-		// The canvas marks the end of its first paint after the layout (Cytoscape's `render`):
+		// The canvas marks the end of its first paint after the layout (Cytoscape's `render`, or
+		// the batched canvas's first frame with the scene):
 		// painting thousands of elements comes after the flag above and is part of the wait. The
 		// flag itself is no clock: polled once a frame, it is seen before or after that paint.
 		const drawn = await page.waitForFunction(

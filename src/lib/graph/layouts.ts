@@ -37,12 +37,13 @@ export function explorerLayout(options: { nodeCount: number; animate?: boolean }
  */
 export function incrementalLayout(options: {
 	fixed: { nodeId: string; position: { x: number; y: number } }[];
+	animate?: boolean;
 }): LayoutOptions {
 	return {
 		name: 'fcose',
 		quality: 'default',
 		randomize: false,
-		animate: true,
+		animate: options.animate ?? true,
 		animationDuration: 400,
 		fit: false,
 		nodeDimensionsIncludeLabels: false,

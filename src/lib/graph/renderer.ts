@@ -1,8 +1,10 @@
 // Which Cytoscape renderer draws a graph. Big views use the WebGL renderer (Cytoscape ≥ 3.31)
-// when the browser offers WebGL 2; everything else, and any browser without it, the 2D canvas.
+// when the browser offers WebGL 2 on a real GPU; small views Cytoscape's 2D canvas; big views
+// without a GPU the batched canvas (batched-view.ts).
 import type { CytoscapeOptions } from 'cytoscape';
 
-export type RendererChoice = 'auto' | 'canvas' | 'webgl';
+/** `batched`: the explorer's batched canvas (batched-view.ts) whatever the view's size. */
+export type RendererChoice = 'auto' | 'canvas' | 'webgl' | 'batched';
 
 export interface WebglSupport {
 	ok: boolean;
@@ -32,7 +34,7 @@ export function webglSupport(): WebglSupport {
 }
 
 export function parseRendererChoice(value: string | null): RendererChoice {
-	return value === 'canvas' || value === 'webgl' ? value : 'auto';
+	return value === 'canvas' || value === 'webgl' || value === 'batched' ? value : 'auto';
 }
 
 /** A rasteriser running on the CPU (Chromium's SwiftShader, Mesa's llvmpipe). */
@@ -45,41 +47,26 @@ export function isSoftwareGpu(gpu: string | null): boolean {
  * and sharper, and WebGL emulated on the CPU is many times slower than the 2D canvas.
  */
 export function useWebgl(choice: RendererChoice, big: boolean, support: WebglSupport): boolean {
-	if (!support.ok || choice === 'canvas') return false;
+	if (!support.ok || choice === 'canvas' || choice === 'batched') return false;
 	return choice === 'webgl' || (big && !isSoftwareGpu(support.gpu));
 }
 
 /**
- * Big views on the 2D canvas draw at (just above) device pixel ratio 1. At 1 or less, Cytoscape
- * renders the bitmap it pans and zooms (textureOnViewport) at twice the ratio, which redraws
- * every node at a finer level on the first pan or zoom: for 3,000 nodes the page then answered
- * its first gesture about a second after the graph was on screen. Just above 1 that bitmap
- * reuses the layers the first frame drew; canvas sizes round down, so they stay as they were.
+ * Renderer options. WebGL (big views on a real GPU) batches every element into a few draw calls
+ * and takes its background from the container's inline style, which the canvas sets. Big views
+ * without it are drawn by batched-view.ts, not by Cytoscape.
  */
-export const BIG_PIXEL_RATIO = 1.0001;
-
-/**
- * Renderer options. Big views on the 2D canvas pan and zoom a cached bitmap with edges hidden;
- * WebGL batches every element into a few draw calls instead (it takes its background from the
- * container's inline style, which the canvas sets).
- */
-export function rendererOptions(webgl: boolean, big: boolean): Partial<CytoscapeOptions> {
-	if (webgl) {
-		return {
-			renderer: {
-				name: 'canvas',
-				webgl: true,
-				webglTexSize: 4096,
-				webglTexRows: 24,
-				webglBatchSize: 4096,
-				webglTexPerBatch: 16
-			},
-			pixelRatio: big ? 1 : 'auto'
-		} as Partial<CytoscapeOptions>;
-	}
+export function rendererOptions(webgl: boolean): Partial<CytoscapeOptions> {
+	if (!webgl) return { pixelRatio: 'auto' };
 	return {
-		textureOnViewport: big,
-		hideEdgesOnViewport: big,
-		pixelRatio: big ? BIG_PIXEL_RATIO : 'auto'
-	};
+		renderer: {
+			name: 'canvas',
+			webgl: true,
+			webglTexSize: 4096,
+			webglTexRows: 24,
+			webglBatchSize: 4096,
+			webglTexPerBatch: 16
+		},
+		pixelRatio: 1
+	} as Partial<CytoscapeOptions>;
 }

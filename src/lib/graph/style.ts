@@ -6,7 +6,8 @@ import { EDGE_LOOK, HIGHLIGHT, NODE_LOOK, NODE_TYPES } from './vocabulary';
 
 export type Theme = 'light' | 'dark';
 
-const THEME = {
+/** Text, halo, default edge and selection colours per theme (big-scene.ts draws with them too). */
+export const THEME = {
 	light: { text: '#1b1f24', halo: '#ffffff', edge: '#8a8f98', selected: '#000000' },
 	dark: { text: '#e6e8eb', halo: '#15181c', edge: '#6b717a', selected: '#ffffff' }
 } as const;
@@ -16,6 +17,8 @@ type Block = { selector: string; style: Record<string, string | number> };
 /** Big views: edges stated by at least this many papers are drawn 2 px wide, the rest 1 px. */
 export const STRONG_SUPPORT = 3;
 const BIG_EDGE_OPACITY = 0.45;
+/** Big views draw papers as small squares of this size. */
+export const BIG_PAPER_SIZE = 7;
 const FADED_OPACITY = 0.12;
 
 export interface EdgeStroke {
@@ -25,8 +28,8 @@ export interface EdgeStroke {
 }
 
 /**
- * How a big view draws one edge: the blocks below and the edge underlay (edge-underlay.ts) both
- * take it from here, so the two cannot drift apart.
+ * How a big view draws one edge: the blocks below (WebGL) and the batched canvas
+ * (big-scene.ts) both take it from here, so the two cannot drift apart.
  */
 export function bigEdgeStroke(
 	theme: Theme,
@@ -86,15 +89,7 @@ function beyondDefaults(style: Block['style']): Block['style'] {
  * properties and no mapper: every property set is resolved, hashed and checked for side
  * effects per element, which with 3,000 nodes is much of the first frame.
  */
-function bigBlocks(t: (typeof THEME)[Theme], underlay: boolean): Block[] {
-	const edgeBlocks = (edge: string): Block[] => [
-		{ selector: edge, style: { width: 1, 'line-color': t.edge, opacity: BIG_EDGE_OPACITY } },
-		{ selector: `${edge}[support >= ${STRONG_SUPPORT}]`, style: { width: 2 } },
-		...RELATION_TYPES.map((type) => ({
-			selector: `${edge}[type = "${type}"]`,
-			style: { 'line-color': EDGE_LOOK[type].colour }
-		}))
-	];
+function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
 	return [
 		// Thousands of paper titles cost more to measure than to draw; the tooltip names a paper.
 		// Papers are small dots around the entities they link to.
@@ -105,33 +100,29 @@ function bigBlocks(t: (typeof THEME)[Theme], underlay: boolean): Block[] {
 		...typeBlocks()
 			.map((b) => ({ ...b, style: beyondDefaults(b.style) }))
 			.filter((b) => Object.keys(b.style).length > 0),
-		{ selector: 'node[type = "Paper"]', style: { width: 7, height: 7 } },
+		{ selector: 'node[type = "Paper"]', style: { width: BIG_PAPER_SIZE, height: BIG_PAPER_SIZE } },
 		// Borders are Cytoscape's default black unless coloured: pinning sets only their width.
 		{ selector: 'node.pinned', style: { 'border-color': t.halo } },
 		// Haystack (straight, no arrows) is Cytoscape's default edge. Lines are solid and thin:
-		// the edges are most of the first frame's rasterising, dashes and dots cost a path per
-		// segment (about half the edges' share in the 3,000-node view) and width costs pixels.
-		// In thousands of crossing lines dashes do not read anyway; colour and the tooltip still
-		// tell the relation, and edges that several papers state stay thicker.
-		...edgeBlocks(underlay ? 'edge.incident' : 'edge'),
-		// With the underlay, Cytoscape holds only the selected node's edges (hoverable, drawn on
-		// top) and, while an expansion is laid out, the new nodes' edges, hidden.
-		...(underlay
-			? [
-					{ selector: 'edge', style: { display: 'none' } },
-					{ selector: 'edge.incident', style: { display: 'element', opacity: 1 } }
-				]
-			: [])
+		// dashes and dots cost a path per segment, and in thousands of crossing lines they do not
+		// read anyway; colour and the tooltip still tell the relation, and edges that several
+		// papers state stay thicker.
+		{ selector: 'edge', style: { width: 1, 'line-color': t.edge, opacity: BIG_EDGE_OPACITY } },
+		{ selector: `edge[support >= ${STRONG_SUPPORT}]`, style: { width: 2 } },
+		...RELATION_TYPES.map((type) => ({
+			selector: `edge[type = "${type}"]`,
+			style: { 'line-color': EDGE_LOOK[type].colour }
+		}))
 	];
 }
 
 export function graphStyle(
 	theme: Theme = 'light',
-	options: { big?: boolean; underlay?: boolean } = {}
+	options: { big?: boolean } = {}
 ): StylesheetJson {
 	const t = THEME[theme];
 	const look: Block[] = options.big
-		? bigBlocks(t, options.underlay ?? false)
+		? bigBlocks(t)
 		: [
 				{
 					selector: 'node',
@@ -198,4 +189,15 @@ export function graphStyle(
 	];
 	// Cytoscape's style typings are per-property unions; the blocks above are checked by the tests.
 	return blocks as unknown as StylesheetJson;
+}
+
+/**
+ * A batched view's headless Cytoscape draws nothing (batched-view.ts does): all it needs are the
+ * nodes' sizes as drawn, so that fCoSE keeps them apart. One property each costs next to nothing.
+ */
+export function layoutStyle(): StylesheetJson {
+	return [
+		{ selector: 'node', style: { width: 'data(size)', height: 'data(size)' } },
+		{ selector: 'node[type = "Paper"]', style: { width: BIG_PAPER_SIZE, height: BIG_PAPER_SIZE } }
+	] as unknown as StylesheetJson;
 }

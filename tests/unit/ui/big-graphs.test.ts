@@ -135,14 +135,11 @@ describe('renderer choice', () => {
 	it('reads the URL value and gives each renderer its options', () => {
 		expect(parseRendererChoice('webgl')).toBe('webgl');
 		expect(parseRendererChoice('nonsense')).toBe('auto');
-		expect(rendererOptions(true, true)).toMatchObject({
-			renderer: { name: 'canvas', webgl: true }
+		expect(rendererOptions(true)).toMatchObject({
+			renderer: { name: 'canvas', webgl: true },
+			pixelRatio: 1
 		});
-		expect(rendererOptions(false, true)).toMatchObject({
-			textureOnViewport: true,
-			hideEdgesOnViewport: true
-		});
-		expect(rendererOptions(false, false)).toMatchObject({ textureOnViewport: false });
+		expect(rendererOptions(false)).toEqual({ pixelRatio: 'auto' });
 	});
 
 	it('draws big views with haystack edges and no paper titles, setting little', () => {

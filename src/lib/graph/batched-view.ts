@@ -1,0 +1,425 @@
+// A big explorer view on screen: one canvas drawing the scene (big-scene.ts) and answering the
+// pointer, over a headless Cytoscape that keeps the model: nodes, their positions, the viewport,
+// locks and layouts. Nothing here waits for styles or textures, so the view is drawn and answers
+// a gesture as soon as its positions are known. Every viewport change goes through Cytoscape
+// (`cy.zoom`, `cy.panBy`, `cy.viewport`), so keyboard, fit and tests drive it as any other view.
+import type { Core, NodeSingular, Position } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../types';
+import {
+	buildScene,
+	drawHover,
+	drawScene,
+	edgeAt,
+	nodeAt,
+	sceneBounds,
+	type Scene,
+	type SceneEdge,
+	type SceneNode,
+	type SceneState,
+	type Transform
+} from './big-scene';
+import type { Theme } from './style';
+import { relationVerb } from './vocabulary';
+
+export interface ViewHover {
+	x: number;
+	y: number;
+	title: string;
+	detail: string;
+}
+
+export interface BatchedViewOptions {
+	theme: () => Theme;
+	minZoom: number;
+	maxZoom: number;
+	onselect?: (id: string | null) => void;
+	onexpand?: (id: string) => void;
+	onhover: (info: ViewHover | null) => void;
+}
+
+export interface BatchedView {
+	/** The graph (all its edges) and the page's state: rebuilt now, drawn with the next frame. */
+	setScene(
+		graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] },
+		state: SceneState
+	): void;
+	/** Redraw in the current theme. */
+	refresh(): void;
+	/** Runs once, after the next frame is drawn. */
+	whenDrawn(callback: () => void): void;
+	/** Fits the shown nodes into the canvas. */
+	fit(padding?: number): void;
+	centreOn(id: string): void;
+	/** The model-space box the canvas shows. */
+	extent(): { x1: number; y1: number; x2: number; y2: number };
+	/** The shown nodes and edges on a background, all of them, at `scale` pixels per unit. */
+	png(scale: number, background: string): Promise<Blob>;
+	destroy(): void;
+}
+
+/** Pixels a press may move and still count as a click. */
+const CLICK_SLOP = 4;
+/** Zoom per pixel of wheel travel, as a power of ten; one notch (~100 px) is ×1.4. */
+const WHEEL_RATE = 1 / 650;
+const MAX_EXPORT_PX = 8000;
+/** Quiet time after a pan or zoom before the picture is drawn afresh at the new scale. */
+const SETTLE_MS = 150;
+
+const NO_STATE: SceneState = {
+	hidden: new Set(),
+	highlight: null,
+	selected: null,
+	pinned: new Set(),
+	roots: new Set()
+};
+
+export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOptions): BatchedView {
+	const canvas = document.createElement('canvas');
+	canvas.setAttribute('aria-hidden', 'true');
+	Object.assign(canvas.style, { position: 'absolute', inset: '0', touchAction: 'none' });
+	container.append(canvas);
+	const ctx = canvas.getContext('2d')!;
+	// The still picture: the scene as last drawn in full, and the viewport it was drawn at. A pan
+	// or zoom shows it moved and scaled (one image copy a frame), and the scene is drawn afresh
+	// once the gesture settles; a dragged node is drawn over a still picture without it.
+	const still = document.createElement('canvas');
+	const stillCtx = still.getContext('2d')!;
+	let stillAt: { zoom: number; pan: Position; dpr: number } | null = null;
+	let stale = true;
+	let settle: ReturnType<typeof setTimeout> | undefined;
+
+	let graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] } = {
+		nodes: [],
+		edges: []
+	};
+	let state: SceneState | null = null;
+	let scene: Scene | null = null;
+	let frame = 0;
+	let drawnCallbacks: (() => void)[] = [];
+	let hovered: SceneNode | null = null;
+	let hoveredEdge: SceneEdge | null = null;
+	/** The node being dragged: left out of the still picture, drawn over it each frame. */
+	let dragged: Position | null = null;
+
+	const positionOf = (id: string): Position | undefined => {
+		const n = cy.getElementById(id);
+		// The live object: a layout or a drag moves what is drawn without a rebuild.
+		return n.nonempty() ? (n as NodeSingular).position() : undefined;
+	};
+	const cyNodes = () => cy.nodes().map((n) => n.data() as GraphNode);
+	const currentScene = () =>
+		(scene ??= state ? buildScene(graph, positionOf, state, o.theme()) : null);
+	const transform = (dpr: number): Transform => {
+		const zoom = cy.zoom();
+		const pan = cy.pan();
+		return { zoom: zoom * dpr, pan: { x: pan.x * dpr, y: pan.y * dpr } };
+	};
+
+	function draw() {
+		frame = 0;
+		const dpr = Math.min(2, window.devicePixelRatio || 1);
+		const w = Math.round(container.clientWidth * dpr);
+		const h = Math.round(container.clientHeight * dpr);
+		if (canvas.width !== w || canvas.height !== h) {
+			canvas.width = still.width = w;
+			canvas.height = still.height = h;
+			stale = true;
+		}
+		const s = currentScene();
+		const t = transform(dpr);
+		const theme = o.theme();
+		if (stale || !stillAt || stillAt.dpr !== dpr) {
+			stillCtx.clearRect(0, 0, w, h);
+			if (s) drawScene(stillCtx, s, t, { theme, width: w, height: h, without: dragged });
+			stillAt = { zoom: cy.zoom(), pan: { ...cy.pan() }, dpr };
+			stale = false;
+		}
+		// The still picture, moved and scaled from its viewport to the current one.
+		const k = cy.zoom() / stillAt.zoom;
+		const pan = cy.pan();
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		ctx.clearRect(0, 0, w, h);
+		ctx.setTransform(
+			k,
+			0,
+			0,
+			k,
+			dpr * (pan.x - k * stillAt.pan.x),
+			dpr * (pan.y - k * stillAt.pan.y)
+		);
+		ctx.drawImage(still, 0, 0);
+		ctx.setTransform(1, 0, 0, 1, 0, 0);
+		if (s && dragged) drawScene(ctx, s, t, { theme, width: w, height: h, just: dragged });
+		drawHover(ctx, t, theme, { node: hovered, edge: hoveredEdge });
+		if (s) {
+			const callbacks = drawnCallbacks;
+			drawnCallbacks = [];
+			for (const c of callbacks) c();
+		}
+	}
+	const redraw = () => {
+		if (!frame) frame = requestAnimationFrame(draw);
+	};
+	/** The scene or its positions changed: draw it afresh with the next frame. */
+	const redrawAll = () => {
+		stale = true;
+		redraw();
+	};
+
+	// ---- input: the canvas answers the pointer itself; Cytoscape has no renderer to.
+	const local = (e: MouseEvent) => {
+		const box = canvas.getBoundingClientRect();
+		return { x: e.clientX - box.left, y: e.clientY - box.top };
+	};
+	const toModel = (p: Position): Position => {
+		const zoom = cy.zoom();
+		const pan = cy.pan();
+		return { x: (p.x - pan.x) / zoom, y: (p.y - pan.y) / zoom };
+	};
+	const hit = (p: Position) => {
+		const s = currentScene();
+		return s ? nodeAt(s, toModel(p), cy.zoom()) : null;
+	};
+
+	let press: {
+		pointer: number;
+		start: Position;
+		last: Position;
+		node: NodeSingular | null;
+		/** The node's position minus the pointer's, in model units, for dragging. */
+		offset: Position;
+		moved: boolean;
+	} | null = null;
+
+	function setHover(p: Position | null) {
+		let next: SceneNode | null = null;
+		let nextEdge: SceneEdge | null = null;
+		let info: ViewHover | null = null;
+		const s = currentScene();
+		if (p && s) {
+			const m = toModel(p);
+			const n = nodeAt(s, m, cy.zoom());
+			if (n) {
+				next = n;
+				const d = n.data;
+				const bits = [
+					d.type,
+					d.year ?? 'year unknown',
+					`${d.paperCount} paper${d.paperCount === 1 ? '' : 's'}`,
+					`degree ${d.degree}`
+				];
+				info = { ...p, title: d.label, detail: bits.join(' · ') };
+			} else {
+				nextEdge = edgeAt(s, m, cy.zoom());
+				if (nextEdge) {
+					const e = nextEdge.edge;
+					const label = (id: string) => graph.nodes.find((x) => x.id === id)?.label ?? id;
+					info = {
+						...p,
+						title: `${label(e.source)} ${relationVerb(e.type)} ${label(e.target)}`,
+						detail: `${e.support} paper${e.support === 1 ? '' : 's'} say so`
+					};
+				}
+			}
+		}
+		canvas.style.cursor = next ? 'pointer' : '';
+		if (next !== hovered || nextEdge !== hoveredEdge) {
+			hovered = next;
+			hoveredEdge = nextEdge;
+			redraw();
+		}
+		o.onhover(info);
+	}
+
+	function onpointerdown(e: PointerEvent) {
+		if (e.button !== 0 || press) return;
+		const p = local(e);
+		const n = hit(p);
+		const node = n ? (cy.getElementById(n.id) as NodeSingular) : null;
+		const m = toModel(p);
+		const at = node?.position();
+		press = {
+			pointer: e.pointerId,
+			start: p,
+			last: p,
+			node: node && !node.locked() ? node : null,
+			offset: at ? { x: at.x - m.x, y: at.y - m.y } : { x: 0, y: 0 },
+			moved: false
+		};
+		canvas.setPointerCapture(e.pointerId);
+	}
+
+	function onpointermove(e: PointerEvent) {
+		const p = local(e);
+		if (!press || press.pointer !== e.pointerId) {
+			setHover(p);
+			return;
+		}
+		if (!press.moved && Math.hypot(p.x - press.start.x, p.y - press.start.y) < CLICK_SLOP) return;
+		if (!press.moved) {
+			press.moved = true;
+			setHover(null);
+			canvas.style.cursor = 'grabbing';
+			if (press.node) {
+				dragged = press.node.position();
+				redrawAll();
+			}
+		}
+		if (press.node) {
+			const m = toModel(p);
+			press.node.position({ x: m.x + press.offset.x, y: m.y + press.offset.y });
+		} else cy.panBy({ x: p.x - press.last.x, y: p.y - press.last.y });
+		press.last = p;
+	}
+
+	function onpointerup(e: PointerEvent) {
+		if (!press || press.pointer !== e.pointerId) return;
+		const { moved, start } = press;
+		press = null;
+		canvas.style.cursor = '';
+		if (dragged) {
+			dragged = null;
+			redrawAll();
+		}
+		if (!moved) o.onselect?.(hit(start)?.id ?? null);
+		else setHover(local(e));
+	}
+
+	function ondblclick(e: MouseEvent) {
+		const n = hit(local(e));
+		if (n) o.onexpand?.(n.id);
+	}
+
+	function onwheel(e: WheelEvent) {
+		e.preventDefault();
+		const lines = e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1;
+		const level = cy.zoom() * Math.pow(10, -e.deltaY * lines * WHEEL_RATE);
+		cy.zoom({
+			level: Math.min(o.maxZoom, Math.max(o.minZoom, level)),
+			renderedPosition: local(e)
+		});
+	}
+
+	const onleave = () => {
+		if (!press) setHover(null);
+	};
+	canvas.addEventListener('pointerdown', onpointerdown);
+	canvas.addEventListener('pointermove', onpointermove);
+	canvas.addEventListener('pointerup', onpointerup);
+	canvas.addEventListener('pointercancel', onpointerup);
+	canvas.addEventListener('pointerleave', onleave);
+	canvas.addEventListener('dblclick', ondblclick);
+	canvas.addEventListener('wheel', onwheel, { passive: false });
+
+	const onviewport = () => {
+		if (hovered || hoveredEdge) {
+			hovered = null;
+			hoveredEdge = null;
+			o.onhover(null);
+		}
+		redraw();
+		clearTimeout(settle);
+		settle = setTimeout(redrawAll, SETTLE_MS);
+	};
+	// A dragged node moves over the still picture; anything else moving (a layout) redraws it.
+	const onposition = () => (dragged ? redraw() : redrawAll());
+	cy.on('viewport', onviewport);
+	cy.on('position', onposition);
+	const resized = new ResizeObserver(redrawAll);
+	resized.observe(container);
+
+	const size = () => ({ width: container.clientWidth, height: container.clientHeight });
+
+	return {
+		setScene(next, nextState) {
+			graph = next;
+			state = nextState;
+			scene = null;
+			// The hovered node, as the new scene has it (gone or hidden: no longer hovered).
+			const id = hovered?.id;
+			hovered = id ? (currentScene()?.nodes.find((n) => n.id === id) ?? null) : null;
+			if (id && !hovered) o.onhover(null);
+			hoveredEdge = null;
+			redrawAll();
+		},
+		refresh() {
+			scene = null;
+			redrawAll();
+		},
+		whenDrawn(callback) {
+			drawnCallbacks.push(callback);
+			redraw();
+		},
+		fit(padding = 30) {
+			// Before the page has given its state, every node Cytoscape holds counts.
+			const s =
+				currentScene() ??
+				buildScene(
+					{ nodes: graph.nodes.length ? graph.nodes : cyNodes(), edges: [] },
+					positionOf,
+					NO_STATE,
+					o.theme()
+				);
+			const b = sceneBounds(s);
+			if (!b) return;
+			const { width, height } = size();
+			const zoom = Math.min(
+				o.maxZoom,
+				Math.max(o.minZoom, Math.min((width - 2 * padding) / b.w, (height - 2 * padding) / b.h))
+			);
+			cy.viewport({
+				zoom,
+				pan: {
+					x: width / 2 - ((b.x1 + b.x2) / 2) * zoom,
+					y: height / 2 - ((b.y1 + b.y2) / 2) * zoom
+				}
+			});
+		},
+		centreOn(id) {
+			const at = positionOf(id);
+			if (!at) return;
+			const { width, height } = size();
+			const zoom = cy.zoom();
+			cy.pan({ x: width / 2 - at.x * zoom, y: height / 2 - at.y * zoom });
+		},
+		extent() {
+			const { width, height } = size();
+			const a = toModel({ x: 0, y: 0 });
+			const b = toModel({ x: width, y: height });
+			return { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+		},
+		png(scale, background) {
+			const s = currentScene();
+			const b = (s && sceneBounds(s)) ?? { x1: 0, y1: 0, w: 1, h: 1 };
+			const pad = 20;
+			const k = Math.min(scale, MAX_EXPORT_PX / (b.w + 2 * pad), MAX_EXPORT_PX / (b.h + 2 * pad));
+			const out = document.createElement('canvas');
+			out.width = Math.max(1, Math.ceil((b.w + 2 * pad) * k));
+			out.height = Math.max(1, Math.ceil((b.h + 2 * pad) * k));
+			const c = out.getContext('2d')!;
+			c.fillStyle = background;
+			c.fillRect(0, 0, out.width, out.height);
+			if (s)
+				drawScene(
+					c,
+					s,
+					{ zoom: k, pan: { x: (pad - b.x1) * k, y: (pad - b.y1) * k } },
+					{ theme: o.theme(), width: out.width, height: out.height }
+				);
+			return new Promise<Blob>((resolve, reject) =>
+				out.toBlob(
+					(blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))),
+					'image/png'
+				)
+			);
+		},
+		destroy() {
+			cancelAnimationFrame(frame);
+			clearTimeout(settle);
+			resized.disconnect();
+			cy.off('viewport', onviewport);
+			cy.off('position', onposition);
+			canvas.remove();
+		}
+	};
+}

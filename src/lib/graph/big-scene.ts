@@ -1,0 +1,448 @@
+// What a big explorer view draws, and how, without Cytoscape's renderer: thousands of nodes and
+// edges as a few canvas paths (one per colour and shape, one per edge stroke), straight from the
+// graph's data. Cytoscape resolves, measures and caches a texture for each element; for the
+// 3,000-node view that was most of the second before its first frame, and the first gesture
+// waited for its layer caches too. Here a frame is a handful of fills and strokes. This module
+// is pure (scene, hit testing, drawing into any 2D context); batched-view.ts puts it on screen.
+import type { Position } from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../types';
+import { displayLabel, nodeSize } from './elements';
+import { BIG_PAPER_SIZE, bigEdgeStroke, THEME, type EdgeStroke, type Theme } from './style';
+import { HIGHLIGHT, nodeLook, type NodeLook } from './vocabulary';
+
+export interface EdgeBatch<E> {
+	stroke: EdgeStroke;
+	edges: E[];
+}
+
+/** Groups edges by stroke, in first-seen order; edges whose stroke is null are left out. */
+export function batchEdges<E>(edges: Iterable<E>, strokeOf: (e: E) => EdgeStroke | null) {
+	const batches = new Map<string, EdgeBatch<E>>();
+	for (const e of edges) {
+		const stroke = strokeOf(e);
+		if (!stroke) continue;
+		const key = `${stroke.colour} ${stroke.width} ${stroke.opacity}`;
+		const batch = batches.get(key);
+		if (batch) batch.edges.push(e);
+		else batches.set(key, { stroke, edges: [e] });
+	}
+	return [...batches.values()];
+}
+
+/** An edge the view shows: neither it nor either end is hidden. */
+export function edgeShown(e: GraphEdge, hidden: ReadonlySet<string>): boolean {
+	return !hidden.has(e.id) && !hidden.has(e.source) && !hidden.has(e.target);
+}
+
+/** The selected node's edges: drawn on top, at full strength, and hoverable. */
+export function incidentEdges(edges: readonly GraphEdge[], selected: string | null): GraphEdge[] {
+	return selected ? edges.filter((e) => e.source === selected || e.target === selected) : [];
+}
+
+/** What the page asks of the view, besides the graph itself. */
+export interface SceneState {
+	hidden: ReadonlySet<string>;
+	/** Element ids to emphasise; everything else is faded. Null: nothing faded. */
+	highlight: ReadonlySet<string> | null;
+	selected: string | null;
+	pinned: ReadonlySet<string>;
+	roots: ReadonlySet<string>;
+}
+
+export interface SceneNode {
+	id: string;
+	data: GraphNode;
+	/** Cytoscape's live position object: layouts and drags move the drawing with it. */
+	at: Position;
+	size: number;
+	shape: NodeLook['shape'];
+	label: string;
+	faded: boolean;
+	/** A ring around the node (selection, highlight, root, pin), if any: colour and width. */
+	ring: { colour: string; width: number; double?: boolean } | null;
+}
+
+interface NodeGroup {
+	colour: string;
+	shape: NodeLook['shape'];
+	alpha: number;
+	nodes: SceneNode[];
+}
+
+type Segment = [Position, Position];
+
+export interface SceneEdge {
+	edge: GraphEdge;
+	a: Position;
+	b: Position;
+	stroke: EdgeStroke;
+}
+
+export interface Scene {
+	/** Shown nodes, bottom to top: hit testing walks it from the end. */
+	nodes: SceneNode[];
+	groups: NodeGroup[];
+	edges: EdgeBatch<Segment>[];
+	/** The selected node's edges, drawn over the rest. */
+	incident: SceneEdge[];
+	/** Edges shown, wherever drawn. */
+	edgeCount: number;
+}
+
+const FADED_ALPHA = 0.12;
+/** Labels show once they would be at least this many pixels tall (as Cytoscape's min-zoomed-font-size). */
+export const LABEL_FONT = 12;
+export const MIN_LABEL_PX = 11;
+
+/**
+ * The scene for a graph: nodes not hidden and placed (`positionOf` knows them), in draw order,
+ * grouped by fill; edges between them batched by stroke, less the selected node's, which are
+ * kept apart to be drawn on top.
+ */
+export function buildScene(
+	graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] },
+	positionOf: (id: string) => Position | undefined,
+	state: SceneState,
+	theme: Theme
+): Scene {
+	const t = THEME[theme];
+	const { hidden, highlight, selected, pinned, roots } = state;
+	const placed = new Map<string, SceneNode>();
+	for (const data of graph.nodes) {
+		if (hidden.has(data.id)) continue;
+		const at = positionOf(data.id);
+		if (!at) continue;
+		const look = nodeLook(data.type);
+		const paper = data.type === 'Paper';
+		const emphasised = highlight?.has(data.id) ?? false;
+		let ring: SceneNode['ring'] = null;
+		if (data.id === selected) ring = { colour: t.selected, width: 4 };
+		else if (emphasised || roots.has(data.id)) ring = { colour: HIGHLIGHT, width: 4 };
+		else if (pinned.has(data.id)) ring = { colour: t.halo, width: 5, double: true };
+		placed.set(data.id, {
+			id: data.id,
+			data,
+			at,
+			size: paper ? BIG_PAPER_SIZE : nodeSize(data),
+			shape: look.shape,
+			label: paper ? '' : displayLabel(data.label),
+			faded: highlight != null && !emphasised,
+			ring
+		});
+	}
+	// Faded below, then papers (small, many), then entities smallest first: hubs stay on top.
+	const order = (n: SceneNode) => (n.faded ? 0 : n.data.type === 'Paper' ? 1 : 2);
+	const nodes = [...placed.values()].sort((a, b) => order(a) - order(b) || a.size - b.size);
+	const groups: NodeGroup[] = [];
+	const groupOf = new Map<string, NodeGroup>();
+	for (const n of nodes) {
+		const colour = nodeLook(n.data.type).colour;
+		const alpha = n.faded ? FADED_ALPHA : 1;
+		const key = `${order(n)} ${colour} ${n.shape} ${alpha}`;
+		let g = groupOf.get(key);
+		if (!g) {
+			g = { colour, shape: n.shape, alpha, nodes: [] };
+			groupOf.set(key, g);
+			groups.push(g);
+		}
+		g.nodes.push(n);
+	}
+	const underneath: [GraphEdge, Segment][] = [];
+	const incident: SceneEdge[] = [];
+	for (const e of graph.edges) {
+		if (hidden.has(e.id)) continue;
+		const a = placed.get(e.source);
+		const b = placed.get(e.target);
+		if (!a || !b) continue;
+		if (e.source === selected || e.target === selected)
+			incident.push({
+				edge: e,
+				a: a.at,
+				b: b.at,
+				stroke: { ...bigEdgeStroke(theme, e), opacity: 1 }
+			});
+		else underneath.push([e, [a.at, b.at]]);
+	}
+	const faded = (e: GraphEdge) => highlight != null && !highlight.has(e.id);
+	const edges = batchEdges(underneath, ([e]) => bigEdgeStroke(theme, e, faded(e))).map(
+		({ stroke, edges }) => ({ stroke, edges: edges.map(([, s]) => s) })
+	);
+	return { nodes, groups, edges, incident, edgeCount: underneath.length + incident.length };
+}
+
+/** Model → pixels: pixel = model × zoom + pan. */
+export interface Transform {
+	zoom: number;
+	pan: Position;
+}
+
+/** The topmost node under a point (model coordinates), with a few pixels' grace for small ones. */
+export function nodeAt(scene: Scene, p: Position, zoom: number): SceneNode | null {
+	const grace = 3 / zoom;
+	for (let i = scene.nodes.length - 1; i >= 0; i--) {
+		const n = scene.nodes[i]!;
+		const r = n.size / 2 + grace;
+		if (Math.abs(p.x - n.at.x) <= r && Math.abs(p.y - n.at.y) <= r) return n;
+	}
+	return null;
+}
+
+/** The selected node's edge under a point, within a few pixels. */
+export function edgeAt(scene: Scene, p: Position, zoom: number): SceneEdge | null {
+	const reach = 5 / zoom;
+	let best: SceneEdge | null = null;
+	let bestD = reach;
+	for (const e of scene.incident) {
+		const d = segmentDistance(p, e.a, e.b);
+		if (d <= bestD) {
+			best = e;
+			bestD = d;
+		}
+	}
+	return best;
+}
+
+function segmentDistance(p: Position, a: Position, b: Position): number {
+	const dx = b.x - a.x;
+	const dy = b.y - a.y;
+	const len = dx * dx + dy * dy;
+	const k = len ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len)) : 0;
+	return Math.hypot(p.x - (a.x + k * dx), p.y - (a.y + k * dy));
+}
+
+/** Adds a node's outline to the current path, centred at (x, y), `s` wide and tall. */
+export function shapePath(
+	ctx: CanvasRenderingContext2D,
+	shape: NodeLook['shape'],
+	x: number,
+	y: number,
+	s: number
+) {
+	const r = s / 2;
+	switch (shape) {
+		case 'ellipse':
+			ctx.moveTo(x + r, y);
+			ctx.arc(x, y, r, 0, 2 * Math.PI);
+			break;
+		case 'rectangle':
+			ctx.rect(x - r, y - r, s, s);
+			break;
+		case 'round-rectangle':
+			ctx.roundRect(x - r, y - r, s, s, s / 4);
+			break;
+		case 'barrel':
+			ctx.moveTo(x - r * 0.8, y - r);
+			ctx.lineTo(x + r * 0.8, y - r);
+			ctx.quadraticCurveTo(x + r * 1.1, y, x + r * 0.8, y + r);
+			ctx.lineTo(x - r * 0.8, y + r);
+			ctx.quadraticCurveTo(x - r * 1.1, y, x - r * 0.8, y - r);
+			ctx.closePath();
+			break;
+		case 'diamond':
+			ctx.moveTo(x, y - r);
+			ctx.lineTo(x + r, y);
+			ctx.lineTo(x, y + r);
+			ctx.lineTo(x - r, y);
+			ctx.closePath();
+			break;
+		case 'hexagon':
+			ctx.moveTo(x - r, y);
+			ctx.lineTo(x - r / 2, y - r);
+			ctx.lineTo(x + r / 2, y - r);
+			ctx.lineTo(x + r, y);
+			ctx.lineTo(x + r / 2, y + r);
+			ctx.lineTo(x - r / 2, y + r);
+			ctx.closePath();
+			break;
+	}
+}
+
+/** The part of the model a canvas of `width` × `height` pixels shows under `t`. */
+function visibleBox(t: Transform, width: number, height: number) {
+	return {
+		x1: -t.pan.x / t.zoom,
+		y1: -t.pan.y / t.zoom,
+		x2: (width - t.pan.x) / t.zoom,
+		y2: (height - t.pan.y) / t.zoom
+	};
+}
+
+export interface DrawOptions {
+	theme: Theme;
+	/** The canvas's size in the transform's pixels, to skip what falls outside. */
+	width: number;
+	height: number;
+	/**
+	 * One node (by its live position) drawn apart, for dragging it over a still picture of the
+	 * rest: `without` leaves it and its edges out, `just` draws only them.
+	 */
+	without?: Position | null;
+	just?: Position | null;
+}
+
+/**
+ * Device pixels an edge of the underlying mass may be wide. At or under one pixel the canvas
+ * draws a hairline, tens of times faster than a wider stroke (in Chromium's software canvas,
+ * 9,453 edges took 70 ms as hairlines and 0.6–1.2 s at 1.5–2 px). So edges stay hairlines at
+ * any zoom, and an edge several papers state shows darker instead of wider.
+ */
+const HAIRLINE = 1;
+
+/**
+ * Draws the scene: edges, then the selected node's edges, nodes, rings and readable labels.
+ * Hovering is drawn over it apart (drawHover), so that moving the pointer redraws little.
+ */
+export function drawScene(
+	ctx: CanvasRenderingContext2D,
+	scene: Scene,
+	t: Transform,
+	o: DrawOptions
+) {
+	const box = visibleBox(t, o.width, o.height);
+	// Slack for node size and label width, in model units.
+	const m = 80 / Math.min(1, t.zoom);
+	const { without = null, just = null } = o;
+	const inView = (p: Position) =>
+		p.x >= box.x1 - m && p.x <= box.x2 + m && p.y >= box.y1 - m && p.y <= box.y2 + m;
+	const wanted = (p: Position) => (just ? p === just : p !== without);
+	const crosses = (a: Position, b: Position) =>
+		!(
+			(a.x < box.x1 && b.x < box.x1) ||
+			(a.x > box.x2 && b.x > box.x2) ||
+			(a.y < box.y1 && b.y < box.y1) ||
+			(a.y > box.y2 && b.y > box.y2)
+		);
+	const segmentWanted = just
+		? (a: Position, b: Position) => a === just || b === just
+		: without
+			? (a: Position, b: Position) => a !== without && b !== without
+			: () => true;
+	ctx.save();
+	ctx.setTransform(t.zoom, 0, 0, t.zoom, t.pan.x, t.pan.y);
+	ctx.lineCap = 'butt';
+	for (const { stroke, edges } of scene.edges) {
+		ctx.strokeStyle = stroke.colour;
+		const device = stroke.width * t.zoom;
+		ctx.globalAlpha = Math.min(1, stroke.opacity * Math.max(1, device / HAIRLINE));
+		ctx.lineWidth = Math.min(device, HAIRLINE) / t.zoom;
+		ctx.beginPath();
+		for (const [a, b] of edges) {
+			if (!segmentWanted(a, b) || !crosses(a, b)) continue;
+			ctx.moveTo(a.x, a.y);
+			ctx.lineTo(b.x, b.y);
+		}
+		ctx.stroke();
+	}
+	// The selection's few edges on top, at full strength and width.
+	for (const e of scene.incident) {
+		if (!segmentWanted(e.a, e.b)) continue;
+		ctx.strokeStyle = e.stroke.colour;
+		ctx.globalAlpha = 1;
+		ctx.lineWidth = e.stroke.width * 1.5;
+		ctx.beginPath();
+		ctx.moveTo(e.a.x, e.a.y);
+		ctx.lineTo(e.b.x, e.b.y);
+		ctx.stroke();
+	}
+
+	for (const g of scene.groups) {
+		ctx.globalAlpha = g.alpha;
+		ctx.fillStyle = g.colour;
+		ctx.beginPath();
+		for (const n of g.nodes)
+			if (wanted(n.at) && inView(n.at)) shapePath(ctx, n.shape, n.at.x, n.at.y, n.size);
+		ctx.fill();
+	}
+	ctx.globalAlpha = 1;
+	for (const n of scene.nodes) if (n.ring && wanted(n.at)) drawRing(ctx, n, n.ring, o.theme);
+
+	// Labels below their node once readable; those of ringed nodes always.
+	const readable = LABEL_FONT * t.zoom >= MIN_LABEL_PX;
+	for (const n of scene.nodes) {
+		if (!n.label || n.faded || !wanted(n.at) || !inView(n.at)) continue;
+		if (readable || n.ring) drawLabel(ctx, n, t.zoom, o.theme, n.ring != null);
+	}
+	ctx.restore();
+}
+
+function drawRing(
+	ctx: CanvasRenderingContext2D,
+	n: SceneNode,
+	ring: NonNullable<SceneNode['ring']>,
+	theme: Theme
+) {
+	ctx.globalAlpha = 1;
+	ctx.strokeStyle = ring.colour;
+	ctx.lineWidth = ring.width;
+	ctx.beginPath();
+	shapePath(ctx, n.shape, n.at.x, n.at.y, n.size);
+	ctx.stroke();
+	if (ring.double) {
+		ctx.strokeStyle = THEME[theme].selected;
+		ctx.lineWidth = 1;
+		ctx.beginPath();
+		shapePath(ctx, n.shape, n.at.x, n.at.y, n.size + ring.width);
+		ctx.stroke();
+	}
+}
+
+/** A label below its node; emphasised ones bold, and readable even when zoomed out. */
+function drawLabel(
+	ctx: CanvasRenderingContext2D,
+	n: SceneNode,
+	zoom: number,
+	theme: Theme,
+	emphasised: boolean
+) {
+	const px = LABEL_FONT * zoom >= MIN_LABEL_PX ? LABEL_FONT : MIN_LABEL_PX / zoom;
+	ctx.globalAlpha = 1;
+	ctx.fillStyle = THEME[theme].text;
+	ctx.textAlign = 'center';
+	ctx.textBaseline = 'top';
+	ctx.font = `${emphasised ? 'bold ' : ''}${px}px system-ui, sans-serif`;
+	ctx.fillText(n.label, n.at.x, n.at.y + n.size / 2 + 3);
+}
+
+/** The hovered node (ring and label) or edge of the selection (wider), over a drawn scene. */
+export function drawHover(
+	ctx: CanvasRenderingContext2D,
+	t: Transform,
+	theme: Theme,
+	hovered: { node?: SceneNode | null; edge?: SceneEdge | null }
+) {
+	const { node, edge } = hovered;
+	if (!node && !edge) return;
+	ctx.save();
+	ctx.setTransform(t.zoom, 0, 0, t.zoom, t.pan.x, t.pan.y);
+	if (edge) {
+		ctx.globalAlpha = 1;
+		ctx.strokeStyle = edge.stroke.colour;
+		ctx.lineWidth = edge.stroke.width * 2.5;
+		ctx.beginPath();
+		ctx.moveTo(edge.a.x, edge.a.y);
+		ctx.lineTo(edge.b.x, edge.b.y);
+		ctx.stroke();
+	}
+	if (node) {
+		drawRing(ctx, node, node.ring ?? { colour: HIGHLIGHT, width: 3 }, theme);
+		if (node.label) drawLabel(ctx, node, t.zoom, theme, true);
+	}
+	ctx.restore();
+}
+
+/** The model-space box around the scene's nodes, labels allowed for, or null when empty. */
+export function sceneBounds(scene: Scene) {
+	if (!scene.nodes.length) return null;
+	let x1 = Infinity;
+	let y1 = Infinity;
+	let x2 = -Infinity;
+	let y2 = -Infinity;
+	for (const n of scene.nodes) {
+		const r = n.size / 2;
+		x1 = Math.min(x1, n.at.x - r);
+		x2 = Math.max(x2, n.at.x + r);
+		y1 = Math.min(y1, n.at.y - r);
+		y2 = Math.max(y2, n.at.y + r + (n.label ? LABEL_FONT + 3 : 0));
+	}
+	return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
+}
