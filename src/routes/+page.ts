@@ -32,7 +32,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	if (deferred && browser) {
 		void loadCytoscape('fcose');
 		placed = api.overviewPlaced(state.limit, state.papers).then((r) => {
-			if (r.ok) prepareLayout(r.data, steps);
+			if (r.ok) prepareLayout(r.data, steps, state.renderer === 'batched');
 			return r;
 		});
 	}
@@ -55,11 +55,12 @@ export const load: PageLoad = async ({ fetch, url }) => {
 /**
  * The canvas takes a big view's positions from here. The server laid out the overview alone;
  * with expansions in view the whole graph is laid out in a worker instead, begun now (the page
- * merges the views the same way).
+ * merges the views the same way). Small views are laid out by fCoSE, unless the batched canvas
+ * was asked for: it draws any deferred view as it draws big ones.
  */
-function prepareLayout(placed: PlacedView, steps: { view: GraphView }[]) {
+function prepareLayout(placed: PlacedView, steps: { view: GraphView }[], batched: boolean) {
 	const graph = mergeViews(placed.view, ...steps.map((s) => s.view));
-	if (graph.nodes.length <= BIG_GRAPH) return;
+	if (graph.nodes.length <= BIG_GRAPH && !batched) return;
 	if (
 		graph.nodes.length === placed.view.nodes.length &&
 		graph.edges.length === placed.view.edges.length

@@ -117,28 +117,41 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 
 	it('answers hover, click, wheel, drag and double-click in a big view', async () => {
 		// Big views on the 2D canvas are drawn by the batched canvas over a headless Cytoscape;
-		// the sample corpus is too small for one, so the URL asks for the batched canvas.
-		await page.goto(`${h.app.url}/?limit=200&papers=40&renderer=batched`);
+		// the sample corpus is too small for one, so the URL asks for the batched canvas. As for
+		// a big view, the page fetches it with the server's positions after hydrating.
+		await page.goto(`${h.app.url}/?limit=200&papers=1000&renderer=batched`);
 		await waitForGraph(page, 10);
 		const canvas = '[data-testid="graph-canvas"]';
 		expect(await page.getAttribute(canvas, 'data-renderer')).toBe('batched');
+		// Drawn from those positions before Cytoscape was in.
+		const marks = await page.evaluate(() =>
+			['lineage:drawn', 'lineage:attached'].map(
+				(m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN
+			)
+		);
+		expect(marks[0]).toBeLessThan(marks[1]!);
 		const zoom = () =>
 			page.evaluate(
 				(sel) =>
 					(document.querySelector(sel) as HTMLElement & { cy: { zoom(): number } }).cy.zoom(),
 				canvas
 			);
+		// The node under the pointer (SDXL, or a bigger one drawn over it): named by the tooltip,
+		// selected by a click.
 		const sdxl = await renderedNodePosition(page, 'model:sdxl');
 		await page.mouse.move(sdxl.x, sdxl.y);
-		await expect(page.locator('[role="tooltip"] strong').textContent()).resolves.toBe('SDXL');
+		const title = page.locator('[role="tooltip"] strong');
+		await title.waitFor();
+		const name = (await title.textContent())!;
 		await page.mouse.click(sdxl.x, sdxl.y);
-		await expect(page.locator('[data-testid="entity-card"] h2').textContent()).resolves.toBe(
-			'SDXL'
-		);
-		expect(page.url()).toContain('sel=model%3Asdxl');
+		await expect(page.locator('[data-testid="entity-card"] h2').textContent()).resolves.toBe(name);
+		const id = new URL(page.url()).searchParams.get('sel')!;
+		expect(id).toMatch(/^(model|technique|dataset|metric|task):/);
+		const at = await renderedNodePosition(page, id);
 
-		// The wheel zooms in around the pointer: SDXL stays under it.
+		// The wheel zooms in around the pointer: the node stays under it.
 		const z0 = await zoom();
+		await page.mouse.move(at.x, at.y);
 		await page.mouse.wheel(0, -300);
 		await page.waitForFunction(
 			([sel, z]) =>
@@ -147,25 +160,29 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 				).cy.zoom() > (z as number),
 			[canvas, z0] as const
 		);
-		const zoomed = await renderedNodePosition(page, 'model:sdxl');
-		expect(Math.hypot(zoomed.x - sdxl.x, zoomed.y - sdxl.y)).toBeLessThan(2);
+		const zoomed = await renderedNodePosition(page, id);
+		expect(Math.hypot(zoomed.x - at.x, zoomed.y - at.y)).toBeLessThan(2);
 		// Drawn afresh at the new scale once the gesture settles.
 		await page.waitForTimeout(400);
 		await screenshot(page, 'explorer-big-zoomed');
 
-		// Dragging a node moves it with the pointer.
-		await page.mouse.move(zoomed.x, zoomed.y);
-		await page.mouse.down();
-		await page.mouse.move(zoomed.x + 80, zoomed.y + 40, { steps: 8 });
-		await page.mouse.up();
-		const dragged = await renderedNodePosition(page, 'model:sdxl');
-		expect(dragged.x - zoomed.x).toBeCloseTo(80, 0);
-		expect(dragged.y - zoomed.y).toBeCloseTo(40, 0);
-
-		// A double-click expands the node.
-		await page.mouse.dblclick(dragged.x, dragged.y);
-		await page.waitForFunction(() => location.search.includes('x=model%3Asdxl'));
+		// A double-click expands the node (it is on top here: the tooltip named it).
+		await page.mouse.dblclick(zoomed.x, zoomed.y);
+		await page.waitForFunction(
+			(x) => new URL(location.href).searchParams.getAll('x').includes(x),
+			id
+		);
 		await waitForGraph(page, 10);
+
+		// Dragging a node moves it with the pointer (the expansion kept it where it was).
+		const from = await renderedNodePosition(page, id);
+		await page.mouse.move(from.x, from.y);
+		await page.mouse.down();
+		await page.mouse.move(from.x + 80, from.y + 40, { steps: 8 });
+		await page.mouse.up();
+		const dragged = await renderedNodePosition(page, id);
+		expect(dragged.x - from.x).toBeCloseTo(80, 0);
+		expect(dragged.y - from.y).toBeCloseTo(40, 0);
 	});
 
 	it('finds SDXL by search, selects it and shows an evidence sentence', async () => {

@@ -1,8 +1,9 @@
 // A big explorer view on screen: one canvas drawing the scene (big-scene.ts) and answering the
 // pointer, over a headless Cytoscape that keeps the model: nodes, their positions, the viewport,
 // locks and layouts. Nothing here waits for styles or textures, so the view is drawn and answers
-// a gesture as soon as its positions are known. Every viewport change goes through Cytoscape
-// (`cy.zoom`, `cy.panBy`, `cy.viewport`), so keyboard, fit and tests drive it as any other view.
+// a gesture as soon as its positions are known: even before Cytoscape is in, from the positions
+// the view came with (detached), until the canvas attaches Cytoscape when the user pauses. Once
+// attached, every viewport change goes through Cytoscape (`cy.zoom`, `cy.panBy`, `cy.viewport`).
 import type { Core, NodeSingular, Position } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../types';
 import {
@@ -37,7 +38,31 @@ export interface BatchedViewOptions {
 	onhover: (info: ViewHover | null) => void;
 }
 
+export interface Viewport {
+	zoom: number;
+	pan: Position;
+}
+
+/** Before Cytoscape is in: the view's own positions (mutable, for drags) and viewport. */
+export interface Detached {
+	positions: Map<string, Position>;
+	viewport: Viewport;
+	/** Nodes dragged meanwhile, whose positions attach() gives Cytoscape. */
+	moved?: Set<string>;
+}
+
 export interface BatchedView {
+	/** Cytoscape, with the nodes in: from now on it keeps positions and viewport. */
+	attach(cy: Core): void;
+	readonly attached: boolean;
+	/** Resolves once the user has paused (no press, drag, wheel or key for a moment) and the page idles. */
+	whenQuiet(): Promise<void>;
+	/** Where a node is now (detached: where it was drawn or dragged to). */
+	positionOf(id: string): Position | undefined;
+	viewport(): Viewport;
+	panBy(d: Position): void;
+	/** Zooms to `level` (clamped) keeping the rendered point `at` still. */
+	zoomAbout(level: number, at: Position): void;
 	/** The graph (all its edges) and the page's state: rebuilt now, drawn with the next frame. */
 	setScene(
 		graph: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[] },
@@ -64,6 +89,8 @@ const WHEEL_RATE = 1 / 650;
 const MAX_EXPORT_PX = 8000;
 /** Quiet time after a pan or zoom before the picture is drawn afresh at the new scale. */
 const SETTLE_MS = 150;
+/** Quiet time after the last gesture before a detached view takes Cytoscape in. */
+const QUIET_MS = 300;
 
 const NO_STATE: SceneState = {
 	hidden: new Set(),
@@ -73,7 +100,29 @@ const NO_STATE: SceneState = {
 	roots: new Set()
 };
 
-export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOptions): BatchedView {
+const sameSet = (a: ReadonlySet<string> | null, b: ReadonlySet<string> | null) =>
+	a === b || (a != null && b != null && a.size === b.size && [...a].every((x) => b.has(x)));
+
+function sameState(a: SceneState, b: SceneState): boolean {
+	return (
+		a.selected === b.selected &&
+		sameSet(a.hidden, b.hidden) &&
+		sameSet(a.highlight, b.highlight) &&
+		sameSet(a.pinned, b.pinned) &&
+		sameSet(a.roots, b.roots)
+	);
+}
+
+export function batchedView(
+	container: HTMLElement,
+	o: BatchedViewOptions,
+	source: Core | Detached
+): BatchedView {
+	let cy: Core | null = 'positions' in source ? null : source;
+	let own: Detached | null = 'positions' in source ? source : null;
+	let lastInput = 0;
+	let pendingExpand: string | null = null;
+
 	const canvas = document.createElement('canvas');
 	canvas.setAttribute('aria-hidden', 'true');
 	Object.assign(canvas.style, { position: 'absolute', inset: '0', touchAction: 'none' });
@@ -101,19 +150,65 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 	/** The node being dragged: left out of the still picture, drawn over it each frame. */
 	let dragged: Position | null = null;
 
+	// ---- the model: Cytoscape's once attached, the view's own before.
+	const zoomNow = () => (cy ? cy.zoom() : own!.viewport.zoom);
+	const panNow = () => (cy ? cy.pan() : own!.viewport.pan);
+	function setViewport(v: Viewport) {
+		if (cy) cy.viewport(v);
+		else {
+			own!.viewport = { zoom: v.zoom, pan: { ...v.pan } };
+			onviewport();
+		}
+	}
+	const clampZoom = (z: number) => Math.min(o.maxZoom, Math.max(o.minZoom, z));
+	function zoomAbout(level: number, at: Position) {
+		const z = clampZoom(level);
+		if (cy) return void cy.zoom({ level: z, renderedPosition: at });
+		const { zoom, pan } = own!.viewport;
+		setViewport({
+			zoom: z,
+			pan: { x: at.x - ((at.x - pan.x) * z) / zoom, y: at.y - ((at.y - pan.y) * z) / zoom }
+		});
+	}
+	function panBy(d: Position) {
+		if (cy) return void cy.panBy(d);
+		const { zoom, pan } = own!.viewport;
+		setViewport({ zoom, pan: { x: pan.x + d.x, y: pan.y + d.y } });
+	}
 	const positionOf = (id: string): Position | undefined => {
+		if (!cy) return own!.positions.get(id);
 		const n = cy.getElementById(id);
 		// The live object: a layout or a drag moves what is drawn without a rebuild.
 		return n.nonempty() ? (n as NodeSingular).position() : undefined;
 	};
-	const cyNodes = () => cy.nodes().map((n) => n.data() as GraphNode);
+	const lockedNode = (id: string) =>
+		cy ? cy.getElementById(id).locked() : (state?.pinned.has(id) ?? false);
+	function moveNode(id: string, p: Position) {
+		if (cy) return void cy.getElementById(id).position(p);
+		const at = own!.positions.get(id);
+		if (!at) return;
+		at.x = p.x;
+		at.y = p.y;
+		(own!.moved ??= new Set()).add(id);
+		onposition();
+	}
+	const modelNodes = () => (cy ? cy.nodes().map((n) => n.data() as GraphNode) : graph.nodes);
 	const currentScene = () =>
 		(scene ??= state ? buildScene(graph, positionOf, state, o.theme()) : null);
 	const transform = (dpr: number): Transform => {
-		const zoom = cy.zoom();
-		const pan = cy.pan();
+		const zoom = zoomNow();
+		const pan = panNow();
 		return { zoom: zoom * dpr, pan: { x: pan.x * dpr, y: pan.y * dpr } };
 	};
+	/** The scene is rebuilt with the next frame; the hovered node carried over by id. */
+	function rescene() {
+		scene = null;
+		const id = hovered?.id;
+		hovered = id ? (currentScene()?.nodes.find((n) => n.id === id) ?? null) : null;
+		if (id && !hovered) o.onhover(null);
+		hoveredEdge = null;
+		redrawAll();
+	}
 
 	function draw() {
 		frame = 0;
@@ -131,12 +226,12 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 		if (stale || !stillAt || stillAt.dpr !== dpr) {
 			stillCtx.clearRect(0, 0, w, h);
 			if (s) drawScene(stillCtx, s, t, { theme, width: w, height: h, without: dragged });
-			stillAt = { zoom: cy.zoom(), pan: { ...cy.pan() }, dpr };
+			stillAt = { zoom: zoomNow(), pan: { ...panNow() }, dpr };
 			stale = false;
 		}
 		// The still picture, moved and scaled from its viewport to the current one.
-		const k = cy.zoom() / stillAt.zoom;
-		const pan = cy.pan();
+		const k = zoomNow() / stillAt.zoom;
+		const pan = panNow();
 		ctx.setTransform(1, 0, 0, 1, 0, 0);
 		ctx.clearRect(0, 0, w, h);
 		ctx.setTransform(
@@ -172,20 +267,21 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 		return { x: e.clientX - box.left, y: e.clientY - box.top };
 	};
 	const toModel = (p: Position): Position => {
-		const zoom = cy.zoom();
-		const pan = cy.pan();
+		const zoom = zoomNow();
+		const pan = panNow();
 		return { x: (p.x - pan.x) / zoom, y: (p.y - pan.y) / zoom };
 	};
 	const hit = (p: Position) => {
 		const s = currentScene();
-		return s ? nodeAt(s, toModel(p), cy.zoom()) : null;
+		return s ? nodeAt(s, toModel(p), zoomNow()) : null;
 	};
 
 	let press: {
 		pointer: number;
 		start: Position;
 		last: Position;
-		node: NodeSingular | null;
+		/** The node to drag (none if locked) and where it was, as a live position. */
+		node: { id: string; at: Position } | null;
 		/** The node's position minus the pointer's, in model units, for dragging. */
 		offset: Position;
 		moved: boolean;
@@ -198,7 +294,7 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 		const s = currentScene();
 		if (p && s) {
 			const m = toModel(p);
-			const n = nodeAt(s, m, cy.zoom());
+			const n = nodeAt(s, m, zoomNow());
 			if (n) {
 				next = n;
 				const d = n.data;
@@ -210,7 +306,7 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 				];
 				info = { ...p, title: d.label, detail: bits.join(' · ') };
 			} else {
-				nextEdge = edgeAt(s, m, cy.zoom());
+				nextEdge = edgeAt(s, m, zoomNow());
 				if (nextEdge) {
 					const e = nextEdge.edge;
 					const label = (id: string) => graph.nodes.find((x) => x.id === id)?.label ?? id;
@@ -233,16 +329,16 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 
 	function onpointerdown(e: PointerEvent) {
 		if (e.button !== 0 || press) return;
+		lastInput = performance.now();
 		const p = local(e);
 		const n = hit(p);
-		const node = n ? (cy.getElementById(n.id) as NodeSingular) : null;
+		const at = n ? positionOf(n.id) : undefined;
 		const m = toModel(p);
-		const at = node?.position();
 		press = {
 			pointer: e.pointerId,
 			start: p,
 			last: p,
-			node: node && !node.locked() ? node : null,
+			node: n && at && !lockedNode(n.id) ? { id: n.id, at } : null,
 			offset: at ? { x: at.x - m.x, y: at.y - m.y } : { x: 0, y: 0 },
 			moved: false
 		};
@@ -255,20 +351,21 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 			setHover(p);
 			return;
 		}
+		lastInput = performance.now();
 		if (!press.moved && Math.hypot(p.x - press.start.x, p.y - press.start.y) < CLICK_SLOP) return;
 		if (!press.moved) {
 			press.moved = true;
 			setHover(null);
 			canvas.style.cursor = 'grabbing';
 			if (press.node) {
-				dragged = press.node.position();
+				dragged = press.node.at;
 				redrawAll();
 			}
 		}
 		if (press.node) {
 			const m = toModel(p);
-			press.node.position({ x: m.x + press.offset.x, y: m.y + press.offset.y });
-		} else cy.panBy({ x: p.x - press.last.x, y: p.y - press.last.y });
+			moveNode(press.node.id, { x: m.x + press.offset.x, y: m.y + press.offset.y });
+		} else panBy({ x: p.x - press.last.x, y: p.y - press.last.y });
 		press.last = p;
 	}
 
@@ -286,18 +383,19 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 	}
 
 	function ondblclick(e: MouseEvent) {
+		lastInput = performance.now();
 		const n = hit(local(e));
-		if (n) o.onexpand?.(n.id);
+		if (!n) return;
+		// Expanding lays out with Cytoscape: detached, the expansion waits for it.
+		if (cy) o.onexpand?.(n.id);
+		else pendingExpand = n.id;
 	}
 
 	function onwheel(e: WheelEvent) {
 		e.preventDefault();
+		lastInput = performance.now();
 		const lines = e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1;
-		const level = cy.zoom() * Math.pow(10, -e.deltaY * lines * WHEEL_RATE);
-		cy.zoom({
-			level: Math.min(o.maxZoom, Math.max(o.minZoom, level)),
-			renderedPosition: local(e)
-		});
+		zoomAbout(zoomNow() * Math.pow(10, -e.deltaY * lines * WHEEL_RATE), local(e));
 	}
 
 	const onleave = () => {
@@ -323,24 +421,75 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 	};
 	// A dragged node moves over the still picture; anything else moving (a layout) redraws it.
 	const onposition = () => (dragged ? redraw() : redrawAll());
-	cy.on('viewport', onviewport);
-	cy.on('position', onposition);
+	cy?.on('viewport', onviewport);
+	cy?.on('position', onposition);
 	const resized = new ResizeObserver(redrawAll);
 	resized.observe(container);
 
 	const size = () => ({ width: container.clientWidth, height: container.clientHeight });
 
 	return {
-		setScene(next, nextState) {
-			graph = next;
-			state = nextState;
+		attach(c) {
+			if (cy) return;
+			const { viewport: v, positions, moved } = own!;
+			cy = c;
+			own = null;
+			// Before listening: the picture on screen already shows this viewport and these positions.
+			c.viewport(v);
+			for (const id of moved ?? []) c.getElementById(id).position({ ...positions.get(id)! });
+			c.on('viewport', onviewport);
+			c.on('position', onposition);
+			// A drag under way carries on with Cytoscape's position object.
+			if (press?.node) {
+				const live = positionOf(press.node.id)!;
+				if (dragged === press.node.at) dragged = live;
+				press.node.at = live;
+			}
+			// Positions are Cytoscape's live objects from now on: the scene is rebuilt with the next
+			// frame, and the still picture kept (it shows the same).
 			scene = null;
-			// The hovered node, as the new scene has it (gone or hidden: no longer hovered).
 			const id = hovered?.id;
 			hovered = id ? (currentScene()?.nodes.find((n) => n.id === id) ?? null) : null;
-			if (id && !hovered) o.onhover(null);
-			hoveredEdge = null;
-			redrawAll();
+			if (hovered) redraw();
+			if (pendingExpand) {
+				const id = pendingExpand;
+				pendingExpand = null;
+				o.onexpand?.(id);
+			}
+		},
+		get attached() {
+			return cy != null;
+		},
+		whenQuiet() {
+			return new Promise<void>((resolve) => {
+				const check = () => {
+					const wait = lastInput + QUIET_MS - performance.now();
+					if (press || wait > 0) setTimeout(check, Math.max(wait, 50));
+					else if (typeof requestIdleCallback === 'function')
+						requestIdleCallback(() => resolve(), { timeout: 500 });
+					else resolve();
+				};
+				check();
+			});
+		},
+		positionOf,
+		viewport: () => ({ zoom: zoomNow(), pan: { ...panNow() } }),
+		panBy(d) {
+			lastInput = performance.now();
+			panBy(d);
+		},
+		zoomAbout(level, at) {
+			lastInput = performance.now();
+			zoomAbout(level, at);
+		},
+		setScene(next, nextState) {
+			// Effects re-run for reasons of their own (Cytoscape coming in): the same scene is
+			// not drawn again, which for thousands of edges is a frame's work.
+			if (next === graph && state && sameState(state, nextState)) return;
+			graph = next;
+			state = nextState;
+			// The hovered node, as the new scene has it (gone or hidden: no longer hovered).
+			rescene();
 		},
 		refresh() {
 			scene = null;
@@ -355,7 +504,7 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 			const s =
 				currentScene() ??
 				buildScene(
-					{ nodes: graph.nodes.length ? graph.nodes : cyNodes(), edges: [] },
+					{ nodes: graph.nodes.length ? graph.nodes : modelNodes(), edges: [] },
 					positionOf,
 					NO_STATE,
 					o.theme()
@@ -363,11 +512,8 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 			const b = sceneBounds(s);
 			if (!b) return;
 			const { width, height } = size();
-			const zoom = Math.min(
-				o.maxZoom,
-				Math.max(o.minZoom, Math.min((width - 2 * padding) / b.w, (height - 2 * padding) / b.h))
-			);
-			cy.viewport({
+			const zoom = clampZoom(Math.min((width - 2 * padding) / b.w, (height - 2 * padding) / b.h));
+			setViewport({
 				zoom,
 				pan: {
 					x: width / 2 - ((b.x1 + b.x2) / 2) * zoom,
@@ -379,8 +525,8 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 			const at = positionOf(id);
 			if (!at) return;
 			const { width, height } = size();
-			const zoom = cy.zoom();
-			cy.pan({ x: width / 2 - at.x * zoom, y: height / 2 - at.y * zoom });
+			const zoom = zoomNow();
+			setViewport({ zoom, pan: { x: width / 2 - at.x * zoom, y: height / 2 - at.y * zoom } });
 		},
 		extent() {
 			const { width, height } = size();
@@ -417,8 +563,8 @@ export function batchedView(cy: Core, container: HTMLElement, o: BatchedViewOpti
 			cancelAnimationFrame(frame);
 			clearTimeout(settle);
 			resized.disconnect();
-			cy.off('viewport', onviewport);
-			cy.off('position', onposition);
+			cy?.off('viewport', onviewport);
+			cy?.off('position', onposition);
 			canvas.remove();
 		}
 	};

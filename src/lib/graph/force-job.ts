@@ -134,6 +134,13 @@ export function provideLayout(
 	known = { nodes, edges: graph.edges.map((e) => e.id), at: { ids: nodes, ...at } };
 }
 
+/** The positions provideLayout was given for exactly this graph, left for takeKnownLayout. */
+export function peekKnownLayout(graph: Graph): ForceResult | null {
+	return known && sameIds(known.nodes, graph.nodes) && sameIds(known.edges, graph.edges)
+		? known.at
+		: null;
+}
+
 /** The positions provideLayout was given for exactly this graph, once; else null. */
 export function takeKnownLayout(graph: Graph): ForceResult | null {
 	const given = known;
