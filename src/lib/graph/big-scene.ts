@@ -356,13 +356,45 @@ export function drawScene(
 	ctx.globalAlpha = 1;
 	for (const n of scene.nodes) if (n.ring && wanted(n.at)) drawRing(ctx, n, n.ring, o.theme);
 
-	// Labels below their node once readable; those of ringed nodes always.
+	// Labels below their node once readable (those of ringed nodes always), and none over
+	// another: ringed nodes' first, then the biggest nodes', so hubs keep theirs in a crowd.
 	const readable = LABEL_FONT * t.zoom >= MIN_LABEL_PX;
-	for (const n of scene.nodes) {
-		if (!n.label || n.faded || !wanted(n.at) || !inView(n.at)) continue;
-		if (readable || n.ring) drawLabel(ctx, n, t.zoom, o.theme, n.ring != null);
+	const candidates = scene.nodes.filter(
+		(n) => n.label && !n.faded && wanted(n.at) && inView(n.at) && (readable || n.ring)
+	);
+	candidates.sort((a, b) => Number(b.ring != null) - Number(a.ring != null) || b.size - a.size);
+	const taken: Box[] = [];
+	for (const n of candidates) {
+		const box = labelBox(ctx, n, t.zoom, n.ring != null);
+		if (taken.some((b) => overlaps(b, box))) continue;
+		taken.push(box);
+		drawLabel(ctx, n, t.zoom, o.theme, n.ring != null);
 	}
 	ctx.restore();
+}
+
+interface Box {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/** The font a label is drawn in: model units, readable even when zoomed out if emphasised. */
+function labelFont(zoom: number, emphasised: boolean) {
+	const px = LABEL_FONT * zoom >= MIN_LABEL_PX ? LABEL_FONT : MIN_LABEL_PX / zoom;
+	return { px, font: `${emphasised ? 'bold ' : ''}${px}px system-ui, sans-serif` };
+}
+
+/** Where a node's label goes, in model units. */
+function labelBox(ctx: CanvasRenderingContext2D, n: SceneNode, zoom: number, emphasised: boolean) {
+	const { px, font } = labelFont(zoom, emphasised);
+	ctx.font = font;
+	const half = ctx.measureText(n.label).width / 2;
+	const top = n.at.y + n.size / 2 + 3;
+	return { x1: n.at.x - half, y1: top, x2: n.at.x + half, y2: top + px };
 }
 
 function drawRing(
@@ -394,12 +426,11 @@ function drawLabel(
 	theme: Theme,
 	emphasised: boolean
 ) {
-	const px = LABEL_FONT * zoom >= MIN_LABEL_PX ? LABEL_FONT : MIN_LABEL_PX / zoom;
 	ctx.globalAlpha = 1;
 	ctx.fillStyle = THEME[theme].text;
 	ctx.textAlign = 'center';
 	ctx.textBaseline = 'top';
-	ctx.font = `${emphasised ? 'bold ' : ''}${px}px system-ui, sans-serif`;
+	ctx.font = labelFont(zoom, emphasised).font;
 	ctx.fillText(n.label, n.at.x, n.at.y + n.size / 2 + 3);
 }
 

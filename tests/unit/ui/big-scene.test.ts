@@ -106,6 +106,9 @@ function recorder() {
 		},
 		fillText(text: string) {
 			calls.push({ op: 'text', text });
+		},
+		measureText(text: string) {
+			return { width: text.length * 6 };
 		}
 	};
 	return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
@@ -265,15 +268,28 @@ describe('the batched canvas of big views', () => {
 		const near = recorder();
 		drawScene(near.ctx, s, { zoom: 1, pan: { x: 400, y: 300 } }, view);
 		expect(near.calls.filter((c) => c.op === 'fill')).toHaveLength(s.groups.length);
-		// Bottom to top, as the nodes: smallest first.
+		// The selection's first, then by size.
 		expect(near.calls.filter((c) => c.op === 'text').map((c) => c.text)).toEqual([
 			'model:b label',
-			'dataset:c label',
-			'model:a label'
+			'model:a label',
+			'dataset:c label'
 		]);
 		const far = recorder();
 		drawScene(far.ctx, s, { zoom: 0.5, pan: { x: 400, y: 300 } }, view);
 		expect(far.calls.filter((c) => c.op === 'text').map((c) => c.text)).toEqual(['model:b label']);
+		// Crowded: a label that would cover another's is left out, the bigger node's kept.
+		const crowd = buildScene(
+			graph,
+			(id) => (id === 'dataset:c' ? { x: 5, y: 4 } : positions[id]),
+			state(),
+			'light'
+		);
+		const crowded = recorder();
+		drawScene(crowded.ctx, crowd, { zoom: 1, pan: { x: 400, y: 300 } }, view);
+		expect(crowded.calls.filter((c) => c.op === 'text').map((c) => c.text)).toEqual([
+			'model:a label',
+			'model:b label'
+		]);
 		// Out of view: nothing labelled.
 		const away = recorder();
 		drawScene(away.ctx, s, { zoom: 1, pan: { x: 5000, y: 5000 } }, view);
