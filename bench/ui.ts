@@ -322,9 +322,9 @@ function report(runs: Run[], label: string) {
 			'(search works)'
 		],
 		[
-			'navigation → positions applied',
+			'navigation → positions given to Cytoscape',
 			fmt(median(runs.map((r) => r.marks['laid-out'] ?? NaN))),
-			'(not yet painted)'
+			'(a preview is drawn before)'
 		],
 		[
 			'navigation → graph laid out and drawn',

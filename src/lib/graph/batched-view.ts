@@ -89,8 +89,13 @@ const WHEEL_RATE = 1 / 650;
 const MAX_EXPORT_PX = 8000;
 /** Quiet time after a pan or zoom before the picture is drawn afresh at the new scale. */
 const SETTLE_MS = 150;
-/** Quiet time after the last gesture before a detached view takes Cytoscape in. */
-const QUIET_MS = 300;
+/**
+ * Quiet time, after the first frame and after the last gesture, before a detached view takes
+ * Cytoscape in: a reader usually reaches for the graph as soon as it shows, and taking Cytoscape
+ * in is some 200 ms of work on the page's one thread (in tasks of up to ~70 ms), best done
+ * when the reader is not mid-gesture.
+ */
+const QUIET_MS = 500;
 
 const NO_STATE: SceneState = {
 	hidden: new Set(),
@@ -120,7 +125,9 @@ export function batchedView(
 ): BatchedView {
 	let cy: Core | null = 'positions' in source ? null : source;
 	let own: Detached | null = 'positions' in source ? source : null;
+	/** The last gesture, or the first frame: whenQuiet counts from the later. */
 	let lastInput = 0;
+	let firstDrawn = false;
 	let pendingExpand: string | null = null;
 
 	const canvas = document.createElement('canvas');
@@ -247,6 +254,10 @@ export function batchedView(
 		if (s && dragged) drawScene(ctx, s, t, { theme, width: w, height: h, just: dragged });
 		drawHover(ctx, t, theme, { node: hovered, edge: hoveredEdge });
 		if (s) {
+			if (!firstDrawn) {
+				firstDrawn = true;
+				lastInput = Math.max(lastInput, performance.now());
+			}
 			const callbacks = drawnCallbacks;
 			drawnCallbacks = [];
 			for (const c of callbacks) c();
@@ -464,7 +475,7 @@ export function batchedView(
 			return new Promise<void>((resolve) => {
 				const check = () => {
 					const wait = lastInput + QUIET_MS - performance.now();
-					if (press || wait > 0) setTimeout(check, Math.max(wait, 50));
+					if (press || !firstDrawn || wait > 0) setTimeout(check, Math.max(wait, 50));
 					else if (typeof requestIdleCallback === 'function')
 						requestIdleCallback(() => resolve(), { timeout: 500 });
 					else resolve();
