@@ -159,25 +159,27 @@ async function measure(
 			{ polling: 'raf' }
 		);
 		const drawnMs = Number(await drawn.jsonValue());
-		// Usable: a wheel zoom over the graph, answered with a frame at the new zoom.
+		// Usable: a wheel zoom over the graph, answered with a frame at the new zoom. The canvas
+		// reports its viewport (builds before that had only Cytoscape's, for --app).
 		const zoomNow = () =>
-			page.evaluate(
-				() =>
-					(
-						document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
-							viewport: () => { zoom: number } | null;
-						}
-					).viewport()?.zoom ?? null
-			);
+			page.evaluate(() => {
+				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+					viewport?: () => { zoom: number } | null;
+					cy?: { zoom: () => number };
+				};
+				return el.viewport?.()?.zoom ?? el.cy?.zoom() ?? null;
+			});
 		const zoom0 = await zoomNow();
 		await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
 		await page.mouse.wheel(0, -90);
 		const answered = await page.waitForFunction(
 			(z) => {
 				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
-					viewport: () => { zoom: number } | null;
+					viewport?: () => { zoom: number } | null;
+					cy?: { zoom: () => number };
 				};
-				return el.viewport()?.zoom !== z ? performance.now() : 0;
+				const now = el.viewport?.()?.zoom ?? el.cy?.zoom() ?? null;
+				return now !== null && now !== z ? performance.now() : 0;
 			},
 			zoom0,
 			{ polling: 'raf' }
