@@ -389,6 +389,8 @@ export function batchedView(
 			dragged = null;
 			redrawAll();
 		}
+		// A cancelled press (the browser took the pointer) selects nothing.
+		if (e.type === 'pointercancel') return;
 		if (!moved) o.onselect?.(hit(start)?.id ?? null);
 		else setHover(local(e));
 	}
