@@ -50,7 +50,7 @@ export function launchBrowser(): Promise<Browser> {
 export interface Harness {
 	app: Awaited<ReturnType<typeof startApp>>;
 	browser: Browser;
-	newPage: (options?: { dark?: boolean }) => Promise<Page>;
+	newPage: (options?: { dark?: boolean; pixelRatio?: number }) => Promise<Page>;
 	/** Errors thrown in any page (uncaught), to assert there were none. */
 	pageErrors: string[];
 	close: () => Promise<void>;
@@ -73,6 +73,7 @@ export async function startHarness(env: NodeJS.ProcessEnv): Promise<Harness> {
 		newPage: async (options = {}) => {
 			const page = await browser.newPage({
 				viewport: { width: 1280, height: 860 },
+				deviceScaleFactor: options.pixelRatio ?? 1,
 				colorScheme: options.dark ? 'dark' : 'light'
 			});
 			page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -185,6 +185,25 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		expect(dragged.y - from.y).toBeCloseTo(40, 0);
 	});
 
+	it('draws a big view at the size of its box on a high-density screen', async () => {
+		const hidpi = await h.newPage({ pixelRatio: 2 });
+		await hidpi.goto(`${h.app.url}/?limit=200&papers=1000&renderer=batched`);
+		await waitForGraph(hidpi, 10);
+		const boxes = await hidpi.evaluate(() => {
+			const el = document.querySelector('[data-testid="graph-canvas"]')!;
+			const c = el.querySelector('canvas')!;
+			const [a, b] = [el.getBoundingClientRect(), c.getBoundingClientRect()];
+			return { box: [a.width, a.height], canvas: [b.width, b.height], pixels: c.width };
+		});
+		expect(boxes.canvas).toEqual(boxes.box);
+		expect(boxes.pixels).toBe(Math.round(boxes.box[0]! * 2));
+		// Where a node is drawn is where the pointer finds it.
+		const at = await renderedNodePosition(hidpi, 'model:sdxl');
+		await hidpi.mouse.move(at.x, at.y);
+		await hidpi.locator('[role="tooltip"] strong').waitFor();
+		await hidpi.close();
+	});
+
 	it('finds SDXL by search, selects it and shows an evidence sentence', async () => {
 		await page.goto(h.app.url);
 		await waitForGraph(page);

@@ -128,11 +128,19 @@ export function batchedView(
 	/** The last gesture, or the first frame: whenQuiet counts from the later. */
 	let lastInput = 0;
 	let firstDrawn = false;
+	let destroyed = false;
 	let pendingExpand: string | null = null;
 
 	const canvas = document.createElement('canvas');
 	canvas.setAttribute('aria-hidden', 'true');
-	Object.assign(canvas.style, { position: 'absolute', inset: '0', touchAction: 'none' });
+	// Sized by CSS: unsized, a canvas would take its pixel buffer (× device pixel ratio) as its size.
+	Object.assign(canvas.style, {
+		position: 'absolute',
+		inset: '0',
+		width: '100%',
+		height: '100%',
+		touchAction: 'none'
+	});
 	container.append(canvas);
 	const ctx = canvas.getContext('2d')!;
 	// The still picture: the scene as last drawn in full, and the viewport it was drawn at. A pan
@@ -207,12 +215,13 @@ export function batchedView(
 		const pan = panNow();
 		return { zoom: zoom * dpr, pan: { x: pan.x * dpr, y: pan.y * dpr } };
 	};
-	/** The scene is rebuilt with the next frame; the hovered node carried over by id. */
+	/** The hovered node, by id, until the next frame finds it in the rebuilt scene. */
+	let carriedHover: string | null = null;
+	/** The scene is rebuilt with the next frame (never here: the model may be mid-change). */
 	function rescene() {
 		scene = null;
-		const id = hovered?.id;
-		hovered = id ? (currentScene()?.nodes.find((n) => n.id === id) ?? null) : null;
-		if (id && !hovered) o.onhover(null);
+		carriedHover = hovered?.id ?? carriedHover;
+		hovered = null;
 		hoveredEdge = null;
 		redrawAll();
 	}
@@ -222,12 +231,20 @@ export function batchedView(
 		const dpr = Math.min(2, window.devicePixelRatio || 1);
 		const w = Math.round(container.clientWidth * dpr);
 		const h = Math.round(container.clientHeight * dpr);
+		// Not laid out (hidden, or collapsed to nothing): nothing to draw, and an empty canvas
+		// cannot be copied.
+		if (w === 0 || h === 0) return;
 		if (canvas.width !== w || canvas.height !== h) {
 			canvas.width = still.width = w;
 			canvas.height = still.height = h;
 			stale = true;
 		}
 		const s = currentScene();
+		if (carriedHover && s) {
+			hovered = s.nodes.find((n) => n.id === carriedHover) ?? null;
+			if (!hovered) o.onhover(null);
+			carriedHover = null;
+		}
 		const t = transform(dpr);
 		const theme = o.theme();
 		if (stale || !stillAt || stillAt.dpr !== dpr) {
@@ -390,7 +407,7 @@ export function batchedView(
 			redrawAll();
 		}
 		// A cancelled press (the browser took the pointer) selects nothing.
-		if (e.type === 'pointercancel') return;
+		if (e.type !== 'pointerup') return;
 		if (!moved) o.onselect?.(hit(start)?.id ?? null);
 		else setHover(local(e));
 	}
@@ -418,6 +435,7 @@ export function batchedView(
 	canvas.addEventListener('pointermove', onpointermove);
 	canvas.addEventListener('pointerup', onpointerup);
 	canvas.addEventListener('pointercancel', onpointerup);
+	canvas.addEventListener('lostpointercapture', onpointerup);
 	canvas.addEventListener('pointerleave', onleave);
 	canvas.addEventListener('dblclick', ondblclick);
 	canvas.addEventListener('wheel', onwheel, { passive: false });
@@ -458,12 +476,14 @@ export function batchedView(
 				if (dragged === press.node.at) dragged = live;
 				press.node.at = live;
 			}
+			// Nodes coming or going (an expansion) change the scene, whatever the page says.
+			c.on('add remove', 'node', rescene);
 			// Positions are Cytoscape's live objects from now on: the scene is rebuilt with the next
 			// frame, and the still picture kept (it shows the same).
 			scene = null;
-			const id = hovered?.id;
-			hovered = id ? (currentScene()?.nodes.find((n) => n.id === id) ?? null) : null;
-			if (hovered) redraw();
+			carriedHover = hovered?.id ?? null;
+			hovered = null;
+			if (carriedHover) redraw();
 			if (pendingExpand) {
 				const id = pendingExpand;
 				pendingExpand = null;
@@ -476,6 +496,7 @@ export function batchedView(
 		whenQuiet() {
 			return new Promise<void>((resolve) => {
 				const check = () => {
+					if (destroyed) return resolve();
 					const wait = lastInput + QUIET_MS - performance.now();
 					if (press || !firstDrawn || wait > 0) setTimeout(check, Math.max(wait, 50));
 					else if (typeof requestIdleCallback === 'function')
@@ -573,6 +594,8 @@ export function batchedView(
 			);
 		},
 		destroy() {
+			destroyed = true;
+			cy?.off('add remove', 'node', rescene);
 			cancelAnimationFrame(frame);
 			clearTimeout(settle);
 			resized.disconnect();

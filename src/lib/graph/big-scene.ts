@@ -176,13 +176,19 @@ export interface Transform {
 	pan: Position;
 }
 
-/** The topmost node under a point (model coordinates), with a few pixels' grace for small ones. */
+/**
+ * The topmost node under a point (model coordinates), with a few pixels' grace for small ones:
+ * in the order drawn (group by group), from the last.
+ */
 export function nodeAt(scene: Scene, p: Position, zoom: number): SceneNode | null {
 	const grace = 3 / zoom;
-	for (let i = scene.nodes.length - 1; i >= 0; i--) {
-		const n = scene.nodes[i]!;
-		const r = n.size / 2 + grace;
-		if (Math.abs(p.x - n.at.x) <= r && Math.abs(p.y - n.at.y) <= r) return n;
+	for (let g = scene.groups.length - 1; g >= 0; g--) {
+		const nodes = scene.groups[g]!.nodes;
+		for (let i = nodes.length - 1; i >= 0; i--) {
+			const n = nodes[i]!;
+			const r = n.size / 2 + grace;
+			if (Math.abs(p.x - n.at.x) <= r && Math.abs(p.y - n.at.y) <= r) return n;
+		}
 	}
 	return null;
 }
