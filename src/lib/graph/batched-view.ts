@@ -20,7 +20,7 @@ import {
 	type Transform
 } from './big-scene';
 import type { Theme } from './style';
-import { relationVerb } from './vocabulary';
+import { edgeTooltip, nodeTooltip } from './tooltips';
 
 export interface ViewHover {
 	x: number;
@@ -325,24 +325,13 @@ export function batchedView(
 			const n = nodeAt(s, m, zoomNow());
 			if (n) {
 				next = n;
-				const d = n.data;
-				const bits = [
-					d.type,
-					d.year ?? 'year unknown',
-					`${d.paperCount} paper${d.paperCount === 1 ? '' : 's'}`,
-					`degree ${d.degree}`
-				];
-				info = { ...p, title: d.label, detail: bits.join(' · ') };
+				info = { ...p, ...nodeTooltip(n.data) };
 			} else {
 				nextEdge = edgeAt(s, m, zoomNow());
 				if (nextEdge) {
 					const e = nextEdge.edge;
 					const label = (id: string) => graph.nodes.find((x) => x.id === id)?.label ?? id;
-					info = {
-						...p,
-						title: `${label(e.source)} ${relationVerb(e.type)} ${label(e.target)}`,
-						detail: `${e.support} paper${e.support === 1 ? '' : 's'} say so`
-					};
+					info = { ...p, ...edgeTooltip(label(e.source), e.type, label(e.target), e.support) };
 				}
 			}
 		}

@@ -1,0 +1,34 @@
+// What a hover tooltip says about a node or an edge: the same for Cytoscape's renderer and the
+// batched canvas.
+import type { GraphNode, RelationType } from '../types';
+import { relationVerb } from './vocabulary';
+
+export interface TooltipText {
+	title: string;
+	detail: string;
+}
+
+export function nodeTooltip(
+	d: Pick<GraphNode, 'label' | 'type' | 'year' | 'paperCount' | 'degree'>
+): TooltipText {
+	const bits = [
+		d.type,
+		d.year ?? 'year unknown',
+		`${d.paperCount} paper${d.paperCount === 1 ? '' : 's'}`,
+		`degree ${d.degree}`
+	];
+	return { title: d.label, detail: bits.join(' · ') };
+}
+
+/** An edge read from its true source to its true target. */
+export function edgeTooltip(
+	from: string,
+	type: RelationType,
+	to: string,
+	support: number
+): TooltipText {
+	return {
+		title: `${from} ${relationVerb(type)} ${to}`,
+		detail: `${support} paper${support === 1 ? '' : 's'} say so`
+	};
+}
