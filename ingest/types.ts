@@ -45,6 +45,8 @@ export interface Entity {
 	type: EntityType;
 	name: string; // canonical name
 	aliases: string[]; // every surface form seen plus lexicon spellings
+	/** what chose the type: 'lexicon', or the rule that typed a new name ('type.name-head', …) */
+	typeRule?: string;
 }
 
 /** head/tail are '@paper' or an Entity id of the same extraction. */

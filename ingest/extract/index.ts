@@ -4,19 +4,13 @@ import { EntityTable, rowId, type FoundEntity } from '../resolve/entities.js';
 import { nameKey } from '../resolve/normalize.js';
 import type { Entity, Extraction, Mention, Paper, Sentence } from '../types.js';
 import { cleanText, MAX_ABSTRACT_CHARS, notEnglishReason } from './clean.js';
-import {
-	abbreviations,
-	cueNames,
-	modelOrTechnique,
-	shapeNames,
-	titleName,
-	typeFromHead,
-	type NameFinding
-} from './introduced.js';
+import { abbreviations, cueNames, shapeNames, titleName, type NameFinding } from './introduced.js';
 import { LexiconIndex, defaultLexicon } from './matcher.js';
 import { bareVersionMentions, insideChunk, lexiconMentions, type RawMention } from './mentions.js';
 import { findRelations } from './relations.js';
 import { buildSentences, type SentenceCtx } from './sentences.js';
+import { titleTasks } from './tasks.js';
+import { typeFromContext, typeFromName, type TypeGuess } from './typing.js';
 
 const MAX_RAW_CHARS = 4 * MAX_ABSTRACT_CHARS;
 
@@ -107,6 +101,7 @@ function findNames(
 	if (sents[0]?.isTitle) {
 		const t = titleName(sents[0], text, lexicon);
 		if (t) out.push(t);
+		out.push(...titleTasks(sents[0], text, lexicon, found[0]));
 	}
 	for (const s of sents) {
 		out.push(
@@ -132,13 +127,21 @@ function resolveFindings(
 			resolveAbbreviation(f, s, table, found, introduced);
 			continue;
 		}
-		const type =
-			typeFromHead(f.name) === 'Dataset'
-				? 'Dataset'
-				: (modelOrTechnique(s, f.first, f.last) ?? (f.proposed ? 'Technique' : 'Model'));
-		const e = table.named(f.name, type, f.rule);
-		if (!e.lex) introduced.add(e);
-		if (f.proposed && !(e.lex && (e.generic || e.type === 'Task'))) markProposed(e, f.rule, f.sent);
+		const guess = f.type
+			? { type: f.type, rule: f.rule, strength: 4 }
+			: (typeFromName(f.name) ??
+				typeFromContext(s, f.first, f.last) ?? {
+					type: f.proposed ? ('Technique' as const) : ('Model' as const),
+					rule: 'type.default',
+					strength: 1
+				});
+		const e = table.named(f.name, guess.type, f.rule);
+		if (!e.lex) {
+			introduced.add(e);
+			retype(e, guess);
+		}
+		if (f.proposed && e.type !== 'Task' && e.type !== 'Metric' && !(e.lex && e.generic))
+			markProposed(e, f.rule, f.sent);
 		found[f.sent].push({
 			sent: f.sent,
 			first: f.first,
@@ -183,8 +186,14 @@ function resolveAbbreviation(
 	} else {
 		const titleCase = /\p{Lu}/u.test(name.replace(/^\S+/, '')) || /^\p{Lu}\p{Ll}/u.test(name);
 		if (!s.contribution && !titleCase) return;
-		const type = typeFromHead(name) ?? modelOrTechnique(s, f.first, f.last) ?? 'Technique';
-		e = table.named(name, type, f.rule);
+		const guess = typeFromName(name) ??
+			typeFromContext(s, f.first, f.last) ?? {
+				type: 'Technique' as const,
+				rule: 'type.default',
+				strength: 1
+			};
+		e = table.named(name, guess.type, f.rule);
+		retype(e, guess);
 		table.addAlias(e, abbr);
 	}
 	if (!e.lex) {
@@ -204,6 +213,14 @@ function resolveAbbreviation(
 			priority: 3
 		});
 	}
+}
+
+/** A new name found again with better evidence of its type takes that type. */
+function retype(e: FoundEntity, guess: TypeGuess): void {
+	if (e.lex || (e.typeStrength ?? 0) >= guess.strength) return;
+	e.type = guess.type;
+	e.typeRule = guess.rule;
+	e.typeStrength = guess.strength;
 }
 
 function markProposed(e: FoundEntity, rule: string, sentence: number): void {
@@ -226,6 +243,7 @@ function linkFamilies(table: EntityTable, introduced: Set<FoundEntity>): void {
 		e.familyKey = family.key;
 		e.familyName = family.name;
 		e.type = family.type;
+		e.typeRule = 'type.family';
 		if (family.proposed) markProposed(e, 'name.variant-of-proposed', family.proposedSentence ?? 0);
 	}
 }
@@ -334,6 +352,7 @@ function toEntity(e: FoundEntity): Entity {
 		id: e.id,
 		type: e.type,
 		name: e.name,
-		aliases: [...e.aliases].filter((a) => a !== e.name)
+		aliases: [...e.aliases].filter((a) => a !== e.name),
+		typeRule: e.lex && e.type === e.lex.type ? 'lexicon' : (e.typeRule ?? e.rule)
 	};
 }

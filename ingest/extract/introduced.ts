@@ -109,7 +109,10 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 	const words = s.words;
 	for (let w = 0; w < words.length; w++) {
 		const word = words[w].text;
+		// a capitalised "Design" inside "Intelligent Design 4.0" is a name's word, not the verb
+		const lowerCase = !/\p{Lu}/u.test(s.tokens[words[w].first].text);
 		const isPropose =
+			lowerCase &&
 			PROPOSE_VERBS.has(word) &&
 			hasSubjectBefore(words, w) &&
 			!/^(?:to|not)$/.test(words[w - 1]?.text ?? '');
@@ -336,41 +339,4 @@ export function shapeNames(
 		}
 	}
 	return out;
-}
-
-const TASK_HEADS =
-	/(?:generation|synthesis|estimation|reconstruction|detection|segmentation|editing|translation|captioning|recognition|classification|inpainting|super-resolution|prediction|tracking|answering|retrieval|completion|restoration)$/i;
-const METRIC_HEADS =
-	/(?:score|distance|error|rate|accuracy|deviation|discrepancy|ratio|index|precision|recall|metric)$/i;
-const DATASET_HEADS = /(?:dataset|benchmark|bench|corpus)$/i;
-
-/** Type of a long form by its head word; null when it says nothing. */
-export function typeFromHead(name: string): EntityType | null {
-	if (TASK_HEADS.test(name)) return 'Task';
-	if (METRIC_HEADS.test(name)) return 'Metric';
-	if (DATASET_HEADS.test(name)) return 'Dataset';
-	return null;
-}
-
-const MODEL_WORDS = new Set(
-	'model models network networks generator generators system systems pipeline detector estimator llm transformer family'.split(
-		' '
-	)
-);
-const TECHNIQUE_WORDS = new Set(
-	'method methods technique techniques approach approaches strategy strategies algorithm algorithms sampler samplers solver solvers loss scheme module modules mechanism training distillation guidance regularization paradigm procedure objective framework plug-in adapter'.split(
-		' '
-	)
-);
-
-/** Model or Technique, from the words describing the name near its first mention. */
-export function modelOrTechnique(s: SentenceCtx, first: number, last: number): EntityType | null {
-	const w0 = s.wordOf[first];
-	const w1 = s.wordOf[last];
-	const near = [...s.words.slice(Math.max(0, w0 - 4), w0), ...s.words.slice(w1 + 1, w1 + 9)];
-	for (const w of near) {
-		if (MODEL_WORDS.has(w.text)) return 'Model';
-		if (TECHNIQUE_WORDS.has(w.text)) return 'Technique';
-	}
-	return null;
 }

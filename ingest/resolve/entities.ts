@@ -26,6 +26,9 @@ export interface FoundEntity {
 	proposedSentence?: number;
 	/** how it was first found: a lexicon rule or a new-name rule */
 	rule: string;
+	/** what chose the type of a new name ('lexicon' for lexicon rows), and how strongly */
+	typeRule?: string;
+	typeStrength?: number;
 	/** set when merged into another row ("SCott" into "Stochastic Consistency Distillation") */
 	mergedInto?: FoundEntity;
 }

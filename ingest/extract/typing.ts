@@ -1,0 +1,140 @@
+// Types for names the lexicon does not know, from the name itself and the words around it. Each
+// guess carries the rule that made it and a strength, so that when one entity is found several
+// times ("LIFELONG-SOTOPIA:" in the title, "a novel benchmark, LIFELONG-SOTOPIA" in the abstract)
+// the best-founded guess wins.
+import type { EntityType } from '../types.js';
+import type { SentenceCtx } from './sentences.js';
+
+export interface TypeGuess {
+	type: EntityType;
+	rule: string;
+	/** 1 default, 2 nearby words, 3 a head noun or apposition, 4 the name's own head or suffix */
+	strength: number;
+}
+
+/** Head nouns of task phrases: "crime data analysis", "deceptive path planning". */
+export const TASK_HEAD_WORDS = new Set(
+	(
+		'generation synthesis estimation reconstruction detection segmentation editing translation ' +
+		'captioning recognition classification inpainting super-resolution prediction tracking ' +
+		'answering retrieval completion restoration analysis forecasting planning control making ' +
+		'assessment evaluation generalization generalisation automation interpretation understanding ' +
+		'navigation manipulation summarization summarisation localization localisation grounding ' +
+		'parsing tagging labeling labelling annotation diagnosis discovery imputation denoising ' +
+		'deblurring dehazing matching registration alignment verification identification ' +
+		'extraction recommendation ranking search mining clustering compression exploration ' +
+		'locomotion grasping driving dialog dialogue conversation reasoning modeling modelling ' +
+		'creation design querying monitoring screening triage decision-making'
+	).split(' ')
+);
+
+/**
+ * Task heads that stay tasks even in a coined or introduced name ("Deceptive Path Planning");
+ * the others ("compression", "matching", "modeling") name methods as often as problems.
+ */
+const NAME_TASK_HEAD_WORDS = new Set(
+	(
+		'generation synthesis estimation detection segmentation recognition classification ' +
+		'prediction forecasting planning answering making navigation manipulation summarization ' +
+		'summarisation translation captioning tracking localization localisation retrieval editing ' +
+		'inpainting understanding diagnosis recommendation dialog dialogue decision-making'
+	).split(' ')
+);
+
+/** Head words that make a name a method rather than a task ("Particle Swarm Optimization"). */
+const TECHNIQUE_HEAD_WORDS = new Set(
+	(
+		'protocol framework method methods algorithm loss attention optimizer optimization ' +
+		'optimisation learning prompting tuning fine-tuning decoding sampling sampler solver ' +
+		'distillation regularization regularisation architecture mechanism module strategy approach ' +
+		'scheme paradigm procedure objective equilibrium game process embedding embeddings encoding ' +
+		'quantization pruning augmentation pretraining pre-training training inference layer ' +
+		'transform technique prompt prompts policy'
+	).split(' ')
+);
+
+const METRIC_HEAD =
+	/(?:score|distance|error|rate|accuracy|deviation|discrepancy|ratio|precision|recall|metric)$/i;
+// "USEbench", "SWE-bench", "τ²-Bench", "ScienceQA", "D3Sim dataset"
+const DATASET_HEAD = /(?:dataset|data ?set|benchmark|bench|corpus|suite|testbed|[a-z0-9]-?QA)$/i;
+// "Spec2RTL-Agent", "USEagent", "Mistral-7B", "-Instruct", "-Chat"
+const MODEL_HEAD = /(?:agent|agents|LLM|LLMs|-\d+(?:\.\d+)?[BM]|-instruct|-chat)$/i;
+
+/** What a name's own last word or suffix says about its type; null when it says nothing. */
+export function typeFromName(name: string): TypeGuess | null {
+	const last = (name.split(/\s+/).pop() ?? '').toLowerCase();
+	if (DATASET_HEAD.test(name)) return guess('Dataset', 'type.name-head', 4);
+	if (METRIC_HEAD.test(last)) return guess('Metric', 'type.name-head', 4);
+	if (MODEL_HEAD.test(name)) return guess('Model', 'type.name-head', 4);
+	if (TECHNIQUE_HEAD_WORDS.has(last)) return guess('Technique', 'type.name-head', 4);
+	if (/\s/.test(name) && NAME_TASK_HEAD_WORDS.has(last)) return guess('Task', 'type.name-head', 4);
+	return null;
+}
+
+/** Words describing a name: "a benchmark, X", "X dataset", "the X framework". */
+const DESCRIBING = new Map<string, EntityType>();
+for (const w of 'dataset datasets benchmark benchmarks corpus corpora suite testbed collection leaderboard'.split(
+	' '
+))
+	DESCRIBING.set(w, 'Dataset');
+for (const w of 'model models network networks generator generators system systems pipeline detector estimator llm llms transformer family agent agents assistant chatbot vlm mllm encoder'.split(
+	' '
+))
+	DESCRIBING.set(w, 'Model');
+for (const w of 'method methods technique techniques approach approaches strategy strategies algorithm algorithms sampler samplers solver solvers loss scheme module modules mechanism training distillation guidance regularization paradigm procedure objective framework plug-in adapter protocol prompt prompts prompting attack defense architecture'.split(
+	' '
+))
+	DESCRIBING.set(w, 'Technique');
+for (const w of 'metric measure'.split(' ')) DESCRIBING.set(w, 'Metric');
+
+const APPOSITION_SKIP = new Set(['a', 'an', 'the', 'our', 'new', 'novel', 'first', 'large-scale']);
+
+/**
+ * Model, Technique or Dataset from the words around a name's first mention in a sentence:
+ * the word right after it ("D3Sim dataset"), an apposition ("a novel benchmark, X"), then
+ * describing words nearby. Null when nothing nearby says.
+ */
+export function typeFromContext(s: SentenceCtx, first: number, last: number): TypeGuess | null {
+	const w0 = s.wordOf[first];
+	const w1 = s.wordOf[last];
+	const next = s.words[w1 + 1];
+	const nextType = next && !next.punct ? DESCRIBING.get(next.text) : undefined;
+	if (nextType) return guess(nextType, 'type.head-after', 3);
+	// "a novel benchmark, X" / "a … language agent, X"
+	if (s.words[w0 - 1]?.text === ',') {
+		const before = s.words[w0 - 2];
+		const t = before ? DESCRIBING.get(before.text) : undefined;
+		if (t && isDescribedPhrase(s, w0 - 2)) return guess(t, 'type.apposition', 3);
+	}
+	// "X, a benchmark of …" / "X is a framework"
+	let k = w1 + 1;
+	if (s.words[k]?.text === ',' || s.words[k]?.text === 'is') k++;
+	if (k > w1 + 1) {
+		while (k < s.words.length && k <= w1 + 6 && APPOSITION_SKIP.has(s.words[k].text)) k++;
+		for (let j = k; j < s.words.length && j <= k + 3; j++) {
+			const t = DESCRIBING.get(s.words[j].text);
+			if (t) return guess(t, 'type.apposition', 3);
+			if (s.words[j].punct) break;
+		}
+	}
+	const near = [...s.words.slice(Math.max(0, w0 - 4), w0), ...s.words.slice(w1 + 1, w1 + 9)];
+	for (const w of near) {
+		const t = DESCRIBING.get(w.text);
+		if (t && t !== 'Metric') return guess(t, 'type.context', 2);
+	}
+	return null;
+}
+
+/** The describing word at `w` is the head of a noun phrase opened by an article or "our". */
+function isDescribedPhrase(s: SentenceCtx, w: number): boolean {
+	for (let k = w - 1; k >= 0 && k >= w - 6; k--) {
+		const t = s.words[k].text;
+		if (t === 'a' || t === 'an' || t === 'the' || t === 'our') return true;
+		if (s.words[k].punct) return false;
+	}
+	return false;
+}
+
+function guess(type: EntityType, rule: string, strength: number): TypeGuess {
+	return { type, rule, strength };
+}
