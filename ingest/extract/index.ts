@@ -4,13 +4,19 @@ import { EntityTable, rowId, type FoundEntity } from '../resolve/entities.js';
 import { nameKey } from '../resolve/normalize.js';
 import type { Entity, Extraction, Mention, Paper, Sentence } from '../types.js';
 import { cleanText, MAX_ABSTRACT_CHARS, notEnglishReason } from './clean.js';
-import { abbreviations, cueNames, shapeNames, titleName, type NameFinding } from './introduced.js';
+import {
+	abbreviations,
+	cueNames,
+	shapeNames,
+	titleName,
+	type NameFinding
+} from './introduced.js';
 import { LexiconIndex, defaultLexicon } from './matcher.js';
 import { bareVersionMentions, insideChunk, lexiconMentions, type RawMention } from './mentions.js';
 import { findRelations } from './relations.js';
 import { buildSentences, type SentenceCtx } from './sentences.js';
 import { titleTasks } from './tasks.js';
-import { typeFromContext, typeFromName, type TypeGuess } from './typing.js';
+import { defaultType, typeFromContext, typeFromName, type TypeGuess } from './typing.js';
 
 const MAX_RAW_CHARS = 4 * MAX_ABSTRACT_CHARS;
 
@@ -130,11 +136,8 @@ function resolveFindings(
 		const guess = f.type
 			? { type: f.type, rule: f.rule, strength: 4 }
 			: (typeFromName(f.name) ??
-				typeFromContext(s, f.first, f.last) ?? {
-					type: f.proposed ? ('Technique' as const) : ('Model' as const),
-					rule: 'type.default',
-					strength: 1
-				});
+				typeFromContext(s, f.first, f.last) ??
+				defaultType(f.name, f.proposed));
 		const e = table.named(f.name, guess.type, f.rule);
 		if (!e.lex) {
 			introduced.add(e);
@@ -199,7 +202,8 @@ function resolveAbbreviation(
 	if (!e.lex) {
 		introduced.add(e);
 		const kind = e.type;
-		if (s.contribution && kind !== 'Dataset' && kind !== 'Metric' && kind !== 'Task')
+		// "We use Perfect Bayesian Nash Equilibrium (PBNE)": defined, not proposed
+		if (s.contribution && !usedBefore(s, f.first) && kind !== 'Metric' && kind !== 'Task')
 			markProposed(e, f.rule, f.sent);
 	}
 	found[f.sent].push({ sent: f.sent, first: f.first, last, entity: e, rule: f.rule, priority: 3 });
@@ -213,6 +217,23 @@ function resolveAbbreviation(
 			priority: 3
 		});
 	}
+}
+
+const USE_WORDS = new Set(
+	'use uses used using leverage leverages leveraged leveraging employ employs employed employing adopt adopts adopted adopting utilize utilizes utilized utilizing built based upon atop'.split(
+		' '
+	)
+);
+
+/** A word of using or building on something shortly before token `first`, with no "our" between. */
+function usedBefore(s: SentenceCtx, first: number): boolean {
+	const w = s.wordOf[first];
+	for (let k = w - 1; k >= 0 && k >= w - 4; k--) {
+		const t = s.words[k].text;
+		if (t === 'our') return false;
+		if (USE_WORDS.has(t)) return true;
+	}
+	return false;
 }
 
 /** A new name found again with better evidence of its type takes that type. */

@@ -90,7 +90,7 @@ function acceptableTitleName(cs: Chunk[], lexicon: LexiconIndex): boolean {
 }
 
 const PROPOSE_VERBS = new Set(
-	'propose proposes present presents introduce introduces develop develops design designs devise devises build builds release releases unveil unveils contribute contributes formulate formulates establish establishes curate curates'.split(
+	'propose proposes present presents introduce introduces develop develops design designs devise devises build builds release releases unveil unveils contribute contributes formulate formulates establish establishes curate curates construct constructs'.split(
 		' '
 	)
 );
@@ -102,6 +102,16 @@ const OBJECT_END = new Set(
 		' '
 	)
 );
+
+/** The sentence says the paper proposes something: "we propose", "this paper introduces". */
+export function hasProposeVerb(s: SentenceCtx): boolean {
+	return s.words.some(
+		(w, i) =>
+			PROPOSE_VERBS.has(w.text) &&
+			!/\p{Lu}/u.test(s.tokens[w.first].text) &&
+			hasSubjectBefore(s.words, i)
+	);
+}
 
 /** "we propose/present/introduce X" and "…, called/dubbed/named X". */
 export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): NameFinding[] {

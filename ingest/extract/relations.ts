@@ -82,7 +82,8 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		const contrasted = s.isTitle && s.words.some((w) => title.compareCues.includes(w.text));
 		for (const m of ms) {
 			const e = m.entity;
-			if (e.proposed || e.generic) continue;
+			// a benchmark the paper proposes is also what it evaluates on (or trains on)
+			if ((e.proposed && e.type !== 'Dataset') || e.generic) continue;
 			if (s.isTitle && !contrasted && (e.type === 'Model' || e.type === 'Technique')) {
 				add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;

@@ -58,13 +58,16 @@ const METRIC_HEAD =
 // "USEbench", "SWE-bench", "τ²-Bench", "ScienceQA", "D3Sim dataset"
 const DATASET_HEAD = /(?:dataset|data ?set|benchmark|bench|corpus|suite|testbed|[a-z0-9]-?QA)$/i;
 // "Spec2RTL-Agent", "USEagent", "Mistral-7B", "-Instruct", "-Chat"
-const MODEL_HEAD = /(?:agent|agents|LLM|LLMs|-\d+(?:\.\d+)?[BM]|-instruct|-chat)$/i;
+const MODEL_HEAD = /(?:agent|LLM|-\d+(?:\.\d+)?[BM]|-instruct|-chat)$/i;
+// "Foundation Models", "Embodied Web Agents", "Human-Agent Systems": a kind of system, not one
+const CLASS_HEAD = /\s(?:models|networks|agents|systems|llms|transformers)$/i;
 
 /** What a name's own last word or suffix says about its type; null when it says nothing. */
 export function typeFromName(name: string): TypeGuess | null {
 	const last = (name.split(/\s+/).pop() ?? '').toLowerCase();
 	if (DATASET_HEAD.test(name)) return guess('Dataset', 'type.name-head', 4);
 	if (METRIC_HEAD.test(last)) return guess('Metric', 'type.name-head', 4);
+	if (CLASS_HEAD.test(name)) return guess('Technique', 'type.name-class', 4);
 	if (MODEL_HEAD.test(name)) return guess('Model', 'type.name-head', 4);
 	if (TECHNIQUE_HEAD_WORDS.has(last)) return guess('Technique', 'type.name-head', 4);
 	if (/\s/.test(name) && NAME_TASK_HEAD_WORDS.has(last)) return guess('Task', 'type.name-head', 4);
@@ -117,12 +120,33 @@ export function typeFromContext(s: SentenceCtx, first: number, last: number): Ty
 			if (s.words[j].punct) break;
 		}
 	}
-	const near = [...s.words.slice(Math.max(0, w0 - 4), w0), ...s.words.slice(w1 + 1, w1 + 9)];
-	for (const w of near) {
-		const t = DESCRIBING.get(w.text);
-		if (t && t !== 'Metric') return guess(t, 'type.context', 2);
+	const near = [...range(Math.max(0, w0 - 4), w0), ...range(w1 + 1, Math.min(s.words.length, w1 + 9))];
+	for (const k of near) {
+		const t = DESCRIBING.get(s.words[k].text);
+		// "over ADAS on the TravelPlanner benchmark": that word describes another name
+		if (t && t !== 'Metric' && !headsAnotherName(s, k, w1)) return guess(t, 'type.context', 2);
 	}
 	return null;
+}
+
+/** A default for a name nothing describes: acronyms ("HLS", "Dec-POMDP") are mostly methods. */
+export function defaultType(name: string, proposed: boolean): TypeGuess {
+	if (proposed) return guess('Technique', 'type.default', 1);
+	const acronym = name.split(/[-_]/).some((p) => /^\p{Lu}{3,}s?$/u.test(p));
+	return guess(acronym ? 'Technique' : 'Model', 'type.default', 1);
+}
+
+function range(from: number, to: number): number[] {
+	const out: number[] = [];
+	for (let k = from; k < to; k++) out.push(k);
+	return out;
+}
+
+/** The word at `k` follows a capitalised name other than the one ending at word `own`. */
+function headsAnotherName(s: SentenceCtx, k: number, own: number): boolean {
+	if (k - 1 === own || k === 0) return false;
+	const prev = s.words[k - 1];
+	return !prev.punct && /\p{Lu}/u.test(s.tokens[prev.first].text);
 }
 
 /** The describing word at `w` is the head of a noun phrase opened by an article or "our". */
