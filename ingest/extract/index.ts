@@ -7,6 +7,7 @@ import { cleanText, MAX_ABSTRACT_CHARS, notEnglishReason } from './clean.js';
 import {
 	abbreviations,
 	cueNames,
+	hasProposeVerb,
 	shapeNames,
 	titleName,
 	type NameFinding
@@ -110,11 +111,14 @@ function findNames(
 		out.push(...titleTasks(sents[0], text, lexicon, found[0]));
 	}
 	for (const s of sents) {
-		out.push(
-			...cueNames(s, text, lexicon),
-			...abbreviations(s, text),
-			...shapeNames(s, text, lexicon, found[s.index])
+		const named = [...cueNames(s, text, lexicon), ...abbreviations(s, text)];
+		const mine = s.index === 0 ? out.filter((f) => f.sent === 0) : [];
+		// a coined-looking piece of a name found by a naming rule ("LIFELONG" of "LIFELONG
+		// SOTOPIA:") is not a name of its own
+		const shapes = shapeNames(s, text, lexicon, found[s.index]).filter(
+			(f) => ![...mine, ...named].some((n) => n.first <= f.last && f.first <= n.last)
 		);
+		out.push(...named, ...shapes);
 	}
 	return out;
 }
@@ -143,6 +147,11 @@ function resolveFindings(
 			introduced.add(e);
 			retype(e, guess);
 		}
+		// "we propose to model … with a language agent, LA-CDM, that …"
+		const apposed =
+			f.rule === 'name.shape' && guess.rule === 'type.apposition' && hasProposeVerb(s);
+		if (apposed && !e.lex && e.type !== 'Task' && e.type !== 'Metric')
+			markProposed(e, 'name.apposition', f.sent);
 		if (f.proposed && e.type !== 'Task' && e.type !== 'Metric' && !(e.lex && e.generic))
 			markProposed(e, f.rule, f.sent);
 		found[f.sent].push({

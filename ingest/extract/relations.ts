@@ -261,6 +261,11 @@ function dedupe(rels: RelationCandidate[]): RelationCandidate[] {
 			(r) => r !== list[0] && (r.type === 'PROPOSES' || r.type === 'VARIANT_OF')
 		);
 		out.push(...keepAll);
+		// a benchmark the paper proposes is also one it evaluates on (or trains on)
+		if (top.type === 'PROPOSES') {
+			const data = list.find((r) => r.type === 'EVALUATED_ON' || r.type === 'TRAINED_ON');
+			if (data) out.push(data);
+		}
 	}
 	return out;
 }
