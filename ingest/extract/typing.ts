@@ -100,8 +100,11 @@ const APPOSITION_SKIP = new Set(['a', 'an', 'the', 'our', 'new', 'novel', 'first
 export function typeFromContext(s: SentenceCtx, first: number, last: number): TypeGuess | null {
 	const w0 = s.wordOf[first];
 	const w1 = s.wordOf[last];
+	// "MCP-Powered Agent Systems": the word after an adjective made of the name describes
+	// something else
+	const glued = s.words[w1].last > last;
 	const next = s.words[w1 + 1];
-	const nextType = next && !next.punct ? DESCRIBING.get(next.text) : undefined;
+	const nextType = next && !next.punct && !glued ? DESCRIBING.get(next.text) : undefined;
 	if (nextType) return guess(nextType, 'type.head-after', 3);
 	// "a novel benchmark, X" / "a … language agent, X"
 	if (s.words[w0 - 1]?.text === ',') {
@@ -112,7 +115,7 @@ export function typeFromContext(s: SentenceCtx, first: number, last: number): Ty
 	// "X, a benchmark of …" / "X is a framework"
 	let k = w1 + 1;
 	if (s.words[k]?.text === ',' || s.words[k]?.text === 'is') k++;
-	if (k > w1 + 1) {
+	if (k > w1 + 1 && ARTICLES.has(s.words[k]?.text ?? '')) {
 		while (k < s.words.length && k <= w1 + 6 && APPOSITION_SKIP.has(s.words[k].text)) k++;
 		for (let j = k; j < s.words.length && j <= k + 3; j++) {
 			const t = DESCRIBING.get(s.words[j].text);
@@ -120,13 +123,40 @@ export function typeFromContext(s: SentenceCtx, first: number, last: number): Ty
 			if (s.words[j].punct) break;
 		}
 	}
-	const near = [...range(Math.max(0, w0 - 4), w0), ...range(w1 + 1, Math.min(s.words.length, w1 + 9))];
-	for (const k of near) {
-		const t = DESCRIBING.get(s.words[k].text);
+	for (const j of clauseAround(s, w0, w1)) {
+		const t = DESCRIBING.get(s.words[j].text);
 		// "over ADAS on the TravelPlanner benchmark": that word describes another name
-		if (t && t !== 'Metric' && !headsAnotherName(s, k, w1)) return guess(t, 'type.context', 2);
+		if (t && t !== 'Metric' && !headsAnotherName(s, j, w1)) return guess(t, 'type.context', 2);
 	}
 	return null;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the', 'our']);
+const CLAUSE_END = new Set([';', ':', '.', '?', '!']);
+const NEW_CLAUSE = new Set(['we', 'our', 'which', 'that', 'this', 'it', 'they', 'where', 'while']);
+
+/**
+ * Up to 4 words before and 8 after a name, nearest first on each side, within its clause: a
+ * comma opening a new clause (", we …") ends it, a bracket right after the name ("(fNIRS)") is skipped.
+ */
+function clauseAround(s: SentenceCtx, w0: number, w1: number): number[] {
+	const out: number[] = [];
+	for (let k = w0 - 1; k >= 0 && k >= w0 - 4; k--) {
+		if (CLAUSE_END.has(s.words[k].text)) break;
+		out.push(k);
+	}
+	let k = w1 + 1;
+	if (s.words[k]?.text === '(') {
+		while (k < s.words.length && s.words[k].text !== ')' && k < w1 + 8) k++;
+		k++;
+	}
+	for (let n = 0; k < s.words.length && n < 8; k++, n++) {
+		if (CLAUSE_END.has(s.words[k].text)) break;
+		// "Using fNIRS, we design a dataset": a new clause
+		if (s.words[k].text === ',' && NEW_CLAUSE.has(s.words[k + 1]?.text ?? '')) break;
+		out.push(k);
+	}
+	return out;
 }
 
 /** A default for a name nothing describes: acronyms ("HLS", "Dec-POMDP") are mostly methods. */
@@ -134,12 +164,6 @@ export function defaultType(name: string, proposed: boolean): TypeGuess {
 	if (proposed) return guess('Technique', 'type.default', 1);
 	const acronym = name.split(/[-_]/).some((p) => /^\p{Lu}{3,}s?$/u.test(p));
 	return guess(acronym ? 'Technique' : 'Model', 'type.default', 1);
-}
-
-function range(from: number, to: number): number[] {
-	const out: number[] = [];
-	for (let k = from; k < to; k++) out.push(k);
-	return out;
 }
 
 /** The word at `k` follows a capitalised name other than the one ending at word `own`. */
