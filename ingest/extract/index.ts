@@ -192,12 +192,22 @@ function resolveAbbreviation(
 		if (short && short !== e && !short.lex) table.merge(short, e);
 		else table.addAlias(e, abbr);
 	} else if (short && !short.lex) {
-		// the short form was introduced first (title "SCott:"): the long form joins it
-		e = short;
-		table.addAlias(e, name);
+		// the short form was introduced first (title "SCott:"): it joins the long form, which
+		// becomes the canonical name and brings its own evidence of type
+		const guess = typeFromName(name) ?? typeFromContext(s, f.first, f.last);
+		e = table.named(name, guess?.type ?? short.type, f.rule);
+		e.typeRule = short.typeRule;
+		e.typeStrength = short.typeStrength;
+		if (guess) retype(e, guess);
+		else if (short.typeStrength) e.type = short.type;
+		table.merge(short, e);
+		table.addAlias(e, abbr);
 	} else {
 		const titleCase = /\p{Lu}/u.test(name.replace(/^\S+/, '')) || /^\p{Lu}\p{Ll}/u.test(name);
-		if (!s.contribution && !titleCase) return;
+		// "model context protocol (MCP)" names a method; "partial differential equations (PDEs)"
+		// is a generic phrase
+		const named = typeFromName(name)?.type === 'Technique';
+		if (!s.contribution && !titleCase && !named) return;
 		const guess = typeFromName(name) ??
 			typeFromContext(s, f.first, f.last) ?? {
 				type: 'Technique' as const,

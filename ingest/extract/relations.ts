@@ -84,11 +84,14 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			const e = m.entity;
 			// a benchmark the paper proposes is also what it evaluates on (or trains on)
 			if ((e.proposed && e.type !== 'Dataset') || e.generic) continue;
-			if (s.isTitle && !contrasted && (e.type === 'Model' || e.type === 'Technique')) {
+			// "LiDAR-free", "without LiDAR": the paper does without it
+			if (negated(s, m)) continue;
+			const choice = chooseCue(s, m, cover, hits, cues);
+			const glued = choice?.rule.suffix === true;
+			if (s.isTitle && !contrasted && !glued && (e.type === 'Model' || e.type === 'Technique')) {
 				add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;
 			}
-			const choice = chooseCue(s, m, cover, hits, cues);
 			const head =
 				subject && subject !== m && choice && s.wordOf[subject.last] < choice.at
 					? subject.entity
@@ -117,6 +120,17 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		add(e.id, 'VARIANT_OF', family.id, -1, 'variant-of.family', together ? 0.9 : 0.6);
 	}
 	return dedupe(out);
+}
+
+const NEGATIONS = new Set(['without', 'w/o', 'no']);
+
+/** A glued "-free" after the mention or "without" right before it. */
+function negated(s: SentenceCtx, m: RawMention): boolean {
+	const a = s.tokens[m.last + 1];
+	const b = s.tokens[m.last + 2];
+	if (a && b && a.text === '-' && !a.space && !b.space && /^free$/i.test(b.text)) return true;
+	const before = s.words[s.wordOf[m.first] - 1];
+	return before !== undefined && NEGATIONS.has(before.text);
 }
 
 /** The entity a background sentence is about: "StableDiffusion learns … via a VQGAN". */
