@@ -71,6 +71,7 @@ export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extrac
 
 	for (const ms of found) for (const m of ms) m.entity = table.canonical(m.entity);
 	const mentionsBySent = sents.map((s) => resolveOverlaps(found[s.index]));
+	typeFromSiblings(sents, mentionsBySent);
 	const used = new Set<FoundEntity>();
 	for (const ms of mentionsBySent) for (const m of ms) used.add(m.entity);
 	const entities = keepEntities([...used], sents, mentionsBySent);
@@ -131,7 +132,9 @@ function resolveFindings(
 	found: RawMention[][]
 ): Set<FoundEntity> {
 	const introduced = new Set<FoundEntity>();
-	for (const f of findings) {
+	for (const raw of findings) {
+		const f = cleanFinding(raw);
+		if (!f) continue;
 		const s = sents[f.sent];
 		if (f.abbreviation) {
 			resolveAbbreviation(f, s, table, found, introduced);
@@ -238,6 +241,20 @@ function resolveAbbreviation(
 	}
 }
 
+const EDGE_QUOTES = /^[\s'"`‘’“”«»]+|[\s'"`‘’“”«»]+$/gu;
+
+/**
+ * A name is a name: quotes around it go, an unclosed bracket ends it ("Robot Context Protocol
+ * (RCP"), and a bare number or version ("4.0", "v2", "1") is none.
+ */
+function cleanFinding(f: NameFinding): NameFinding | null {
+	let name = f.name.replace(EDGE_QUOTES, '');
+	const open = name.indexOf('(');
+	if (open > 0 && name.indexOf(')', open) < 0) name = name.slice(0, open).trim();
+	if (!/\p{L}.*\p{L}/su.test(name) || /^v?\d+(?:[.-]\d+)*$/i.test(name)) return null;
+	return name === f.name ? f : { ...f, name };
+}
+
 const USE_WORDS = new Set(
 	'use uses used using leverage leverages leveraged leveraging employ employs employed employing adopt adopts adopted adopting utilize utilizes utilized utilizing built based upon atop'.split(
 		' '
@@ -340,6 +357,33 @@ function rescanIntroduced(
 					priority: 2.5
 				});
 				i = best.last;
+			}
+		}
+	}
+}
+
+const LIST_GLUE = new Set([',', 'and', 'or', '&', ';']);
+
+/**
+ * "benchmarks such as SWE-bench, SWT-bench, and REPOCOD": a new name nothing else types takes
+ * the type of its neighbour in a list.
+ */
+function typeFromSiblings(sents: SentenceCtx[], mentions: RawMention[][]): void {
+	for (const s of sents) {
+		const ms = mentions[s.index];
+		for (let i = 0; i + 1 < ms.length; i++) {
+			const a = ms[i];
+			const b = ms[i + 1];
+			const between = s.tokens.slice(a.last + 1, b.first);
+			if (between.length === 0 || !between.every((t) => LIST_GLUE.has(t.text.toLowerCase())))
+				continue;
+			for (const [weak, strong] of [
+				[a.entity, b.entity],
+				[b.entity, a.entity]
+			]) {
+				const sure = strong.lex || (strong.typeStrength ?? 0) >= 3;
+				if (weak.lex || !sure || strong.type === 'Task' || weak.type === 'Task') continue;
+				retype(weak, { type: strong.type, rule: 'type.list-sibling', strength: 2.5 });
 			}
 		}
 	}
