@@ -23,6 +23,14 @@ const URL_HINT = /https?:\/\/|www\./i;
 const SPACE_BEFORE_PUNCT_HINT = / [.,;]/;
 const SPACING_HINT = /[\t\r\f\v]| {2}/;
 
+const LATEX_ACCENTS: Record<string, string> = {
+	'"': '\u0308',
+	"'": '\u0301',
+	'`': '\u0300',
+	'^': '\u0302',
+	'~': '\u0303'
+};
+
 /** Removes HTML tags and entities and LaTeX markup; keeps the words ("$\mathcal{O}(n)$" → "O(n)"). */
 export function cleanText(raw: string): string {
 	let s = raw;
@@ -46,8 +54,15 @@ export function cleanText(raw: string): string {
 				'$1'
 			)
 			.replace(/\\times/g, 'x')
+			// accents and escaped symbols: Doppelg\"anger → Doppelgänger, DPO-C\&M → DPO-C&M
+			.replace(/\\(["'`^~])\{?([a-zA-Z])\}?/g, (_m, accent: string, letter: string) =>
+				(letter + LATEX_ACCENTS[accent]).normalize('NFC')
+			)
+			.replace(/\\([&%#_])/g, '$1')
 			.replace(/\\([a-zA-Z]+)/g, '$1');
 	}
+	// LaTeX quotes: ``word'' and ''word''
+	if (s.includes("''") || s.includes('``')) s = s.replace(/``|''/g, '"');
 	if (s.includes('$')) s = s.replace(/\$([^$]{0,80})\$/g, '$1');
 	s = s.replace(/[{}$]/g, '').replace(CONTROL_CHARS, ' ');
 	if (SPACING_HINT.test(s)) s = s.replace(/[ \t\r\f\v]+/g, ' ');

@@ -1,7 +1,7 @@
 // extractPaper: Paper → Extraction. Pure and deterministic: the same paper gives the same
 // sentences, mentions, entities and relations, with no I/O.
 import { EntityTable, rowId, type FoundEntity } from '../resolve/entities.js';
-import { nameKey } from '../resolve/normalize.js';
+import { caseKey, nameKey } from '../resolve/normalize.js';
 import type { Entity, Extraction, Mention, Paper, Sentence } from '../types.js';
 import { cleanText, MAX_ABSTRACT_CHARS, notEnglishReason } from './clean.js';
 import {
@@ -137,7 +137,7 @@ function resolveFindings(
 		if (!f) continue;
 		const s = sents[f.sent];
 		if (f.abbreviation) {
-			resolveAbbreviation(f, s, table, found, introduced);
+			resolveAbbreviation(f, sents, table, found, introduced);
 			continue;
 		}
 		const guess = f.type
@@ -176,12 +176,13 @@ function resolveFindings(
  */
 function resolveAbbreviation(
 	f: NameFinding,
-	s: SentenceCtx,
+	sents: SentenceCtx[],
 	table: EntityTable,
 	found: RawMention[][],
 	introduced: Set<FoundEntity>
 ): void {
 	const abbr = f.abbreviation as string;
+	const s = sents[f.sent];
 	let last = f.last;
 	let e = table.resolve(f.name) ?? table.fromLexiconName(f.name, 'lexicon');
 	let name = f.name;
@@ -194,6 +195,8 @@ function resolveAbbreviation(
 	if (e) {
 		if (short && short !== e && !short.lex) table.merge(short, e);
 		else table.addAlias(e, abbr);
+		// "singular value decomposition (SVD)": not the lexicon's Stable Video Diffusion here
+		if (short?.lex && short !== e) respell(sents, found, short, e, abbr);
 	} else if (short && !short.lex) {
 		// the short form was introduced first (title "SCott:"): it joins the long form, which
 		// becomes the canonical name and brings its own evidence of type
@@ -210,7 +213,11 @@ function resolveAbbreviation(
 		// "model context protocol (MCP)" names a method; "partial differential equations (PDEs)"
 		// is a generic phrase
 		const named = typeFromName(name)?.type === 'Technique';
-		if (!s.contribution && !titleCase && !named) return;
+		if (!s.contribution && !titleCase && !named) {
+			// "shape distance (SD)": here SD is not the lexicon's Stable Diffusion
+			if (short?.lex) respell(sents, found, short, null, abbr);
+			return;
+		}
 		const guess = typeFromName(name) ??
 			typeFromContext(s, f.first, f.last) ?? {
 				type: 'Technique' as const,
@@ -278,6 +285,30 @@ function retype(e: FoundEntity, guess: TypeGuess): void {
 	e.type = guess.type;
 	e.typeRule = guess.rule;
 	e.typeStrength = guess.strength;
+}
+
+/**
+ * A short form the paper redefines: the mentions of `from` spelled exactly `spelling` become
+ * mentions of `to`, or go when the paper's meaning makes no entity.
+ */
+function respell(
+	sents: SentenceCtx[],
+	found: RawMention[][],
+	from: FoundEntity,
+	to: FoundEntity | null,
+	spelling: string
+): void {
+	const key = caseKey(spelling);
+	for (const ms of found) {
+		for (let i = ms.length - 1; i >= 0; i--) {
+			const m = ms[i];
+			if (m.entity !== from) continue;
+			const tokens = sents[m.sent].tokens.slice(m.first, m.last + 1);
+			if (caseKey(tokens.map((t) => t.text).join('')) !== key) continue;
+			if (to) m.entity = to;
+			else ms.splice(i, 1);
+		}
+	}
 }
 
 function markProposed(e: FoundEntity, rule: string, sentence: number): void {

@@ -24,6 +24,19 @@ export function insideChunk(tokens: Token[], i: number): boolean {
 	return prev.word || (GLUE.has(prev.text) && i >= 2 && !prev.space && tokens[i - 2].word);
 }
 
+const RELATION_SIGNS = new Set(['=', '<', '>', '≤', '≥', '±', '≈']);
+
+/** "SD=0.16", "SD ± 0.2": a short symbol next to "=" or "±" is a variable, not a name. */
+function isVariable(tokens: Token[], first: number, last: number): boolean {
+	if (first !== last || tokens[first].text.length > 4) return false;
+	const next = tokens[last + 1];
+	const prev = tokens[first - 1];
+	return (
+		(next !== undefined && RELATION_SIGNS.has(next.text)) ||
+		(prev !== undefined && (prev.text === '±' || prev.text === '='))
+	);
+}
+
 /** The chunk goes on after token `last` with a capitalised piece ("LoRA-Enhanced"). */
 function continuesWithName(tokens: Token[], last: number): boolean {
 	const a = tokens[last + 1];
@@ -44,7 +57,7 @@ export function lexiconMentions(
 	for (let i = 0; i < end; i++) {
 		if (!tokens[i].word || insideChunk(tokens, i)) continue;
 		const m = lexicon.matchAt(tokens, i, end);
-		if (!m) continue;
+		if (!m || isVariable(tokens, i, m.last)) continue;
 		const family = table.fromLexicon(m.entity, 'lexicon');
 		const variants = variantsAfter(tokens, m.last, end, family);
 		if (variants.length === 0 && continuesWithName(tokens, m.last)) continue;

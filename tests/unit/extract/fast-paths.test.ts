@@ -100,6 +100,14 @@ const ENTITIES: Record<string, string> = {
 	'&nbsp;': ' '
 };
 
+const ACCENTS: Record<string, string> = {
+	'"': '\u0308',
+	"'": '\u0301',
+	'`': '\u0300',
+	'^': '\u0302',
+	'~': '\u0303'
+};
+
 function plainCleanText(raw: string): string {
 	return (
 		raw
@@ -116,7 +124,12 @@ function plainCleanText(raw: string): string {
 				'$1'
 			)
 			.replace(/\\times/g, 'x')
+			.replace(/\\(["'`^~])\{?([a-zA-Z])\}?/g, (_m, accent: string, letter: string) =>
+				(letter + ACCENTS[accent]).normalize('NFC')
+			)
+			.replace(/\\([&%#_])/g, '$1')
 			.replace(/\\([a-zA-Z]+)/g, '$1')
+			.replace(/``|''/g, '"')
 			.replace(/\$([^$]{0,80})\$/g, '$1')
 			.replace(/[{}$]/g, '')
 			// eslint-disable-next-line no-control-regex -- as in clean.ts
