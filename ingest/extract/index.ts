@@ -16,7 +16,7 @@ import { LexiconIndex, defaultLexicon } from './matcher.js';
 import { bareVersionMentions, insideChunk, lexiconMentions, type RawMention } from './mentions.js';
 import { findRelations } from './relations.js';
 import { buildSentences, type SentenceCtx } from './sentences.js';
-import { titleTasks } from './tasks.js';
+import { taskName, titleTasks } from './tasks.js';
 import { defaultType, typeFromContext, typeFromName, type TypeGuess } from './typing.js';
 
 const MAX_RAW_CHARS = 4 * MAX_ABSTRACT_CHARS;
@@ -78,8 +78,12 @@ export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extrac
 	const keep = new Set(entities);
 	const finalMentions = mentionsBySent.map((ms) => ms.filter((m) => keep.has(m.entity)));
 
-	// types of new names may have changed while linking families: ids follow the final type
-	for (const e of entities) e.id = rowId(e);
+	// types of new names may have changed while linking families: ids follow the final type;
+	// a task is named in lower case ("Deceptive Path Planning:" → "deceptive path planning")
+	for (const e of entities) {
+		if (!e.lex && e.type === 'Task') e.name = taskName(e.name);
+		e.id = rowId(e);
+	}
 	const relations = findRelations({
 		paperId: paper.id,
 		sentences: sents,

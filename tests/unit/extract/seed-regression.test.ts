@@ -1,4 +1,5 @@
-// The seed gold set: fails when the extractor drops below the targets of issue 3.
+// The seed gold set: fails when the extractor drops below the targets of issues 3 and 15 (the
+// seed must not fall while the extractor learns the rest of ML).
 import { describe, expect, it } from 'vitest';
 import { extractPaper } from '../../../ingest/extract/index.js';
 import { toPrinted } from '../../../ingest/extract/output.js';
@@ -18,15 +19,15 @@ describe('seed gold regression', () => {
 		expect(report.missingPapers).toBe(0);
 	});
 
-	it('entities F1 ≥ 0.85', () => {
-		expect(report.entities.f1).toBeGreaterThanOrEqual(0.85);
+	it('entities F1 ≥ 0.90', () => {
+		expect(report.entities.f1).toBeGreaterThanOrEqual(0.9);
 	});
 
-	it('relations F1 ≥ 0.65', () => {
-		expect(report.relations.f1).toBeGreaterThanOrEqual(0.65);
+	it('relations F1 ≥ 0.72', () => {
+		expect(report.relations.f1).toBeGreaterThanOrEqual(0.72);
 	});
 
-	it('BUILDS_ON recall ≥ 0.80', () => {
-		expect(report.relationRecallByType.BUILDS_ON).toBeGreaterThanOrEqual(0.8);
+	it('BUILDS_ON recall ≥ 0.85', () => {
+		expect(report.relationRecallByType.BUILDS_ON).toBeGreaterThanOrEqual(0.85);
 	});
 });

@@ -1,0 +1,182 @@
+// Rules for abstracts beyond the sample corpus's world (issue 15): one case per rule and one per
+// false positive that real abstracts from agents, LLMs and robotics produced.
+import { describe, expect, it } from 'vitest';
+import { entities, extract, relations } from './helpers.js';
+
+interface Case {
+	rule: string;
+	title: string;
+	abstract: string;
+	entities?: string[];
+	relations?: string[];
+	absentEntities?: string[];
+	absent?: string[];
+}
+
+const CASES: Case[] = [
+	{
+		rule: 'task.title after "for": an open-vocabulary task the paper addresses',
+		title: 'Improved Agents for Financial Document Question Answering',
+		abstract: 'We study numerical reasoning over reports.',
+		entities: ['financial document question answering (Task)'],
+		relations: ['@paper ADDRESSES financial document question answering']
+	},
+	{
+		rule: 'task.title after the colon, ending before "with"',
+		title: 'Dreamland: Controllable World Creation with Simulator and Generative Models',
+		abstract: 'We propose Dreamland, a hybrid world generation framework.',
+		entities: ['controllable world creation (Task)', 'Dreamland (Technique)'],
+		relations: ['@paper PROPOSES Dreamland', '@paper ADDRESSES controllable world creation']
+	},
+	{
+		rule: 'a title name with a task head is the task, not a proposal',
+		title: 'Deceptive Path Planning: A Bayesian Game Approach',
+		abstract: 'Robots must reach goals while hiding them.',
+		entities: ['deceptive path planning (Task)'],
+		absent: ['@paper PROPOSES deceptive path planning']
+	},
+	{
+		rule: 'task.title skips a leading verb and a known task with adjectives',
+		title: 'FastGen: Boosting High-Fidelity Text-to-3D Generation via Coarse Priors',
+		abstract: 'Text-to-3D generation is slow.',
+		entities: ['text-to-3D generation (Task)'],
+		absentEntities: ['boosting high-fidelity text-to-3D generation (Task)']
+	},
+	{
+		rule: 'no task from a clause or from a phrase holding a model',
+		title:
+			'Motion Modeling is Easier Than You Think: Analysis of Stable Diffusion Image Laundering',
+		abstract: 'We look at laundering.',
+		absentEntities: [
+			'motion modeling (Task)',
+			'analysis of Stable Diffusion image laundering (Task)'
+		]
+	},
+	{
+		rule: 'type.name-head: "-bench" is a dataset, "-Agent" a model, plural kinds a technique',
+		title: 'Spec2RTL-Agent: Hardware Code',
+		abstract:
+			'We build USEbench to test Spec2RTL-Agent. We propose Embodied Web Agents, a new paradigm.',
+		entities: ['USEbench (Dataset)', 'Spec2RTL-Agent (Model)', 'Embodied Web Agents (Technique)']
+	},
+	{
+		rule: 'type.head-after + construct: a proposed dataset is proposed and evaluated on',
+		title: 'Worlds',
+		abstract: 'We further construct a D3Sim dataset to facilitate training and evaluation.',
+		entities: ['D3Sim (Dataset)'],
+		relations: ['@paper PROPOSES D3Sim', '@paper EVALUATED_ON D3Sim']
+	},
+	{
+		rule: 'type.apposition: "a novel benchmark, X" beats the title\'s default',
+		title: 'LIFELONG SOTOPIA: Evaluating Social Intelligence of Language Agents',
+		abstract:
+			'In this paper, we present a novel benchmark, LIFELONG-SOTOPIA, to evaluate language agents.',
+		entities: ['LIFELONG SOTOPIA (Dataset)'],
+		absentEntities: ['LIFELONG (Model)', 'LIFELONG (Technique)'],
+		relations: ['@paper PROPOSES LIFELONG SOTOPIA', '@paper EVALUATED_ON LIFELONG SOTOPIA']
+	},
+	{
+		rule: 'name.apposition: "with a language agent, LA-CDM," in a proposing sentence',
+		title: 'Clinical agents',
+		abstract:
+			'We propose to model diagnosis with a hypothesis-driven uncertainty-aware language agent, LA-CDM, that requests tests.',
+		entities: ['LA-CDM (Model)'],
+		relations: ['@paper PROPOSES LA-CDM']
+	},
+	{
+		rule: 'type.list-sibling: a new name in a list of benchmarks is a benchmark',
+		title: 'Software agents',
+		abstract:
+			'USEbench mixes tasks from existing benchmarks such as SWE-bench, SWT-bench, and REPOCOD.',
+		entities: ['REPOCOD (Dataset)']
+	},
+	{
+		rule: 'a defined name after a use cue is used, not proposed',
+		title: 'Games',
+		abstract:
+			'We use Perfect Bayesian Nash Equilibrium (PBNE) as our solution concept and propose an efficient solver.',
+		relations: ['@paper USES Perfect Bayesian Nash Equilibrium'],
+		absent: ['@paper PROPOSES Perfect Bayesian Nash Equilibrium']
+	},
+	{
+		rule: 'a lower-case long form whose head names a method is kept ("model context protocol")',
+		title: 'Safety Risks in MCP-Powered Agent Systems',
+		abstract: 'This encourages the emergence of model context protocol (MCP) for tools.',
+		entities: ['model context protocol (Technique)'],
+		relations: ['@paper USES model context protocol'],
+		absentEntities: ['MCP-Powered (Model)', 'MCP-Powered (Technique)'],
+		absent: ['@paper BUILDS_ON model context protocol']
+	},
+	{
+		rule: 'the long form becomes the canonical name of a short form found first',
+		title:
+			'Robot Context Protocol (RCP): A Runtime-Agnostic Interface for Agent-Aware Robot Control',
+		abstract: 'RCP is a lightweight communication protocol for robots.',
+		entities: ['Robot Context Protocol (Technique)', 'agent-aware robot control (Task)'],
+		relations: ['@paper PROPOSES Robot Context Protocol'],
+		absentEntities: ['Robot Context Protocol (RCP (Technique)']
+	},
+	{
+		rule: 'a capitalised "Design" inside a name is not the verb "design"',
+		title: 'Intelligent Design 4.0: Paradigm Evolution Toward the Agentic AI Era',
+		abstract: 'This paper introduces Intelligent Design 4.0 (ID 4.0) as an emerging paradigm.',
+		relations: ['@paper PROPOSES Intelligent Design 4.0'],
+		absentEntities: ['4.0 (Technique)', '4.0 (Model)']
+	},
+	{
+		rule: 'a title question or choice before the colon is no name',
+		title: 'Upgrade or Switch: Do We Need a New Registry?',
+		abstract: 'We compare registries.',
+		absentEntities: ['Upgrade or Switch (Technique)', 'Upgrade or Switch (Model)']
+	},
+	{
+		rule: 'a defined short form is what the paper defines, not the lexicon entry',
+		title: 'Shape matching',
+		abstract:
+			'We measure the shape distance (SD) between meshes. The SD halves. We use singular value decomposition (SVD) to compress, and SVD is fast.',
+		entities: ['shape distance (Metric)', 'singular value decomposition (Technique)'],
+		absentEntities: ['Stable Diffusion (Model)', 'Stable Video Diffusion (Model)']
+	},
+	{
+		rule: 'a short symbol next to "=" is a variable',
+		title: 'Statistics',
+		abstract: 'Scores varied (SD=0.16-0.36) across raters, SD ± 0.2.',
+		absentEntities: ['Stable Diffusion (Model)']
+	},
+	{
+		rule: '"-free" and "without" make no relation',
+		title: 'ControlNet-Free Video Editing',
+		abstract: 'We edit videos without LoRA.',
+		absent: [
+			'@paper BUILDS_ON ControlNet',
+			'@paper USES ControlNet',
+			'@paper USES LoRA',
+			'@paper BUILDS_ON LoRA'
+		]
+	},
+	{
+		rule: 'LaTeX escapes and accents in names',
+		title: 'Alignment',
+		abstract: String.raw`We propose DPO-C\&M and the ''Doppelg\"anger method'' for alignment.`,
+		entities: ['DPO-C&M (Technique)']
+	}
+];
+
+describe('breadth rules', () => {
+	for (const c of CASES) {
+		it(c.rule, () => {
+			const x = extract(c.title, c.abstract);
+			if (c.entities) expect(entities(x)).toEqual(expect.arrayContaining(c.entities));
+			for (const a of c.absentEntities ?? []) expect(entities(x)).not.toContain(a);
+			if (c.relations) expect(relations(x)).toEqual(expect.arrayContaining(c.relations));
+			for (const a of c.absent ?? []) expect(relations(x)).not.toContain(a);
+		});
+	}
+
+	it("keeps the rule that chose a new name's type", () => {
+		const x = extract('Worlds', 'We further construct a D3Sim dataset for training.');
+		expect(x.entities.find((e) => e.name === 'D3Sim')?.typeRule).toBe('type.head-after');
+		const lex = extract('T', 'We fine-tune SDXL.').entities.find((e) => e.name === 'SDXL');
+		expect(lex?.typeRule).toBe('lexicon');
+	});
+});
