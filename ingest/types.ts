@@ -58,6 +58,11 @@ export interface RelationCandidate {
 	sentence: number; // Sentence.index (-1 when derived from no single sentence, e.g. lexicon families)
 	rule: string;
 	confidence: number; // 0..1
+	/**
+	 * Stated about the paper's own work (the title, or a sentence with "we", "our", "this paper"),
+	 * so what the paper proposes inherits it; "other models fine-tune SD" is not.
+	 */
+	ownWork?: boolean;
 }
 
 export interface Extraction {

@@ -56,7 +56,8 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		sentence: number,
 		rule: string,
 		confidence: number
-	) =>
+	) => {
+		const s = input.sentences[sentence];
 		out.push({
 			paperId: input.paperId,
 			head,
@@ -64,8 +65,10 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			tail,
 			sentence,
 			rule,
-			confidence: round(confidence)
+			confidence: round(confidence),
+			ownWork: s !== undefined && (s.isTitle || s.contribution)
 		});
+	};
 
 	for (const e of input.entities) {
 		if (e.proposed)

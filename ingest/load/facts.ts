@@ -196,7 +196,9 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 			confidence: r.confidence
 		});
 		// The copies for what the paper proposes: supported here, their evidence is the paper's.
-		if (r.head === '@paper' && r.type !== 'PROPOSES') {
+		// Only for what a sentence about the paper's own work states by a cue: a model merely
+		// mentioned, or one that "other models fine-tune", is not what the proposal builds on.
+		if (r.head === '@paper' && r.type !== 'PROPOSES' && inheritable(r)) {
 			for (const p of proposed) {
 				if (p === r.tail) continue;
 				const key = edgeKey(p, r.type, r.tail);
@@ -229,4 +231,9 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 		edges: refs,
 		evidence: rows.filter((e) => e.sourceKind === 'Entity')
 	};
+}
+
+/** A relation of the paper that what it proposes inherits (see the copies in toFacts). */
+function inheritable(r: RelationCandidate): boolean {
+	return r.ownWork !== false && !r.rule.endsWith('-mention');
 }
