@@ -34,6 +34,14 @@ const UNSUPPORTED: [string, number[]][] = [
 	['zip', [0x50, 0x4b, 0x03, 0x04]]
 ];
 
+/**
+ * Text compresses 3–15-fold; deflate at most about 1,000-fold (long runs of one byte). Past
+ * 16 MB of output, more than this ratio is a gzip bomb: the record bound already keeps memory
+ * flat, this keeps the time short (a gigabyte of newlines is a billion empty lines).
+ */
+export const MAX_GZIP_RATIO = 200;
+const isBomb = (out: number, read: number) => out > 16 * 1024 * 1024 && out > MAX_GZIP_RATIO * read;
+
 const isGzip = (b: Buffer) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 export async function openText(path: string): Promise<OpenResult> {
@@ -49,6 +57,7 @@ export async function openText(path: string): Promise<OpenResult> {
 	let it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 	let first: Buffer;
 	let gzip = false;
+	let gunzip: ReturnType<typeof createGunzip> | undefined;
 	try {
 		const r = await it.next();
 		first = r.done ? Buffer.alloc(0) : r.value;
@@ -68,9 +77,10 @@ export async function openText(path: string): Promise<OpenResult> {
 		file.destroy();
 		gzip = true;
 		// pipeline() passes a read error on to gunzip and destroys both when either is destroyed.
+		gunzip = createGunzip({ chunkSize: CHUNK });
 		stream = pipeline(
 			createReadStream(path, { highWaterMark: CHUNK }),
-			createGunzip({ chunkSize: CHUNK }),
+			gunzip,
 			() => {} // errors surface through the iterator below
 		);
 		it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -104,6 +114,7 @@ export async function openText(path: string): Promise<OpenResult> {
 		if (used) throw new Error('TextInput.chunks() may be iterated once');
 		used = true;
 		let lines = 0;
+		let expanded = first.length;
 		try {
 			if (head) yield head;
 			lines += countNewlines(head);
@@ -118,6 +129,13 @@ export async function openText(path: string): Promise<OpenResult> {
 					);
 				}
 				if (r.done) break;
+				expanded += r.value.length;
+				if (gunzip && isBomb(expanded, gunzip.bytesWritten)) {
+					throw new InputError(
+						lines + 1,
+						`gzip data expands more than ${MAX_GZIP_RATIO}-fold (a gzip bomb?): the rest is skipped; decompress the file yourself if it is real`
+					);
+				}
 				const text = decoder.decode(r.value, { stream: true });
 				lines += countNewlines(text);
 				if (text) yield text;

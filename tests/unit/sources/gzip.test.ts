@@ -121,13 +121,42 @@ describe('gzip bombs are bounded', () => {
 		expect(grewMb).toBeLessThan(200);
 	});
 
-	it('256 MB without a newline is one over-long record; memory stays far below the size', async () => {
+	it('256 MB without a newline: memory stays flat, and the expansion stops the read early', async () => {
 		const size = 256 * 1024 * 1024;
 		const path = gz('letters.jsonl.gz', bomb(0x61, size));
 		const { papers, rejects, grewMb } = await peakGrowth(path);
 		expect(papers).toEqual([]);
-		expect(rejects).toEqual([{ uri: path, line: 1, reason: expect.stringMatching(/longer than/) }]);
+		expect(rejects).toEqual([
+			{ uri: path, line: 1, reason: expect.stringMatching(/expands more than 200-fold/) }
+		]);
 		// The reader holds at most one record (MAX_RECORD_CHARS) plus a few chunks.
 		expect(grewMb).toBeLessThan(Math.max(200, (6 * MAX_RECORD_CHARS) / 1e6));
+	}, 30_000);
+
+	it('1 GB of newlines (a billion empty lines) is stopped after a few MB, not read to the end', async () => {
+		const path = gz('newlines.jsonl.gz', bomb(0x0a, 1024 * 1024 * 1024));
+		const t0 = performance.now();
+		const { papers, rejects, grewMb } = await peakGrowth(path);
+		expect(papers).toEqual([]);
+		expect(rejects).toEqual([
+			{ uri: path, line: expect.any(Number), reason: expect.stringMatching(/a gzip bomb\?/) }
+		]);
+		expect(rejects[0].line).toBeLessThan(100 * 1024 * 1024);
+		expect(performance.now() - t0).toBeLessThan(25_000);
+		expect(grewMb).toBeLessThan(200);
+	}, 60_000);
+
+	it('real text compresses far below the bomb ratio: a large redundant JSON Lines file reads', async () => {
+		const row = (i: number) =>
+			JSON.stringify({
+				title: `Paper ${i}`,
+				abstract: 'We propose a diffusion model. '.repeat(20)
+			});
+		const text = Array.from({ length: 40_000 }, (_, i) => row(i)).join('\n');
+		const packed = gzipSync(text, { level: 9 });
+		expect(text.length / packed.length).toBeGreaterThan(20); // far more redundant than abstracts
+		const { papers, rejects } = await collect(gz('redundant.jsonl.gz', packed));
+		expect(rejects).toEqual([]);
+		expect(papers).toHaveLength(40_000);
 	}, 30_000);
 });
