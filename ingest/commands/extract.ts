@@ -1,13 +1,30 @@
 // `lineage extract FILE… [--json] [--format F]`: entities and relations of each abstract, as the
 // GUIDELINES.md JSON document or a readable summary. Unreadable records are reported on stderr.
+// With `--report`, corpus-level figures instead (ingest/report/).
 import type { Command } from 'commander';
 import { extractPaper } from '../extract/index.js';
 import { toPrinted, type PrintedPaper } from '../extract/output.js';
+import { formatCorpusReport } from '../report/corpus-report.js';
+import { reportFiles } from '../report/run-report.js';
 import { readPapers } from '../sources/index.js';
 
 interface ExtractFlags {
 	json?: boolean;
 	format?: string;
+	report?: boolean;
+	limit?: string;
+	sample?: string;
+	seed: string;
+	workers?: string;
+}
+
+function integer(raw: string | undefined, flag: string, min: number): number | undefined {
+	if (raw === undefined) return undefined;
+	const n = Number(raw);
+	if (!Number.isSafeInteger(n) || n < min) {
+		throw new Error(`${flag} must be an integer ≥ ${min}, got "${raw}"`);
+	}
+	return n;
 }
 
 export function registerExtract(program: Command): void {
@@ -22,11 +39,51 @@ export function registerExtract(program: Command): void {
 		)
 		.option('--json', 'print the JSON document described in GUIDELINES.md')
 		.option('--format <format>', 'input format, when the file extension does not tell')
+		.option('--report', 'corpus-level figures instead of each paper (with --json: as JSON)')
+		.option('--limit <n>', 'with --report: only the first N papers')
+		.option('--sample <n>', 'with --report: a random sample of N papers (same --seed, same sample)')
+		.option('--seed <s>', 'seed of --sample', '1')
+		.option('--workers <n>', 'with --report: extraction worker threads (default: one per core)')
 		.action(async (files: string[], flags: ExtractFlags) => {
+			if (flags.report) return report(files, flags);
+			if (flags.limit ?? flags.sample ?? flags.workers) {
+				throw new Error('--limit, --sample and --workers go with --report');
+			}
 			const papers = await extractFiles(files, flags.format);
 			if (flags.json) process.stdout.write(JSON.stringify({ papers }, null, 1) + '\n');
 			else process.stdout.write(papers.map(summary).join('\n') + '\n');
 		});
+}
+
+async function report(files: string[], flags: ExtractFlags): Promise<void> {
+	const limit = integer(flags.limit, '--limit', 1);
+	const sample = integer(flags.sample, '--sample', 1);
+	const seed = integer(flags.seed, '--seed', 0);
+	const progress = process.stderr.isTTY && !flags.json;
+	const {
+		report: figures,
+		offered,
+		seconds
+	} = await reportFiles(files, {
+		format: flags.format,
+		limit,
+		sample,
+		seed,
+		workers: integer(flags.workers, '--workers', 0),
+		onProgress: progress
+			? (n) => process.stderr.write(`\rextract --report: ${n} papers`)
+			: undefined
+	});
+	if (progress) process.stderr.write('\n');
+	if (flags.json) {
+		const input = { files, offered, limit, sample, seed: sample === undefined ? undefined : seed };
+		process.stdout.write(JSON.stringify({ input, seconds, report: figures }, null, 1) + '\n');
+	} else {
+		const chosen = sample ? `a sample of ${figures.papers} (seed ${seed}) of ` : '';
+		const header = `Extraction report: ${chosen}${offered} papers from ${files.join(', ')} in ${seconds.toFixed(1)} s`;
+		process.stdout.write(formatCorpusReport(figures, header) + '\n');
+	}
+	if (figures.papers === 0) process.exitCode = 1;
 }
 
 /** Reads every file and extracts each paper; rejects go to stderr and set the exit code. */

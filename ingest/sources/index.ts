@@ -4,11 +4,12 @@
 //
 // Never throws for bad content: a missing, empty, binary or mis-encoded file, a malformed
 // record or one without a title/abstract each become a reject with the file, line and reason.
+// `.gz` files are decompressed as they are read; `papers.jsonl.gz` is sniffed as `papers.jsonl`.
 import { readArxivAtom } from './arxiv-atom.js';
 import { readBibtex } from './bibtex.js';
 import { csvReader } from './csv.js';
 import { FORMATS, resolveFormat, sniffFormat, type Format } from './formats.js';
-import { InputError, openText } from './input.js';
+import { InputError, openText, withoutGz } from './input.js';
 import { jsonReader } from './json.js';
 import { toPaper } from './record.js';
 import { readSeedText } from './seed-text.js';
@@ -67,7 +68,7 @@ export async function* readPapers(path: string, opts: ReadOptions = {}): AsyncIt
 		yield reject(0, opened.reason);
 		return;
 	}
-	format ??= sniffFormat(path, opened.input.head);
+	format ??= sniffFormat(withoutGz(path), opened.input.head);
 	const spec = READERS[format];
 	let records = 0;
 	try {

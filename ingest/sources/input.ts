@@ -1,7 +1,11 @@
 // Opens a file as decoded text, turning every "cannot read this" case into a reason, so
-// readers only ever see text. Streaming: one chunk in memory at a time.
+// readers only ever see text. Streaming: one chunk in memory at a time. Gzip-compressed files
+// (found by their magic bytes, whatever the name) are decompressed on the way, chunk by chunk,
+// so a gzip bomb costs time, not memory: the readers' record bound applies to what comes out.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { TextInput } from './types.js';
 
 /** Thrown by a text stream mid-way (e.g. an I/O error); readPapers turns it into a reject. */
@@ -19,6 +23,27 @@ export type OpenResult = { ok: true; input: TextInput } | { ok: false; reason: s
 
 const CHUNK = 64 * 1024;
 
+/** The name a format is guessed from: without a trailing `.gz` (`papers.jsonl.gz` → `papers.jsonl`). */
+export const withoutGz = (path: string): string => path.replace(/\.gz$/i, '');
+
+/** Other compressions we do not read, by magic bytes, so the reason says what to do. */
+const UNSUPPORTED: [string, number[]][] = [
+	['bzip2', [0x42, 0x5a, 0x68]],
+	['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+	['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+	['zip', [0x50, 0x4b, 0x03, 0x04]]
+];
+
+/**
+ * Text compresses 3–15-fold; deflate at most about 1,000-fold (long runs of one byte). Past
+ * 16 MB of output, more than this ratio is a gzip bomb: the record bound already keeps memory
+ * flat, this keeps the time short (a gigabyte of newlines is a billion empty lines).
+ */
+export const MAX_GZIP_RATIO = 200;
+const isBomb = (out: number, read: number) => out > 16 * 1024 * 1024 && out > MAX_GZIP_RATIO * read;
+
+const isGzip = (b: Buffer) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
 export async function openText(path: string): Promise<OpenResult> {
 	try {
 		const info = await stat(path);
@@ -27,20 +52,54 @@ export async function openText(path: string): Promise<OpenResult> {
 	} catch (err) {
 		return { ok: false, reason: describeFsError(err) };
 	}
-	const stream = createReadStream(path, { highWaterMark: CHUNK });
-	const it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+	const file = createReadStream(path, { highWaterMark: CHUNK });
+	let stream: Readable = file;
+	let it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 	let first: Buffer;
+	let gzip = false;
+	let gunzip: ReturnType<typeof createGunzip> | undefined;
 	try {
 		const r = await it.next();
 		first = r.done ? Buffer.alloc(0) : r.value;
 	} catch (err) {
-		stream.destroy();
+		file.destroy();
 		return { ok: false, reason: describeFsError(err) };
 	}
+	for (const [name, magic] of UNSUPPORTED) {
+		if (magic.every((byte, i) => first[i] === byte)) {
+			file.destroy();
+			return { ok: false, reason: `${name}-compressed file: decompress it first (gzip is read)` };
+		}
+	}
+	if (isGzip(first)) {
+		// Re-read from the start through gunzip; its output comes in CHUNK-sized pieces and the
+		// async iterator applies backpressure, so at most a few chunks are in memory at once.
+		file.destroy();
+		gzip = true;
+		// pipeline() passes a read error on to gunzip and destroys both when either is destroyed.
+		gunzip = createGunzip({ chunkSize: CHUNK });
+		stream = pipeline(
+			createReadStream(path, { highWaterMark: CHUNK }),
+			gunzip,
+			() => {} // errors surface through the iterator below
+		);
+		it = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+		try {
+			const r = await it.next();
+			first = r.done ? Buffer.alloc(0) : r.value;
+		} catch (err) {
+			stream.destroy();
+			return { ok: false, reason: describeGzipError(err) };
+		}
+		if (first.length === 0) {
+			stream.destroy();
+			return { ok: false, reason: 'empty file (gzip-compressed, nothing inside)' };
+		}
+	}
 	const { encoding, bomLength } = detectEncoding(first);
-	if (encoding === 'utf-8' && first[0] === 0x1f && first[1] === 0x8b) {
+	if (gzip && isGzip(first)) {
 		stream.destroy();
-		return { ok: false, reason: 'gzip-compressed file: decompress it first' };
+		return { ok: false, reason: 'gzip inside gzip: decompress the outer layer first' };
 	}
 	if (encoding === 'utf-8' && looksBinary(first)) {
 		stream.destroy();
@@ -55,6 +114,7 @@ export async function openText(path: string): Promise<OpenResult> {
 		if (used) throw new Error('TextInput.chunks() may be iterated once');
 		used = true;
 		let lines = 0;
+		let expanded = first.length;
 		try {
 			if (head) yield head;
 			lines += countNewlines(head);
@@ -63,9 +123,19 @@ export async function openText(path: string): Promise<OpenResult> {
 				try {
 					r = await it.next();
 				} catch (err) {
-					throw new InputError(lines + 1, `read failed: ${describeFsError(err)}`);
+					throw new InputError(
+						lines + 1,
+						gzip ? describeGzipError(err) : `read failed: ${describeFsError(err)}`
+					);
 				}
 				if (r.done) break;
+				expanded += r.value.length;
+				if (gunzip && isBomb(expanded, gunzip.bytesWritten)) {
+					throw new InputError(
+						lines + 1,
+						`gzip data expands more than ${MAX_GZIP_RATIO}-fold (a gzip bomb?): the rest is skipped; decompress the file yourself if it is real`
+					);
+				}
 				const text = decoder.decode(r.value, { stream: true });
 				lines += countNewlines(text);
 				if (text) yield text;
@@ -158,4 +228,16 @@ function describeFsError(err: unknown): string {
 	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
 	if (code === 'EISDIR') return 'is a directory, not a file';
 	return err instanceof Error ? err.message : String(err);
+}
+
+/** A gunzip (or underlying read) error, said so that the user knows the file is at fault. */
+function describeGzipError(err: unknown): string {
+	const code = (err as NodeJS.ErrnoException)?.code;
+	if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(String(err))) {
+		return 'gzip data ends early (the file is truncated)';
+	}
+	if (typeof code === 'string' && code.startsWith('Z_')) {
+		return `corrupt gzip data (${err instanceof Error ? err.message : String(err)})`;
+	}
+	return `read failed: ${describeFsError(err)}`;
 }

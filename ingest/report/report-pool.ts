@@ -1,0 +1,73 @@
+// Worker threads for `extract --report` (one per core by default; 0 = in this thread). Modelled
+// on ingest/extract-pool.ts, which returns loader facts instead of digests.
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Paper } from '../types.js';
+import type { DigestJobResult, DigestResult } from './report-worker.js';
+
+const WORKER_URL = new URL('./report-worker.ts', import.meta.url);
+// Node 20 loads a worker's entry before `--import` hooks apply: a bootstrap registers tsx first.
+const TSX_API =
+	typeof import.meta.resolve === 'function'
+		? import.meta.resolve('tsx/esm/api')
+		: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
+				/\.cjs$/,
+				'.mjs'
+			);
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+
+export class DigestPool {
+	private readonly workers: Worker[] = [];
+	private nextId = 0;
+
+	constructor(size = Math.max(1, os.availableParallelism())) {
+		for (let i = 0; i < size; i++) {
+			const worker = new Worker(BOOTSTRAP, { eval: true });
+			worker.unref();
+			this.workers.push(worker);
+		}
+	}
+
+	/** Digests papers, one chunk per worker in parallel; results in the papers' order. */
+	async digest(papers: Paper[]): Promise<DigestResult[]> {
+		if (this.workers.length === 0) {
+			const { digestBatch } = await import('./report-worker.js');
+			return digestBatch({ id: 0, papers }).results;
+		}
+		const size = Math.ceil(papers.length / this.workers.length);
+		const parts = await Promise.all(
+			this.workers.map((w, i) => this.run(w, papers.slice(i * size, (i + 1) * size)))
+		);
+		return parts.flat();
+	}
+
+	private run(worker: Worker, papers: Paper[]): Promise<DigestResult[]> {
+		if (papers.length === 0) return Promise.resolve([]);
+		const id = this.nextId++;
+		return new Promise((resolve, reject) => {
+			const onMessage = (msg: DigestJobResult) => {
+				if (msg.id !== id) return;
+				cleanup();
+				resolve(msg.results);
+			};
+			const onError = (err: Error) => {
+				cleanup();
+				reject(err);
+			};
+			const cleanup = () => {
+				worker.off('message', onMessage);
+				worker.off('error', onError);
+			};
+			worker.on('message', onMessage);
+			worker.on('error', onError);
+			worker.postMessage({ id, papers });
+		});
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.workers.map((w) => w.terminate()));
+		this.workers.length = 0;
+	}
+}
