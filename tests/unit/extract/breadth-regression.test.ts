@@ -2,12 +2,11 @@
 // (issue 15). Third-party text, so it is read from ../shared/gold beside the project and never
 // copied in; a clone without ../shared skips this file and says so.
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { extractPaper } from '../../../ingest/extract/index.js';
-import { toPrinted } from '../../../ingest/extract/output.js';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractFiles } from '../../../ingest/commands/extract.js';
 import { parseGold } from '../../../ingest/eval/gold.js';
-import { score } from '../../../ingest/eval/score.js';
-import { paper } from './helpers.js';
+import { score, type ScoreReport } from '../../../ingest/eval/score.js';
 
 const BREADTH_GOLD = new URL('../../../../shared/gold/breadth-gold.jsonl', import.meta.url);
 const present = existsSync(BREADTH_GOLD);
@@ -16,10 +15,12 @@ if (!present)
 
 describe.skipIf(!present)('breadth gold regression', () => {
 	const gold = present ? parseGold(readFileSync(BREADTH_GOLD, 'utf8')) : [];
-	const predicted = gold.map((g) =>
-		toPrinted(extractPaper(paper(g.title, g.abstract ?? '', g.id)))
-	);
-	const { report } = score(gold, predicted);
+	let report: ScoreReport;
+	// the path `lineage eval` takes: the JSON Lines reader, then the extractor
+	beforeAll(async () => {
+		const predicted = await extractFiles([fileURLToPath(BREADTH_GOLD)], 'jsonl');
+		report = score(gold, predicted).report;
+	});
 
 	it('covers every gold paper', () => {
 		expect(gold.length).toBeGreaterThanOrEqual(27);

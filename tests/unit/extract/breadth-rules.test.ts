@@ -99,20 +99,20 @@ const CASES: Case[] = [
 		absent: ['@paper PROPOSES Perfect Bayesian Nash Equilibrium']
 	},
 	{
-		rule: 'a lower-case long form whose head names a method is kept ("model context protocol")',
-		title: 'Safety Risks in MCP-Powered Agent Systems',
-		abstract: 'This encourages the emergence of model context protocol (MCP) for tools.',
-		entities: ['model context protocol (Technique)'],
-		relations: ['@paper USES model context protocol'],
-		absentEntities: ['MCP-Powered (Model)', 'MCP-Powered (Technique)'],
-		absent: ['@paper BUILDS_ON model context protocol']
+		rule: 'a lower-case long form whose head names a method is kept ("tool context protocol")',
+		title: 'Safety Risks in TOCP-Powered Agent Systems',
+		abstract: 'This encourages the emergence of tool context protocol (TOCP) for tools.',
+		entities: ['tool context protocol (Technique)'],
+		relations: ['@paper USES tool context protocol'],
+		absentEntities: ['TOCP-Powered (Model)', 'TOCP-Powered (Technique)'],
+		absent: ['@paper BUILDS_ON tool context protocol']
 	},
 	{
 		rule: 'the long form becomes the canonical name of a short form found first',
 		title:
 			'Robot Context Protocol (RCP): A Runtime-Agnostic Interface for Agent-Aware Robot Control',
 		abstract: 'RCP is a lightweight communication protocol for robots.',
-		entities: ['Robot Context Protocol (Technique)', 'agent-aware robot control (Task)'],
+		entities: ['Robot Context Protocol (Technique)', 'robot control (Task)'],
 		relations: ['@paper PROPOSES Robot Context Protocol'],
 		absentEntities: ['Robot Context Protocol (RCP (Technique)']
 	},
