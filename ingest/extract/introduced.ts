@@ -146,7 +146,9 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 			if (/^[;:.]$/.test(raw)) break;
 			const lex = lexicon.lookup(stripHyphenTail(raw));
 			// "we present PFGM++": a known coined name right after the verb is this paper's own
-			if (lex && isNameLike(raw) && isPropose && c <= firstContent(cs)) {
+			// (not "we build a GPT-4o-based agent": a known name made adjective)
+			const adjective = stripHyphenTail(raw) !== raw;
+			if (lex && isNameLike(raw) && isPropose && !adjective && c <= firstContent(cs)) {
 				out.push({
 					sent: s.index,
 					first: cs[c].first,

@@ -7,14 +7,19 @@ import metrics from './lexicon/metrics.json' with { type: 'json' };
 import tasks from './lexicon/tasks.json' with { type: 'json' };
 import notNames from './lexicon/not-names.json' with { type: 'json' };
 
+export type LexRole = 'base' | 'component' | 'class';
+
 /** One line of a lexicon file, as a person writes it. */
 export interface LexiconEntryData {
 	name: string;
 	aliases?: string[];
 	/** canonical name of the family this entry is a version or size of */
 	family?: string;
-	/** base: usually what a paper builds on; component: usually a part it uses */
-	role?: 'base' | 'component';
+	/**
+	 * base: usually what a paper builds on; component: usually a part it uses; class: a kind of
+	 * model ("large language model"), which a paper uses but builds on only through a member
+	 */
+	role?: LexRole;
 	/** umbrella term (diffusion model, U-Net): an entity, but no guessed relations */
 	generic?: boolean;
 	/** very broad task (image generation): kept only when the title names it */
@@ -39,7 +44,7 @@ export interface LexEntity {
 	type: EntityType;
 	aliases: string[];
 	family?: string;
-	role?: 'base' | 'component';
+	role?: LexRole;
 	generic: boolean;
 	broad: boolean;
 	caseSensitive: boolean;

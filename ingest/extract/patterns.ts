@@ -1,5 +1,6 @@
 // Relation cue patterns (data in ./patterns/relations.json), compiled once into word matchers.
 import type { EntityType, RelationType } from '../types.js';
+import type { LexRole } from './lexicon.js';
 import data from './patterns/relations.json' with { type: 'json' };
 
 export interface CueRuleData {
@@ -10,6 +11,9 @@ export interface CueRuleData {
 	gap: number;
 	tails: EntityType[];
 	confidence: number;
+	/** one of these words must occur within `within` words before the cue */
+	requiresBefore?: string;
+	within?: number;
 }
 
 export interface DefaultRuleData {
@@ -18,9 +22,12 @@ export interface DefaultRuleData {
 	confidence: number;
 }
 
-/** A typical backbone used "with"/"via" something is built on, not merely used. */
+/**
+ * A typical backbone used "with"/"via" something is built on, not merely used; a kind of model
+ * ("large language model") is used, never built on.
+ */
 export interface RoleOverrideData {
-	role: 'base' | 'component';
+	role: LexRole;
 	from: RelationType;
 	to: RelationType;
 	id: string;
@@ -51,6 +58,7 @@ interface Slot {
 
 export interface CueRule extends CueRuleData {
 	slots: Slot[];
+	required?: Set<string>;
 	/** cue glued to the entity ("StableDiffusion-based"): matched on the entity's next token */
 	suffix: boolean;
 }
@@ -67,7 +75,10 @@ export function compileCue(rule: CueRuleData): CueRule {
 		const body = optional ? part.slice(0, -1) : part;
 		return { words: new Set(body.toLowerCase().split('|')), any: body === '*', optional };
 	});
-	return { ...rule, slots, suffix: rule.cue.startsWith('-') };
+	const required = rule.requiresBefore
+		? new Set(rule.requiresBefore.toLowerCase().split('|'))
+		: undefined;
+	return { ...rule, slots, required, suffix: rule.cue.startsWith('-') };
 }
 
 export const PATTERNS: PatternsData = data as PatternsData;
@@ -100,7 +111,7 @@ export class CueMatcher {
 			if (!rules) continue;
 			for (const rule of rules) {
 				const last = matchSlots(rule.slots, words, i);
-				if (last >= 0) hits.push({ rule, first: i, last });
+				if (last >= 0 && hasRequired(rule, words, i)) hits.push({ rule, first: i, last });
 			}
 		}
 		return hits;
@@ -110,6 +121,13 @@ export class CueMatcher {
 	suffixRules(word: string): CueRule[] {
 		return this.bySuffix.get('-' + word) ?? [];
 	}
+}
+
+function hasRequired(rule: CueRule, words: string[], at: number): boolean {
+	if (!rule.required) return true;
+	for (let k = at - 1; k >= 0 && k >= at - (rule.within ?? 6); k--)
+		if (rule.required.has(words[k])) return true;
+	return false;
 }
 
 function matchSlots(slots: Slot[], words: string[], start: number): number {

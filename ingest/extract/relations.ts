@@ -3,7 +3,7 @@
 import type { FoundEntity } from '../resolve/entities.js';
 import type { RelationCandidate, RelationType } from '../types.js';
 import type { RawMention } from './mentions.js';
-import { CueMatcher, PATTERNS, type CueHit, type CueRule } from './patterns.js';
+import { compileCue, CueMatcher, PATTERNS, type CueHit, type CueRule } from './patterns.js';
 import type { SentenceCtx } from './sentences.js';
 
 export const PAPER = '@paper';
@@ -92,7 +92,9 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			const choice = chooseCue(s, m, cover, hits, cues);
 			const glued = choice?.rule.suffix === true;
 			if (s.isTitle && !contrasted && !glued && (e.type === 'Model' || e.type === 'Technique')) {
-				add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
+				const o = roleOverride(e, title.type);
+				if (o) add(PAPER, o.to, e.id, s.index, o.id, Math.min(o.confidence, title.confidence));
+				else add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;
 			}
 			const head =
@@ -101,9 +103,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 					: null;
 			const headId = head && !head.proposed && head !== e ? head.id : PAPER;
 			if (choice) {
-				const o = PATTERNS.roleOverrides.find(
-					(r) => r.role === e.role && r.from === choice.rule.type
-				);
+				const o = roleOverride(e, choice.rule.type);
 				if (o) add(headId, o.to, e.id, s.index, o.id, Math.min(o.confidence, choice.confidence));
 				else add(headId, choice.rule.type, e.id, s.index, choice.rule.id, choice.confidence);
 				continue;
@@ -124,6 +124,26 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 	}
 	return dedupe(out);
 }
+
+function roleOverride(e: FoundEntity, from: RelationType) {
+	return PATTERNS.roleOverrides.find((r) => r.role === e.role && r.from === from);
+}
+
+/** "-based" before a system word: the system uses the model ("a GPT-4o-based agent"). */
+const BASED_SYSTEM = compileCue({
+	id: 'uses.based-system',
+	type: 'USES',
+	cue: '-based',
+	side: 'after',
+	gap: 0,
+	tails: ['Model', 'Technique'],
+	confidence: 0.75
+});
+const SYSTEM_WORDS = new Set(
+	'agent agents system systems assistant assistants framework frameworks pipeline pipelines chatbot chatbots tool tools judge judges evaluator evaluators scoring evaluation metric metrics annotation'.split(
+		' '
+	)
+);
 
 const NEGATIONS = new Set(['without', 'w/o', 'no']);
 
@@ -171,7 +191,11 @@ function chooseCue(
 	const a = s.tokens[m.last + 1];
 	const b = s.tokens[m.last + 2];
 	if (a && b && a.text === '-' && !a.space && !b.space && b.word) {
-		for (const rule of cues.suffixRules(b.text.toLowerCase())) consider(rule, 0, w1);
+		// "a GPT-4o-based agent" runs on GPT-4o: it uses it rather than builds on it
+		const after = s.words[w1 + 1]?.text ?? '';
+		const agent = /^based$/i.test(b.text) && SYSTEM_WORDS.has(after);
+		for (const rule of cues.suffixRules(b.text.toLowerCase()))
+			consider(agent ? BASED_SYSTEM : rule, 0, w1);
 	}
 	for (const h of hits) {
 		// A cue further away than this cannot be within any rule's gap in real prose; without

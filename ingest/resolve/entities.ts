@@ -1,7 +1,7 @@
 // One entity per spelling set within a paper: lexicon entries, variants and new names share a
 // table keyed by spelling key, so "SDXL", "SD-XL" and "Stable Diffusion XL" land on one row.
 import { entityId } from '../../graph/model.js';
-import type { LexEntity } from '../extract/lexicon.js';
+import type { LexEntity, LexRole } from '../extract/lexicon.js';
 import type { LexiconIndex } from '../extract/matcher.js';
 import type { EntityType } from '../types.js';
 import { nameKey } from './normalize.js';
@@ -19,7 +19,7 @@ export interface FoundEntity {
 	familyName?: string;
 	generic: boolean;
 	broad: boolean;
-	role?: 'base' | 'component';
+	role?: LexRole;
 	/** the paper introduces it (PROPOSES) */
 	proposed: boolean;
 	proposedRule?: string;

@@ -162,6 +162,63 @@ const CASES: Case[] = [
 	}
 ];
 
+// Relation cues of today's papers: sentence → relations it must (and must not) give.
+const CUES: [string, string[], string[]][] = [
+	['We fine-tune Llama 2 on GSM8K.', ['@paper BUILDS_ON Llama 2', '@paper TRAINED_ON GSM8K'], []],
+	['Our model is instruction-tuned from Mistral-7B.', ['@paper BUILDS_ON Mistral-7B'], []],
+	[
+		'We build a GPT-4o-based agent for web navigation.',
+		['@paper USES GPT-4o'],
+		['@paper BUILDS_ON GPT-4o', '@paper PROPOSES GPT-4o']
+	],
+	['Our method is built on top of LLaMA.', ['@paper BUILDS_ON LLaMA'], []],
+	['The policy is initialized from Qwen2.', ['@paper BUILDS_ON Qwen2'], []],
+	['We present a plug-in for Stable Diffusion.', ['@paper BUILDS_ON Stable Diffusion'], []],
+	['We adopt ViT as the backbone.', ['@paper BUILDS_ON ViT'], []],
+	['The knowledge of GPT-4 is distilled into Llama 2.', ['@paper BUILDS_ON GPT-4'], []],
+	[
+		'We benchmark GPT-4, Claude and Llama 3 on MMLU.',
+		[
+			'@paper COMPARED_WITH GPT-4',
+			'@paper COMPARED_WITH Claude',
+			'@paper COMPARED_WITH Llama 3',
+			'@paper EVALUATED_ON MMLU'
+		],
+		['@paper BUILDS_ON GPT-4']
+	],
+	[
+		'Our model surpasses GPT-4 on HumanEval.',
+		['@paper COMPARED_WITH GPT-4', '@paper EVALUATED_ON HumanEval'],
+		[]
+	],
+	['It achieves 85.2% on GSM8K.', ['@paper EVALUATED_ON GSM8K'], []],
+	[
+		'We use GPT-4 as a judge to score responses.',
+		['@paper USES GPT-4'],
+		['@paper BUILDS_ON GPT-4']
+	],
+	[
+		'We compare against GPT-4 as a baseline.',
+		['@paper COMPARED_WITH GPT-4'],
+		['@paper BUILDS_ON GPT-4']
+	],
+	[
+		'We propose an agent powered by large language models.',
+		['@paper USES large language model'],
+		['@paper BUILDS_ON large language model']
+	]
+];
+
+describe("relation cues of today's papers", () => {
+	for (const [sentence, present, absent] of CUES) {
+		it(sentence, () => {
+			const got = relations(extract('Study', sentence));
+			expect(got).toEqual(expect.arrayContaining(present));
+			for (const a of absent) expect(got).not.toContain(a);
+		});
+	}
+});
+
 describe('breadth rules', () => {
 	for (const c of CASES) {
 		it(c.rule, () => {
