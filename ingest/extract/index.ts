@@ -259,9 +259,10 @@ const EDGE_QUOTES = /^[\s'"`‘’“”«»]+|[\s'"`‘’“”«»]+$/gu;
  * (RCP"), and a bare number or version ("4.0", "v2", "1") is none.
  */
 function cleanFinding(f: NameFinding): NameFinding | null {
-	let name = f.name.replace(EDGE_QUOTES, '');
+	let name = f.name;
 	const open = name.indexOf('(');
-	if (open > 0 && name.indexOf(')', open) < 0) name = name.slice(0, open).trim();
+	if (open > 0 && name.indexOf(')', open) < 0) name = name.slice(0, open);
+	name = name.replace(EDGE_QUOTES, '');
 	if (!/\p{L}.*\p{L}/su.test(name) || /^v?\d+(?:[.-]\d+)*$/i.test(name)) return null;
 	return name === f.name ? f : { ...f, name };
 }

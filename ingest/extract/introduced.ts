@@ -39,7 +39,7 @@ export interface NameFinding {
 
 // Title openers that are sentences, not names: "A Tale of…", "When Synthetic Traces…".
 const TITLE_NOT_FIRST = new Set(
-	'a an the on when not towards toward why how what is are do does can beyond rethinking revisiting improving learning understanding scaling making taming unlocking exploring analyzing analysing all one two'.split(
+	'a an the on when not towards toward why how what where which who is are do does did can could should will would beyond between from through into under over against via with without rethinking revisiting improving learning understanding scaling making taming unlocking exploring analyzing analysing all one two'.split(
 		' '
 	)
 );

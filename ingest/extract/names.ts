@@ -85,9 +85,15 @@ const DIMENSION = /^\d+(?:x|×|times)\d+$/i;
 const HARDWARE = /^(?:RTX|GTX|[AHV]|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i;
 const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/i;
 const HYPHEN_TAIL =
-	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|inspired|informed|centered|centred|equipped|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
+	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
 
 const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
+// Short function words a shouty title writes in capitals.
+const SHOUTED = new Set(
+	'and are can the for not but all any has had was you our its who why how via yet nor off per may'.split(
+		' '
+	)
+);
 
 /** Strips descriptive hyphen suffixes: "DDIM-based" → "DDIM", "3D-aware" → "3D". */
 export function stripHyphenTail(name: string): string {
@@ -123,8 +129,13 @@ export function isNameLike(raw: string): boolean {
 	if (/\+\+$|\^/.test(s) && upper > 0) return true;
 	if (digits && upper >= 1) return !/^\d+\p{Lu}$/u.test(s); // "16K", "4K" are sizes
 	if (upper >= 2 && /^\p{Lu}/u.test(s)) {
-		// ALL-CAPS English words in shouty titles are not names
-		if (upper === letters.length && isCommonWord(letters.toLowerCase()) && letters.length > 3)
+		// ALL-CAPS English words in shouty titles are not names ("LIFELONG", "AND", "CAN")
+		const lower = letters.toLowerCase();
+		if (
+			upper === letters.length &&
+			isCommonWord(lower) &&
+			(letters.length > 3 || SHOUTED.has(lower))
+		)
 			return false;
 		return upper >= 3 || /\p{Ll}/u.test(s.slice(1)) || /-/.test(s);
 	}
