@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { extractPaper } from '../extract/index.js';
 import { toPrinted, type PrintedPaper } from '../extract/output.js';
 import { formatCorpusReport } from '../report/corpus-report.js';
+import { sampleNames } from '../report/name-sample.js';
 import { reportFiles } from '../report/run-report.js';
 import { readPapers } from '../sources/index.js';
 
@@ -16,6 +17,7 @@ interface ExtractFlags {
 	sample?: string;
 	seed: string;
 	workers?: string;
+	sampleNames?: string;
 }
 
 function integer(raw: string | undefined, flag: string, min: number): number | undefined {
@@ -44,8 +46,13 @@ export function registerExtract(program: Command): void {
 		.option('--sample <n>', 'with --report: a random sample of N papers (same --seed, same sample)')
 		.option('--seed <s>', 'seed of --sample', '1')
 		.option('--workers <n>', 'with --report: extraction worker threads (default: one per core)')
+		.option(
+			'--sample-names <n>',
+			'print a random sample of N extracted names (JSON Lines, with their sentence) to judge by hand'
+		)
 		.action(async (files: string[], flags: ExtractFlags) => {
 			if (flags.report) return report(files, flags);
+			if (flags.sampleNames) return names(files, flags);
 			if (flags.limit ?? flags.sample ?? flags.workers) {
 				throw new Error('--limit, --sample and --workers go with --report');
 			}
@@ -53,6 +60,16 @@ export function registerExtract(program: Command): void {
 			if (flags.json) process.stdout.write(JSON.stringify({ papers }, null, 1) + '\n');
 			else process.stdout.write(papers.map(summary).join('\n') + '\n');
 		});
+}
+
+async function names(files: string[], flags: ExtractFlags): Promise<void> {
+	const size = integer(flags.sampleNames, '--sample-names', 1) ?? 1;
+	const seed = integer(flags.seed, '--seed', 0) ?? 1;
+	const run = await sampleNames(files, { size, seed, format: flags.format });
+	for (const item of run.sample) process.stdout.write(JSON.stringify(item) + '\n');
+	process.stderr.write(
+		`${run.sample.length} names sampled from ${run.names} (paper, name) pairs in ${run.papers} papers, seed ${seed}\n`
+	);
 }
 
 async function report(files: string[], flags: ExtractFlags): Promise<void> {

@@ -15,6 +15,7 @@ import {
 import { LexiconIndex, defaultLexicon } from './matcher.js';
 import { bareVersionMentions, insideChunk, lexiconMentions, type RawMention } from './mentions.js';
 import { findRelations } from './relations.js';
+import { tagPhrase } from './nlp.js';
 import { buildSentences, type SentenceCtx } from './sentences.js';
 import { taskName, titleTasks } from './tasks.js';
 import { defaultType, typeFromContext, typeFromName, type TypeGuess } from './typing.js';
@@ -217,7 +218,8 @@ function resolveAbbreviation(
 		// "model context protocol (MCP)" names a method; "partial differential equations (PDEs)"
 		// is a generic phrase
 		const named = typeFromName(name)?.type === 'Technique';
-		if (!s.contribution && !titleCase && !named) {
+		// "differentially private (DP)": an adjective phrase names nothing
+		if ((!s.contribution && !titleCase && !named) || (!titleCase && endsWithAdjective(name))) {
 			// "shape distance (SD)": here SD is not the lexicon's Stable Diffusion
 			if (short?.lex) respell(sents, found, short, null, abbr);
 			return;
@@ -250,6 +252,11 @@ function resolveAbbreviation(
 			priority: 3
 		});
 	}
+}
+
+function endsWithAdjective(phrase: string): boolean {
+	const last = tagPhrase(phrase).pop();
+	return last !== undefined && last.tags.includes('Adjective') && !last.tags.includes('Noun');
 }
 
 const EDGE_QUOTES = /^[\s'"`‘’“”«»]+|[\s'"`‘’“”«»]+$/gu;

@@ -5,7 +5,7 @@ import { parseVariantList, variantName } from '../resolve/variants.js';
 import type { EntityType } from '../types.js';
 import { NOT_NAMES } from './lexicon.js';
 import type { LexiconIndex } from './matcher.js';
-import { hasFiniteVerb } from './nlp.js';
+import { hasFiniteVerb, isCommonWord } from './nlp.js';
 import {
 	chunks,
 	lastChunk,
@@ -170,8 +170,10 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 				if (!isCapitalised(raw)) continue;
 				last = titleCasePhrase(cs, c, s.tokens);
 				if (last < 0) continue;
-				// a lone capitalised English word ("Diffusion") is not a name
+				// a lone capitalised English word ("Diffusion") or compound of them ("End-to-End")
+				// is not a name
 				if (last === c && !/[\p{N}-]/u.test(raw)) continue;
+				if (last === c && raw.split(/[-‐]/).every((p) => isCommonWord(p))) continue;
 				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
 			}
 			if (lexicon.lookup(name)) break;

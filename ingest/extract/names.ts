@@ -85,7 +85,7 @@ const DIMENSION = /^\d+(?:x|×|times)\d+$/i;
 const HARDWARE = /^(?:RTX|GTX|[AHV]|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i;
 const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/i;
 const HYPHEN_TAIL =
-	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
+	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|related|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
 
 const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
 // Short function words a shouty title writes in capitals.
@@ -124,6 +124,10 @@ export function isNameLike(raw: string): boolean {
 		const pieces = s.split(/[-‐]+/).filter(Boolean);
 		return pieces.length > 1 && pieces.some((p) => p !== s && isNameLike(p));
 	}
+	// "non-CPN", "11Supplementary" (a footnote mark glued to a word), "MONItoring" (a word with
+	// its acronym's letters in capitals)
+	if (/^non-/i.test(s) || /^\d{2,}\p{Lu}\p{Ll}{3,}$/u.test(s)) return false;
+	if (/^\p{Lu}{3,}\p{Ll}{3,}$/u.test(s) && isCommonWord(s.toLowerCase())) return false;
 	const upper = (s.match(/\p{Lu}/gu) ?? []).length;
 	const digits = /\p{N}/u.test(s);
 	if (/\+\+$|\^/.test(s) && upper > 0) return true;

@@ -21,7 +21,21 @@ const CLAUSE_VERBS = new Set(
 );
 // Words after which a task phrase may start.
 const ANCHORS = new Set(['for', 'towards', 'toward']);
-const LEADING = new Set(['a', 'an', 'the', 'fully']);
+// Articles and words that praise the work rather than name the problem ("Improved Analysis").
+const LEADING = new Set(
+	'a an the fully improved improving systematic comprehensive efficient effective robust scalable fast faster accurate novel new simple better unified general generalized principled practical provable towards toward'.split(
+		' '
+	)
+);
+// Heads that name a task only with a subject: "analysis of X", not "improved analysis".
+const WEAK_HEADS = new Set([
+	'analysis',
+	'evaluation',
+	'evaluations',
+	'assessment',
+	'design',
+	'control'
+]);
 const BOUNDARY = /^(?:[:;,?!()[\]]|--|—|–)$/;
 
 const TASK: EntityType = 'Task';
@@ -47,7 +61,7 @@ export function titleTasks(
 		const starts = c === 0 || boundaryBefore(s, cs, c) || ANCHORS.has(cs[c - 1].text.toLowerCase());
 		if (!starts || ANCHORS.has(cs[c].text.toLowerCase())) continue;
 		let a = c;
-		while (a < cs.length && LEADING.has(cs[a].text.toLowerCase()) && a - c < 2) a++;
+		while (a < cs.length && LEADING.has(cs[a].text.toLowerCase()) && a - c < 3) a++;
 		// "Improving Image-to-Video Generation": the verb is not part of the task
 		if (a + 1 < cs.length && isLeadingVerb(cs[a].text)) a++;
 		const phrase = taskPhrase(s, cs, a);
@@ -106,6 +120,8 @@ function taskPhrase(
 	const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
 	const head = (ofAt > 0 ? words[ofAt - 1] : words[words.length - 1]).toLowerCase();
 	if (!isTaskHead(head)) return null;
+	// "Audio-Visual Evaluations", "Systematic Evaluation of …": a study, not a task
+	if ((WEAK_HEADS.has(head) && ofAt > 0) || WEAK_PLURALS.has(head)) return null;
 	return { last, words };
 }
 

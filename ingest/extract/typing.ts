@@ -23,7 +23,7 @@ export const TASK_HEAD_WORDS = new Set(
 		'parsing tagging labeling labelling annotation diagnosis discovery imputation denoising ' +
 		'deblurring dehazing matching registration alignment verification identification ' +
 		'extraction recommendation ranking search mining clustering compression exploration ' +
-		'locomotion grasping driving dialog dialogue conversation reasoning modeling modelling ' +
+		'locomotion grasping driving dialog dialogue conversation reasoning modeling modelling linking ' +
 		'creation design querying monitoring screening triage decision-making'
 	).split(' ')
 );
@@ -37,7 +37,8 @@ const NAME_TASK_HEAD_WORDS = new Set(
 		'generation synthesis estimation detection segmentation recognition classification ' +
 		'prediction forecasting planning answering making navigation manipulation summarization ' +
 		'summarisation translation captioning tracking localization localisation retrieval editing ' +
-		'inpainting understanding diagnosis recommendation dialog dialogue decision-making'
+		'inpainting understanding diagnosis recommendation dialog dialogue decision-making linking ' +
+		'labeling labelling parsing tagging'
 	).split(' ')
 );
 
