@@ -28,14 +28,8 @@ const LEADING = new Set(
 	)
 );
 // Heads that name a task only with a subject: "analysis of X", not "improved analysis".
-const WEAK_HEADS = new Set([
-	'analysis',
-	'evaluation',
-	'evaluations',
-	'assessment',
-	'design',
-	'control'
-]);
+const WEAK_HEADS = new Set(['analysis', 'evaluation', 'assessment', 'design', 'control']);
+const WEAK_PLURALS = new Set(['analyses', 'evaluations', 'assessments', 'designs']);
 const BOUNDARY = /^(?:[:;,?!()[\]]|--|—|–)$/;
 
 const TASK: EntityType = 'Task';
