@@ -160,7 +160,11 @@ export interface BuildsOnRow {
 	year: number | null;
 	support: number;
 	via: { id: string; label: string } | null; // the variant it builds on, when not the root itself
+	/** every variant of the root it builds on (Llama 2, Llama 3 for LLaMA) */
+	variants?: { id: string; label: string }[];
 	evidenceCount: number;
+	/** the paper that proposes the method (the earliest), when one does */
+	paper?: { id: string; title: string; year: number | null } | null;
 }
 
 export interface StatsView {

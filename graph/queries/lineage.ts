@@ -18,6 +18,9 @@ export interface LineageOptions {
 	timeoutMs?: number;
 }
 
+/** Below this a paper's BUILDS_ON edge is a default (a base model named, no cue). */
+export const CUE_CONFIDENCE = 0.6;
+
 export const LINEAGE_RELATIONS: RelationType[] = ['BUILDS_ON', 'VARIANT_OF'];
 
 // One breadth-first level: from the frontier against (descendants) or along (ancestors) edges.
@@ -87,7 +90,11 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 	};
 }
 
-// $id, $cap → who builds on the root or on any of its variants (transitively, up to 3 levels)
+// $id, $cap → who builds on the root or on any of its variants (transitively, up to 3 levels),
+// one row per method: the variants it came through are a column, and a paper that proposes a
+// method building on the same family is that method's evidence, not a row of its own. Only
+// models and techniques descend (a task or dataset "building on" LLaMA is an extraction slip),
+// and a paper only by a cue ("fine-tune", "based on"), not by merely naming a base model.
 const BUILDS_ON = `
 MATCH (root:Entity {id: $id})
 CALL (root) {
@@ -95,15 +102,27 @@ CALL (root) {
   UNION
   RETURN root AS v
 }
+WITH root, collect(v) AS family
+UNWIND family AS v
 MATCH (x)-[r:BUILDS_ON]->(v)
-WHERE x:Entity OR x:Paper
-WITH root, v, x, r LIMIT $cap
+WHERE ((x:Paper AND coalesce(r.confidence, 1.0) >= $minConfidence)
+       OR (x:Entity AND x.type IN ['Model', 'Technique']))
+  AND NOT x IN family
+WITH root, family, x, r, v LIMIT $cap
+WITH root, family, x, sum(r.support) AS support,
+     [n IN collect(DISTINCT v) WHERE n <> root | {id: n.id, label: n.name}] AS variants
+WHERE NOT (x:Paper AND EXISTS {
+  MATCH (x)-[:PROPOSES]->(m:Entity)-[:BUILDS_ON]->(w:Entity) WHERE w IN family
+})
+OPTIONAL MATCH (p:Paper)-[:PROPOSES]->(x)
+WITH x, support, variants, p ORDER BY p.year, p.id
+WITH x, support, variants, collect(p)[0] AS p
 RETURN x.id AS id, coalesce(x.name, x.title) AS label,
        CASE WHEN x:Paper THEN 'Paper' ELSE 'Entity' END AS kind,
        CASE WHEN x:Paper THEN 'Paper' ELSE x.type END AS type,
-       coalesce(x.firstYear, x.year) AS year, r.support AS support,
-       CASE WHEN v = root THEN null ELSE {id: v.id, label: v.name} END AS via,
-       r.support AS evidenceCount
+       coalesce(x.firstYear, x.year) AS year, support,
+       variants[0] AS via, variants, support AS evidenceCount,
+       CASE WHEN p IS NULL THEN null ELSE {id: p.id, title: p.title, year: p.year} END AS paper
 ORDER BY support DESC, year, label`;
 
 export async function buildsOn(
@@ -113,6 +132,10 @@ export async function buildsOn(
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const [root] = await nodesById([id], opts);
 	if (!root || root.kind !== 'Entity') throw new NotFoundError('entity', id);
-	const rows = await readRows<BuildsOnRow>(BUILDS_ON, { id, cap: options.cap ?? 2000 }, opts);
+	const rows = await readRows<BuildsOnRow>(
+		BUILDS_ON,
+		{ id, cap: options.cap ?? 2000, minConfidence: CUE_CONFIDENCE },
+		opts
+	);
 	return { root, rows };
 }

@@ -41,13 +41,13 @@ export interface BatchResult {
 
 // Relationship types come from the fixed RELATION_TYPES vocabulary, never from input.
 
-// rows: {source, type, target} of a paper's own edges. The paper is new or has just had its
+// rows: {source, type, target, confidence} of a paper's own edges. The paper is new or has just had its
 // edges removed, so CREATE is safe and cheaper than MERGE.
 const CREATE_PAPER_EDGES = `
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source})
 MATCH (b:Entity {id: row.target})
-CREATE (a)-[r:$(row.type) {support: 1}]->(b)`;
+CREATE (a)-[r:$(row.type) {support: 1, confidence: row.confidence}]->(b)`;
 
 /**
  * An entity edge keeps the ids of a few of the papers supporting it (`r.papers`), so reading

@@ -237,8 +237,11 @@ function resolveAbbreviation(
 	if (!e.lex) {
 		introduced.add(e);
 		const kind = e.type;
-		// "We use Perfect Bayesian Nash Equilibrium (PBNE)": defined, not proposed
-		if (s.contribution && !usedBefore(s, f.first) && kind !== 'Metric' && kind !== 'Task')
+		// "We use Perfect Bayesian Nash Equilibrium (PBNE)": defined, not proposed; "we detect
+		// voice phishing (VP)": a lower-case concept is the paper's own only as "our …"
+		const titled = /\p{Lu}/u.test(name);
+		const own = ourBefore(s, f.first) || (titled && !usedBefore(s, f.first));
+		if (s.contribution && own && kind !== 'Metric' && kind !== 'Task')
 			markProposed(e, f.rule, f.sent);
 	}
 	found[f.sent].push({ sent: f.sent, first: f.first, last, entity: e, rule: f.rule, priority: 3 });
@@ -288,6 +291,13 @@ function usedBefore(s: SentenceCtx, first: number): boolean {
 		if (t === 'our') return false;
 		if (USE_WORDS.has(t)) return true;
 	}
+	return false;
+}
+
+/** "our" shortly before token `first`: "our aligned geometric priors (AGP)". */
+function ourBefore(s: SentenceCtx, first: number): boolean {
+	const w = s.wordOf[first];
+	for (let k = w - 1; k >= 0 && k >= w - 4; k--) if (s.words[k].text === 'our') return true;
 	return false;
 }
 

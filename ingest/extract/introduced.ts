@@ -52,8 +52,9 @@ const TITLE_NOT_ALONE = new Set(
 export function titleName(s: SentenceCtx, text: string, lexicon: LexiconIndex): NameFinding | null {
 	const colon = s.tokens.findIndex((t) => t.text === ':');
 	if (colon <= 0) return null;
-	// "Upgrade or Switch?": a question or a choice before the colon is no name
-	if (s.tokens.slice(0, colon).some((t) => t.text === '?' || /^or$/i.test(t.text))) return null;
+	// "Upgrade or Switch?", "Parking, Perception, and Retail:": a question, a choice or a list
+	// before the colon is no name
+	if (s.tokens.slice(0, colon).some((t) => /^(?:\?|,|or)$/i.test(t.text))) return null;
 	let pre = chunks(s.tokens, 0, colon, text);
 	// "Robot Context Protocol (RCP):": the bracketed short form is an alias, not part of the name
 	const bracket = pre.findIndex((c) => s.tokens[c.first - 1]?.text === '(');

@@ -92,8 +92,11 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			const choice = chooseCue(s, m, cover, hits, cues);
 			const glued = choice?.rule.suffix === true;
 			if (s.isTitle && !contrasted && !glued && (e.type === 'Model' || e.type === 'Technique')) {
+				// a component named in the title ("Leveraging GPT-4 for …") is used, not built on
 				const o = roleOverride(e, title.type);
 				if (o) add(PAPER, o.to, e.id, s.index, o.id, Math.min(o.confidence, title.confidence));
+				else if (e.role === 'component')
+					add(PAPER, 'USES', e.id, s.index, 'uses.title-component', 0.7);
 				else add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;
 			}

@@ -50,6 +50,8 @@ export interface EdgeRef {
 	sourceKind: 'Paper' | 'Entity';
 	type: RelationType;
 	target: string;
+	/** a paper's own edge: the confidence of its best evidence (a cue, or a default at 0.5) */
+	confidence?: number;
 }
 
 /** A statement between two entities in the paper's words: an (:Evidence) node. */
@@ -222,6 +224,7 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 			})
 		);
 	const refs = [...edges.values()];
+	for (const e of refs) if (e.sourceKind === 'Paper') e.confidence = best.get(e.key)?.confidence;
 	paperRow.supports = refs.filter((e) => e.sourceKind === 'Entity').map((e) => e.key);
 
 	return {
