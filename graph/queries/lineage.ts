@@ -95,6 +95,7 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 // method building on the same family is that method's evidence, not a row of its own. Only
 // models and techniques descend (a task or dataset "building on" LLaMA is an extraction slip),
 // and a paper only by a cue ("fine-tune", "based on"), not by merely naming a base model.
+// Strongest first; among equals methods before papers, then the most recent.
 const BUILDS_ON = `
 MATCH (root:Entity {id: $id})
 CALL (root) {
@@ -123,7 +124,7 @@ RETURN x.id AS id, coalesce(x.name, x.title) AS label,
        coalesce(x.firstYear, x.year) AS year, support,
        variants[0] AS via, variants, support AS evidenceCount,
        CASE WHEN p IS NULL THEN null ELSE {id: p.id, title: p.title, year: p.year} END AS paper
-ORDER BY support DESC, year, label`;
+ORDER BY support DESC, kind, year DESC, label`;
 
 export async function buildsOn(
 	id: string,

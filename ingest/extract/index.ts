@@ -333,8 +333,14 @@ function respell(
 	}
 }
 
+/**
+ * A paper proposes a named method or model, never a known concept written in lower case
+ * ("reinforcement learning"), an umbrella term or a kind of model ("large language model").
+ */
 function markProposed(e: FoundEntity, rule: string, sentence: number): void {
 	if (e.proposed) return;
+	const concept = /\s/.test(e.lex?.name ?? '') && !/\p{Lu}/u.test(e.lex?.name ?? '');
+	if (e.lex && (e.lex.generic || e.lex.role === 'class' || concept)) return;
 	e.proposed = true;
 	e.proposedRule = rule;
 	e.proposedSentence = sentence;

@@ -49,9 +49,14 @@ const TITLE_NOT_ALONE = new Set(
 	)
 );
 
+// What a title announces before its colon when it is not a name: the kind of paper.
+const TITLE_GENRES =
+	/^(?:open problems?|position(?: paper)?|case study|technical report|extended abstract|short paper|vision paper|perspective|commentary|erratum|corrigendum|lessons learned|research proposal|white paper|book review|keynote|invited talk|challenges?(?: and opportunities)?)$/i;
+
 export function titleName(s: SentenceCtx, text: string, lexicon: LexiconIndex): NameFinding | null {
 	const colon = s.tokens.findIndex((t) => t.text === ':');
 	if (colon <= 0) return null;
+	if (TITLE_GENRES.test(text.slice(s.tokens[0].start, s.tokens[colon - 1].end).trim())) return null;
 	// "Upgrade or Switch?", "Parking, Perception, and Retail:": a question, a choice or a list
 	// before the colon is no name
 	if (s.tokens.slice(0, colon).some((t) => /^(?:\?|,|or)$/i.test(t.text))) return null;
@@ -294,18 +299,23 @@ function longForm(
 	const startTok = k + 1;
 	if (startTok >= paren) return null;
 	const long = text.slice(t[startTok].start, t[paren - 1].end);
-	let si = letters.length - 1;
-	let li = long.length - 1;
-	const lc = long.toLowerCase();
-	while (si >= 0) {
-		const c = letters[si].toLowerCase();
-		while (li >= 0 && (lc[li] !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(lc[li - 1]))))
+	// "Proximal Policy Optimization (PPO)": word initials first; the letter scan alone would
+	// take the "p" inside "Optimization" and stop at "Policy Optimization"
+	let from = initialsStart(long, letters.toLowerCase());
+	if (from < 0) {
+		let si = letters.length - 1;
+		let li = long.length - 1;
+		const lc = long.toLowerCase();
+		while (si >= 0) {
+			const c = letters[si].toLowerCase();
+			while (li >= 0 && (lc[li] !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(lc[li - 1]))))
+				li--;
+			if (li < 0) return null;
 			li--;
-		if (li < 0) return null;
-		li--;
-		si--;
+			si--;
+		}
+		from = long.lastIndexOf(' ', li) + 1;
 	}
-	const from = long.lastIndexOf(' ', li) + 1;
 	const name = long.slice(from).trim();
 	if (!name || name.toLowerCase() === abbr.toLowerCase()) return null;
 	if (/^(?:the|a|an|our|its|their|this|these|and|or|of|for|with|in|on)\s/i.test(name)) return null;
@@ -315,6 +325,57 @@ function longForm(
 	let first = startTok;
 	while (first < paren && t[first].end <= abs) first++;
 	return { first, name };
+}
+
+const INITIAL_STOP = new Set([
+	'of',
+	'and',
+	'for',
+	'the',
+	'to',
+	'in',
+	'with',
+	'a',
+	'an',
+	'on',
+	'via',
+	'by'
+]);
+
+/**
+ * Where, in `long`, the shortest run of final words starts whose initials spell `letters` (each
+ * content word gives its initial, or one per hyphenated piece; small words may give none); -1
+ * when none does.
+ */
+function initialsStart(long: string, letters: string): number {
+	const words: { at: number; pieces: string[]; stop: boolean }[] = [];
+	for (const m of long.matchAll(/\S+/gu)) {
+		const w = m[0].toLowerCase();
+		const pieces = w.split(/[-‐]/).filter(Boolean);
+		words.push({ at: m.index, pieces, stop: INITIAL_STOP.has(w) });
+	}
+	for (let i = words.length - 1; i >= 0; i--) {
+		if (words[i].stop) continue;
+		if (spells(words, i, letters, 0)) return words[i].at;
+	}
+	return -1;
+}
+
+/** Do words[i..] spell letters[li..] by their initials (see initialsStart)? */
+function spells(
+	words: { pieces: string[]; stop: boolean }[],
+	i: number,
+	letters: string,
+	li: number
+): boolean {
+	if (i === words.length) return li === letters.length;
+	const w = words[i];
+	// this word gives the initials of its first k pieces (k ≥ 1), or nothing when it is small
+	for (let k = 1; k <= w.pieces.length && li + k <= letters.length; k++) {
+		if (w.pieces[k - 1][0] !== letters[li + k - 1]) break;
+		if (spells(words, i + 1, letters, li + k)) return true;
+	}
+	return w.stop && spells(words, i + 1, letters, li);
 }
 
 /**

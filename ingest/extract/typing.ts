@@ -38,7 +38,7 @@ const NAME_TASK_HEAD_WORDS = new Set(
 		'prediction forecasting planning answering making navigation manipulation summarization ' +
 		'summarisation translation captioning tracking localization localisation retrieval editing ' +
 		'inpainting understanding diagnosis recommendation dialog dialogue decision-making linking ' +
-		'labeling labelling parsing tagging'
+		'labeling labelling parsing tagging assessment interpretation'
 	).split(' ')
 );
 
@@ -55,7 +55,7 @@ const TECHNIQUE_HEAD_WORDS = new Set(
 );
 
 const METRIC_HEAD =
-	/(?:score|distance|error|rate|accuracy|deviation|discrepancy|ratio|precision|recall|metric)$/i;
+	/(?:score|distance|error|rate|accuracy|deviation|discrepancy|ratio|precision|recall|metric|index)$/i;
 // "USEbench", "SWE-bench", "τ²-Bench", "ScienceQA", "D3Sim dataset"
 const DATASET_HEAD = /(?:dataset|data ?set|benchmark|bench|corpus|suite|testbed|[a-z0-9]-?QA)$/i;
 // "Spec2RTL-Agent", "USEagent", "Mistral-7B", "-Instruct", "-Chat"

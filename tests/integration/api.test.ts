@@ -63,7 +63,7 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			`/api/lineage/${encodeURIComponent(ID.SD)}?direction=descendants&depth=3`
 		);
 		expect(lin.body.nodes.map((n: { label: string }) => n.label)).toContain('KOALA');
-		expect((await get(`/api/builds-on/${encodeURIComponent(ID.SD)}`)).body.rows).toHaveLength(6);
+		expect((await get(`/api/builds-on/${encodeURIComponent(ID.SD)}`)).body.rows).toHaveLength(3);
 		expect((await get('/api/overview?limit=5')).body.nodes).toHaveLength(5);
 		// With papers: the entities first, then the papers, and edges between the two.
 		const big = (await get('/api/overview?limit=5&papers=3')).body;

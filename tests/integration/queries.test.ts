@@ -207,20 +207,22 @@ describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 		expect(up.edges.map((e) => e.type).sort()).toEqual(['BUILDS_ON', 'VARIANT_OF']);
 	});
 
-	it('buildsOn: the flat table, with the variant each row builds on', async () => {
+	it('buildsOn: one row per method, with the variant it builds on and the paper proposing it', async () => {
 		const { rows } = await buildsOn(ID.SD);
 		const table = rows.map((r) => `${r.label} via ${r.via?.label ?? '-'}`).sort();
+		// each paper proposes the method that builds on Stable Diffusion: it is the method's
+		// evidence, not a second row
 		expect(table).toEqual(
 			[
 				'<script>alert(1)</script>Net via -',
-				'<script>alert(1)</script>Net: a hostile title via -',
 				'InstaFlow via Stable Diffusion v1.5',
-				'InstaFlow: One Step is Enough via Stable Diffusion v1.5',
-				'KOALA via SDXL',
-				'KOALA: Fast Image Synthesis via SDXL'
+				'KOALA via SDXL'
 			].sort()
 		);
 		for (const r of rows) expect(r.evidenceCount).toBe(1);
+		const koala = rows.find((r) => r.label === 'KOALA');
+		expect(koala?.variants?.map((v) => v.label)).toEqual(['SDXL']);
+		expect(koala?.paper?.title).toBe('KOALA: Fast Image Synthesis');
 	});
 
 	it('neighbourhood: strongest first, filters, caps with truncated', async () => {
