@@ -54,6 +54,11 @@ export function cleanText(raw: string): string {
 				'$1'
 			)
 			.replace(/\\times/g, 'x')
+			// math accents and fonts around a symbol: \hat{U} → U, not "hatU"
+			.replace(
+				/\\(?:hat|tilde|bar|vec|dot|ddot|widehat|widetilde|overline|underline|mathbb|mathsf|mathtt|mathfrak|mathscr)(?![a-zA-Z])/g,
+				''
+			)
 			// accents and escaped symbols: Doppelg\"anger → Doppelgänger, DPO-C\&M → DPO-C&M
 			.replace(/\\(["'`^~])\{?([a-zA-Z])\}?/g, (_m, accent: string, letter: string) =>
 				(letter + LATEX_ACCENTS[accent]).normalize('NFC')

@@ -49,6 +49,9 @@ const TITLE_NOT_ALONE = new Set(
 	)
 );
 
+// Lower-case words a title name may hold ("Exact Diffusion Inversion via Coupled Transformations").
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'the', 'via', 'in', 'on', 'to', 'with']);
+
 // What a title announces before its colon when it is not a name: the kind of paper.
 const TITLE_GENRES =
 	/^(?:open problems?|position(?: paper)?|case study|technical report|extended abstract|short paper|vision paper|perspective|commentary|erratum|corrigendum|lessons learned|research proposal|white paper|book review|keynote|invited talk|challenges?(?: and opportunities)?)$/i;
@@ -86,14 +89,19 @@ function acceptableTitleName(cs: Chunk[], lexicon: LexiconIndex): boolean {
 	const lex = lexicon.lookup(cs.map((c) => c.text).join(' '));
 	if (lex && (lex.generic || lex.type === 'Task' || lex.broad)) return false;
 	if (cs.length === 1) {
+		// "Language:" is an English word, not a name; "Dreamland:" and "KOALA:" are names
+		const plainWord = /^\p{Lu}\p{Ll}+$/u.test(first) && isCommonWord(first);
 		return (
-			/\p{Lu}/u.test(first) && !TITLE_NOT_ALONE.has(first.toLowerCase()) && !/^\d+$/.test(first)
+			/\p{Lu}/u.test(first) &&
+			!TITLE_NOT_ALONE.has(first.toLowerCase()) &&
+			!/^\d+$/.test(first) &&
+			!plainWord
 		);
 	}
 	const ok = (c: Chunk, i: number) =>
 		isCapitalised(c.text) ||
 		(i > 0 && /^v\d+(?:\.\d+)*$/i.test(c.text)) ||
-		(i > 0 && i < cs.length - 1 && /^[a-z]{1,4}$/.test(c.text));
+		(i > 0 && i < cs.length - 1 && NAME_CONNECTORS.has(c.text));
 	if (!cs.every(ok)) return false;
 	if (cs.length === 2 && /^v\d/i.test(cs[1].text)) return true;
 	const phrase = cs.map((c) => c.text).join(' ');

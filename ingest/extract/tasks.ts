@@ -30,6 +30,12 @@ const LEADING = new Set(
 // Heads that name a task only with a subject: "analysis of X", not "improved analysis".
 const WEAK_HEADS = new Set(['analysis', 'evaluation', 'assessment', 'design', 'control']);
 const WEAK_PLURALS = new Set(['analyses', 'evaluations', 'assessments', 'designs']);
+// Heads too general to make a task with an adjective alone.
+const GENERIC_HEADS = new Set(
+	'analysis exploration retrieval generalization generalisation search design control evaluation reasoning understanding modeling modelling planning optimization learning'.split(
+		' '
+	)
+);
 const BOUNDARY = /^(?:[:;,?!()[\]]|--|—|–)$/;
 
 const TASK: EntityType = 'Task';
@@ -116,6 +122,14 @@ function taskPhrase(
 	if (!isTaskHead(head)) return null;
 	// "Audio-Visual Evaluations", "Systematic Evaluation of …": a study, not a task
 	if ((WEAK_HEADS.has(head) && ofAt > 0) || WEAK_PLURALS.has(head)) return null;
+	// "Sharp Analysis", "Smarter Retrieval", "Test-Time Generalization": a quality of the work
+	if (
+		words.length === 2 &&
+		GENERIC_HEADS.has(head) &&
+		!/-to-/i.test(words[0]) &&
+		(/-/.test(words[0]) || isAdjective(words[0]))
+	)
+		return null;
 	return { last, words };
 }
 

@@ -124,6 +124,10 @@ function plainCleanText(raw: string): string {
 				'$1'
 			)
 			.replace(/\\times/g, 'x')
+			.replace(
+				/\\(?:hat|tilde|bar|vec|dot|ddot|widehat|widetilde|overline|underline|mathbb|mathsf|mathtt|mathfrak|mathscr)(?![a-zA-Z])/g,
+				''
+			)
 			.replace(/\\(["'`^~])\{?([a-zA-Z])\}?/g, (_m, accent: string, letter: string) =>
 				(letter + ACCENTS[accent]).normalize('NFC')
 			)
