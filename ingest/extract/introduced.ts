@@ -186,7 +186,9 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 				if (last < 0) continue;
 				// a lone capitalised English word ("Diffusion") or compound of them ("End-to-End")
 				// is not a name
-				if (last === c && !/[\p{N}-]/u.test(raw)) continue;
+				// ("We release Llamion, …": a word no dictionary has, right after the verb, is one)
+				const coined = c <= firstContent(cs) && !isCommonWord(raw) && !ENGLISH_SUFFIX.test(raw);
+				if (last === c && !/[\p{N}-]/u.test(raw) && !coined) continue;
 				if (last === c && raw.split(/[-‐]/).every((p) => isCommonWord(p))) continue;
 				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
 			}
@@ -221,6 +223,10 @@ function coordinated(out: NameFinding[], cs: Chunk[], last: number, lexicon: Lex
 		out.push({ ...first, first: next.first, last: next.last, name: stripHyphenTail(next.text) });
 	}
 }
+
+// Endings of ordinary English nouns the word list may lack ("Diffusion", "Alignment").
+const ENGLISH_SUFFIX =
+	/(?:tion|sion|ment|ness|ity|ing|ance|ence|ism|ogy|ics|ure|ship|able|ible|ive|ous|al)$/i;
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'new', 'novel', 'here']);
 

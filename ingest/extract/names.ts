@@ -85,7 +85,7 @@ const DIMENSION = /^\d+(?:x|×|times)\d+$/i;
 const HARDWARE = /^(?:RTX|GTX|[AHV]|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i;
 const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/i;
 const HYPHEN_TAIL =
-	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|related|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|to|of|and|in)$/i;
+	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|related|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|parameter|parameters|billion|bit|layer|dimensional|to|of|and|in)$/i;
 
 const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
 // Short function words a shouty title writes in capitals.

@@ -127,9 +127,9 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 	}));
 	const known = new Set(entities.map((e) => e.id));
 
-	const proposed = relations
-		.filter((r) => r.head === '@paper' && r.type === 'PROPOSES' && known.has(r.tail))
-		.map((r) => r.tail);
+	const proposed = primaryProposal(
+		relations.filter((r) => r.head === '@paper' && known.has(r.tail))
+	);
 
 	// Best evidence per edge key: highest confidence, then earliest sentence.
 	const best = new Map<string, EvidenceRow>();
@@ -238,5 +238,20 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 
 /** A relation of the paper that what it proposes inherits (see the copies in toFacts). */
 function inheritable(r: RelationCandidate): boolean {
-	return r.ownWork !== false && !r.rule.endsWith('-mention');
+	return r.ownWork !== false && !r.rule.endsWith('-mention') && r.confidence >= INHERIT_CONFIDENCE;
+}
+
+/** Below this a cue is too loose ("existing", "apply … to") to credit the paper's method. */
+const INHERIT_CONFIDENCE = 0.7;
+
+/**
+ * The method the paper is about: the name before its title's colon, else the first it
+ * introduces. Only it inherits the paper's relations: the parts of a recipe ("Normal Parameter
+ * Mapping (NPM)") do not each build on the base model.
+ */
+function primaryProposal(relations: RelationCandidate[]): string[] {
+	const proposals = relations.filter((r) => r.type === 'PROPOSES');
+	const title = proposals.find((r) => r.rule.startsWith('name.title'));
+	const first = title ?? [...proposals].sort((a, b) => a.sentence - b.sentence)[0];
+	return first ? [first.tail] : [];
 }
