@@ -58,6 +58,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		confidence: number
 	) => {
 		const s = input.sentences[sentence];
+		const own = s !== undefined && (s.isTitle || s.contribution || aboutProposal.has(s.index));
 		out.push({
 			paperId: input.paperId,
 			head,
@@ -66,10 +67,15 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			sentence,
 			rule,
 			confidence: round(confidence),
-			ownWork: s !== undefined && (s.isTitle || s.contribution)
+			ownWork: own
 		});
 	};
 
+	// sentences naming what the paper proposes speak of its own work too ("X is fine-tuned from …")
+	const aboutProposal = new Set<number>();
+	input.mentions.forEach((ms, i) => {
+		if (ms.some((m) => m.entity.proposed)) aboutProposal.add(i);
+	});
 	for (const e of input.entities) {
 		if (e.proposed)
 			add(PAPER, 'PROPOSES', e.id, e.proposedSentence ?? 0, e.proposedRule ?? e.rule, 0.9);
@@ -143,7 +149,7 @@ const BASED_SYSTEM = compileCue({
 	confidence: 0.75
 });
 const SYSTEM_WORDS = new Set(
-	'agent agents system systems assistant assistants framework frameworks pipeline pipelines chatbot chatbots tool tools judge judges evaluator evaluators scoring evaluation metric metrics annotation'.split(
+	'agent agents system systems assistant assistants framework frameworks pipeline pipelines chatbot chatbots tool tools judge judges evaluator evaluators scoring evaluation evaluations metric metrics annotation annotations detector detectors'.split(
 		' '
 	)
 );

@@ -224,7 +224,16 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 			})
 		);
 	const refs = [...edges.values()];
-	for (const e of refs) if (e.sourceKind === 'Paper') e.confidence = best.get(e.key)?.confidence;
+	// A paper's edge is as sure as its best statement about the paper's own work; one stated
+	// only in background ("Existing models, including GPT-4, …") stays below the cue threshold.
+	const ownBest = new Map<string, number>();
+	for (const r of relations) {
+		if (r.head !== '@paper') continue;
+		const key = edgeKey(paper.id, r.type, r.tail);
+		const c = r.ownWork === false ? Math.min(r.confidence, BACKGROUND_CONFIDENCE) : r.confidence;
+		if (c > (ownBest.get(key) ?? -1)) ownBest.set(key, c);
+	}
+	for (const e of refs) if (e.sourceKind === 'Paper') e.confidence = ownBest.get(e.key);
 	paperRow.supports = refs.filter((e) => e.sourceKind === 'Entity').map((e) => e.key);
 
 	return {
@@ -240,6 +249,9 @@ export function toFacts(extraction: Extraction, extractorVersion = '1'): PaperFa
 function inheritable(r: RelationCandidate): boolean {
 	return r.ownWork !== false && !r.rule.endsWith('-mention') && r.confidence >= INHERIT_CONFIDENCE;
 }
+
+/** What a relation stated only in a background sentence is worth on the paper's edge. */
+const BACKGROUND_CONFIDENCE = 0.55;
 
 /** Below this a cue is too loose ("existing", "apply … to") to credit the paper's method. */
 const INHERIT_CONFIDENCE = 0.7;
