@@ -274,6 +274,8 @@ function cleanFinding(f: NameFinding): NameFinding | null {
 	if (open > 0 && name.indexOf(')', open) < 0) name = name.slice(0, open);
 	name = name.replace(EDGE_QUOTES, '');
 	if (!/\p{L}.*\p{L}/su.test(name) || /^v?\d+(?:[.-]\d+)*$/i.test(name)) return null;
+	// math and link debris: "R^k", "TCsum_i", "URLavailable"
+	if (/^\p{L}\^|[_^]\p{Ll}$|^(?:URL|HTTPS?)\p{Ll}/u.test(name)) return null;
 	return name === f.name ? f : { ...f, name };
 }
 
@@ -468,7 +470,20 @@ function resolveOverlaps(ms: RawMention[]): RawMention[] {
 function keepEntities(all: FoundEntity[], sents: SentenceCtx[], ms: RawMention[][]): FoundEntity[] {
 	const inTitle = new Set((sents[0]?.isTitle ? ms[0] : []).map((m) => m.entity));
 	const specificTask = all.some((e) => e.type === 'Task' && !e.broad);
-	return all.filter((e) => inTitle.has(e) || (!e.generic && (!e.broad || !specificTask)));
+	return all.filter(
+		(e) => (inTitle.has(e) || (!e.generic && (!e.broad || !specificTask))) && !untypedStranger(e)
+	);
+}
+
+/**
+ * A plain acronym or a long form that nothing typed (no head word, no describing word nearby,
+ * no list neighbour) and the paper does not propose: on real abstracts mostly things outside
+ * ML ("CVE", "MGMT", "da Vinci Research Kit", "XBRL"). Left out rather than guessed.
+ */
+function untypedStranger(e: FoundEntity): boolean {
+	if (e.lex || e.proposed || e.familyKey || (e.typeStrength ?? 0) > 1) return false;
+	// coined names ("OpenAlex", "CVaR", "LDM-4-G") are kept: those are ML's own
+	return /^\p{Lu}{2,5}s?$/u.test(e.name) || /\s/.test(e.name);
 }
 
 function toSentence(s: SentenceCtx): Sentence {

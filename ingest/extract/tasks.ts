@@ -62,8 +62,12 @@ export function titleTasks(
 		if (!starts || ANCHORS.has(cs[c].text.toLowerCase())) continue;
 		let a = c;
 		while (a < cs.length && LEADING.has(cs[a].text.toLowerCase()) && a - c < 3) a++;
-		// "Improving Image-to-Video Generation": the verb is not part of the task
+		// "Improving Image-to-Video Generation": the verb is not part of the task; nor are
+		// "LLM-assisted" or "High-Fidelity" before it
 		if (a + 1 < cs.length && isLeadingVerb(cs[a].text)) a++;
+		while (a + 2 < cs.length && isHyphenAdjective(cs[a].text)) a++;
+		// "What Holds Back Open-Vocabulary Segmentation?": a question
+		if (a >= cs.length || QUESTION_WORDS.has(cs[a].text.toLowerCase())) continue;
 		const phrase = taskPhrase(s, cs, a);
 		if (!phrase) continue;
 		const first = cs[a].first;
@@ -166,6 +170,29 @@ function acceptable(
 function isLeadingVerb(word: string): boolean {
 	if (!/ing$/i.test(word)) return false;
 	return tagPhrase(word).some((t) => t.tags.includes('Gerund') || t.tags.includes('Verb'));
+}
+
+const QUESTION_WORDS = new Set([
+	'what',
+	'how',
+	'why',
+	'when',
+	'which',
+	'who',
+	'where',
+	'whose',
+	'do',
+	'does',
+	'can',
+	'is',
+	'are'
+]);
+
+/** "LLM-assisted", "High-Fidelity", "Learning-based": a hyphenated quality, not a task word. */
+function isHyphenAdjective(word: string): boolean {
+	return /^(?:high|low|fine|coarse|large|small|long|short|real|full|multi|cross|self|zero|few|one|single|open|closed)-|-(?:assisted|based|driven|powered|guided|aware|enhanced|enabled|augmented|free|fidelity|quality|efficient|grained)$/i.test(
+		word
+	);
 }
 
 function isAdjective(word: string): boolean {
