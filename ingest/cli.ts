@@ -6,6 +6,7 @@ import { registerUp } from './commands/up.js';
 import { registerFetch } from './commands/fetch.js';
 import { registerExtract } from './commands/extract.js';
 import { registerEval } from './commands/eval.js';
+import { registerBuildsOn } from './commands/builds-on.js';
 
 const program = new Command();
 program
@@ -19,6 +20,7 @@ registerIngest(program);
 registerFetch(program);
 registerExtract(program);
 registerEval(program);
+registerBuildsOn(program);
 
 try {
 	await program.parseAsync(process.argv);
