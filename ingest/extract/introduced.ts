@@ -5,7 +5,7 @@ import { parseVariantList, variantName } from '../resolve/variants.js';
 import type { EntityType } from '../types.js';
 import { NOT_NAMES } from './lexicon.js';
 import type { LexiconIndex } from './matcher.js';
-import { hasFiniteVerb, isCommonWord } from './nlp.js';
+import { hasFiniteVerb, isCommonWord, tagPhrase } from './nlp.js';
 import {
 	chunks,
 	lastChunk,
@@ -103,6 +103,10 @@ function acceptableTitleName(cs: Chunk[], lexicon: LexiconIndex): boolean {
 		(i > 0 && /^v\d+(?:\.\d+)*$/i.test(c.text)) ||
 		(i > 0 && i < cs.length - 1 && NAME_CONNECTORS.has(c.text));
 	if (!cs.every(ok)) return false;
+	// "Discarding the Crutches:", "Faster and Better:": a clause or a quality, not a name
+	const tags = tagPhrase(cs.map((c) => c.text).join(' '));
+	if (tags[0]?.tags.includes('Gerund')) return false;
+	if (tags.every((t) => !t.tags.includes('Noun') || t.tags.includes('Adjective'))) return false;
 	if (cs.length === 2 && /^v\d/i.test(cs[1].text)) return true;
 	const phrase = cs.map((c) => c.text).join(' ');
 	return !hasFiniteVerb(phrase);

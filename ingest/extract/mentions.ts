@@ -42,6 +42,8 @@ function continuesWithName(tokens: Token[], last: number): boolean {
 	const a = tokens[last + 1];
 	const b = tokens[last + 2];
 	if (!a || a.space || !b || b.space) return false;
+	// "GR00T-N1.5": a longer version than the lexicon's "GR00T N1"
+	if (a.text === '.' && b.word && /^\d/.test(b.text) && /\d$/.test(tokens[last].text)) return true;
 	if ((a.text !== '-' && a.text !== '_') || !b.word) return false;
 	// "GPT-o1", "GPT-3.5-Turbo": a longer name; "SDXL-based": an adjective made of this one
 	return /^[\p{Lu}\p{N}]/u.test(b.text) || /^[a-z]\d/.test(b.text);

@@ -124,8 +124,9 @@ function taskPhrase(
 	const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
 	const head = (ofAt > 0 ? words[ofAt - 1] : words[words.length - 1]).toLowerCase();
 	if (!isTaskHead(head)) return null;
-	// "Audio-Visual Evaluations", "Systematic Evaluation of …": a study, not a task
-	if ((WEAK_HEADS.has(head) && ofAt > 0) || WEAK_PLURALS.has(head)) return null;
+	// "Audio-Visual Evaluations", "Systematic Evaluation of …", "Generation of Diverse
+	// Cooperative Agents": a study or a description, not a task one could look up
+	if ((WEAK_HEADS.has(head) && ofAt > 0) || WEAK_PLURALS.has(head) || ofAt === 1) return null;
 	// "Sharp Analysis", "Smarter Retrieval", "Test-Time Generalization": a quality of the work
 	if (
 		words.length === 2 &&
