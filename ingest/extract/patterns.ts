@@ -30,6 +30,8 @@ export interface RoleOverrideData {
 	role: LexRole;
 	from: RelationType;
 	to: RelationType;
+	/** only for these cue rules ("CLIP-based features" use CLIP; "fine-tuned CLIP" builds on it) */
+	rules?: string[];
 	id: string;
 	confidence: number;
 }

@@ -112,7 +112,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 					: null;
 			const headId = head && !head.proposed && head !== e ? head.id : PAPER;
 			if (choice) {
-				const o = roleOverride(e, choice.rule.type);
+				const o = roleOverride(e, choice.rule.type, choice.rule.id);
 				if (o) add(headId, o.to, e.id, s.index, o.id, Math.min(o.confidence, choice.confidence));
 				else add(headId, choice.rule.type, e.id, s.index, choice.rule.id, choice.confidence);
 				continue;
@@ -134,8 +134,13 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 	return dedupe(out);
 }
 
-function roleOverride(e: FoundEntity, from: RelationType) {
-	return PATTERNS.roleOverrides.find((r) => r.role === e.role && r.from === from);
+function roleOverride(e: FoundEntity, from: RelationType, rule?: string) {
+	return PATTERNS.roleOverrides.find(
+		(r) =>
+			r.role === e.role &&
+			r.from === from &&
+			(!r.rules || (rule !== undefined && r.rules.includes(rule)))
+	);
 }
 
 /** "-based" before a system word: the system uses the model ("a GPT-4o-based agent"). */

@@ -133,10 +133,10 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 			readRows<{ support: number; papers: string[] }>(
 				`MATCH (:Entity {id: $a})-[r:USES]->(:Entity {id: $b})
 				 RETURN r.support AS support, r.papers AS papers`,
-				{ a: entityId('Technique', 'KOALA'), b: entityId('Technique', 'LoRA') }
+				{ a: entityId('Model', 'KOALA'), b: entityId('Technique', 'LoRA') }
 			);
 		const usesLora = async () =>
-			(await entityDetail(entityId('Technique', 'KOALA'))).relations.USES?.find(
+			(await entityDetail(entityId('Model', 'KOALA'))).relations.USES?.find(
 				(r) => r.other.label === 'LoRA'
 			);
 		expect(await edge()).toEqual([{ support: 2, papers: ['koala', 'koala-twin'] }]);
