@@ -54,6 +54,8 @@ export function cleanText(raw: string): string {
 				'$1'
 			)
 			.replace(/\\times/g, 'x')
+			// colour and size commands drop their first argument: \textcolor{red}{Warning} → Warning
+			.replace(/\\(?:textcolor|color|colorbox)\{[^{}]{0,40}\}/g, '')
 			// math accents and fonts around a symbol: \hat{U} → U, not "hatU"
 			.replace(
 				/\\(?:hat|tilde|bar|vec|dot|ddot|widehat|widetilde|overline|underline|mathbb|mathsf|mathtt|mathfrak|mathscr)(?![a-zA-Z])/g,

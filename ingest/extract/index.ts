@@ -274,8 +274,11 @@ function cleanFinding(f: NameFinding): NameFinding | null {
 	if (open > 0 && name.indexOf(')', open) < 0) name = name.slice(0, open);
 	name = name.replace(EDGE_QUOTES, '');
 	if (!/\p{L}.*\p{L}/su.test(name) || /^v?\d+(?:[.-]\d+)*$/i.test(name)) return null;
-	// math and link debris: "R^k", "TCsum_i", "URLavailable"
-	if (/^\p{L}\^|[_^]\p{Ll}$|^(?:URL|HTTPS?)\p{Ll}/u.test(name)) return null;
+	// math, link and citation debris: "R^k", "TCsum_i", "URLavailable", "Ji+24", "Avg3"
+	if (/^\p{L}\^|[_^]\p{Ll}$|^(?:URL|HTTPS?)\p{Ll}|^\p{Lu}\p{Ll}+\+\d{2}$|^Avg\d/u.test(name))
+		return null;
+	// "Symmetric Positive Definite", "Hybrid Lagrangian-Eulerian": an adjective phrase names nothing
+	if (/\s/.test(name) && endsWithAdjective(name)) return null;
 	return name === f.name ? f : { ...f, name };
 }
 

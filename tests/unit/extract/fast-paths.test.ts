@@ -124,6 +124,7 @@ function plainCleanText(raw: string): string {
 				'$1'
 			)
 			.replace(/\\times/g, 'x')
+			.replace(/\\(?:textcolor|color|colorbox)\{[^{}]{0,40}\}/g, '')
 			.replace(
 				/\\(?:hat|tilde|bar|vec|dot|ddot|widehat|widetilde|overline|underline|mathbb|mathsf|mathtt|mathfrak|mathscr)(?![a-zA-Z])/g,
 				''
