@@ -194,6 +194,8 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 				const coined = c <= firstContent(cs) && !isCommonWord(raw) && !ENGLISH_SUFFIX.test(raw);
 				if (last === c && !/[\p{N}-]/u.test(raw) && !coined) continue;
 				if (last === c && raw.split(/[-‐]/).every((p) => isCommonWord(p))) continue;
+				// "a Diversity-Enhanced reconstruction": an adjective, the name comes later if at all
+				if (last === c && stripHyphenTail(raw) !== raw) continue;
 				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
 			}
 			if (lexicon.lookup(name)) break;

@@ -127,7 +127,12 @@ export function isNameLike(raw: string): boolean {
 	// "non-CPN", "11Supplementary" (a footnote mark glued to a word), "MONItoring" (a word with
 	// its acronym's letters in capitals)
 	if (/^non-/i.test(s) || /^\d{2,}\p{Lu}\p{Ll}{3,}$/u.test(s)) return false;
-	if (/^\p{Lu}{2,}\p{Ll}{3,}$/u.test(s) && isCommonWord(s.toLowerCase())) return false;
+	const lowered = s.toLowerCase();
+	if (
+		/^\p{Lu}{2,}\p{Ll}{2,}$/u.test(s) &&
+		(isCommonWord(lowered) || (lowered.endsWith('s') && isCommonWord(lowered.slice(0, -1))))
+	)
+		return false;
 	const upper = (s.match(/\p{Lu}/gu) ?? []).length;
 	const digits = /\p{N}/u.test(s);
 	if (/\+\+$|\^/.test(s) && upper > 0) return true;
