@@ -143,6 +143,8 @@ function roleOverride(e: FoundEntity, from: RelationType, rule?: string) {
 	);
 }
 
+const WEAK_CUES = new Set(['builds-on.pretrained', 'builds-on.apply-to']);
+
 /** "-based" before a system word: the system uses the model ("a GPT-4o-based agent"). */
 const BASED_SYSTEM = compileCue({
 	id: 'uses.based-system',
@@ -191,15 +193,23 @@ function chooseCue(
 	const w0 = s.wordOf[m.first];
 	const w1 = s.wordOf[m.last];
 	const type = m.entity.type;
+	// a weak cue ("pretrained", "existing") is chosen only when no other cue reaches the mention:
+	// "we fine-tune a pretrained LLaMA" builds on LLaMA by the fine-tuning
+	let weak: (Choice & { at: number }) | null = null;
 	const consider = (rule: CueRule, distance: number, at: number) => {
 		if (!rule.tails.includes(type) || distance > rule.gap) return;
 		const confidence = rule.confidence * (1 - 0.03 * distance);
+		const current = WEAK_CUES.has(rule.id) ? weak : best;
 		if (
-			!best ||
-			distance < best.distance ||
-			(distance === best.distance && confidence > best.confidence)
+			current &&
+			!(
+				distance < current.distance ||
+				(distance === current.distance && confidence > current.confidence)
+			)
 		)
-			best = { rule, distance, confidence, at };
+			return;
+		if (WEAK_CUES.has(rule.id)) weak = { rule, distance, confidence, at };
+		else best = { rule, distance, confidence, at };
 	};
 	// glued suffix: "StableDiffusion-based"
 	const a = s.tokens[m.last + 1];
@@ -223,7 +233,7 @@ function chooseCue(
 			if (d >= 0) consider(h.rule, d, h.first);
 		}
 	}
-	return best;
+	return best ?? weak;
 }
 
 /** Words between two word positions, lists and other mentions counted lightly; -1 if blocked. */

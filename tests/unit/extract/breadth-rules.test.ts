@@ -155,6 +155,33 @@ const CASES: Case[] = [
 		]
 	},
 	{
+		rule: 'abbreviations by word initials first',
+		title: 'Control',
+		abstract:
+			'We train with Proximal Policy Optimization (PPO) and a Cross-Layer Gated Unit (CLGU).',
+		entities: ['Cross-Layer Gated Unit (Technique)'],
+		absentEntities: ['Policy Optimization (Technique)', 'Layer Gated Unit (Technique)']
+	},
+	{
+		rule: 'a coined word right after "we release" is a name; "14B-parameter" is not',
+		title: 'Llamion Technical Report',
+		abstract: 'We release Llamion, a family of 14B-parameter open-weight language models.',
+		relations: ['@paper PROPOSES Llamion'],
+		absentEntities: ['14B-parameter (Model)', '14B-parameter (Technique)']
+	},
+	{
+		rule: 'paper genres, clauses and qualities before a title colon are no names',
+		title: 'Open Problem: Discarding the Crutches of Faster and Better Sampling',
+		abstract: 'We study samplers.',
+		absentEntities: ['Open Problem (Technique)', 'Open Problem (Model)']
+	},
+	{
+		rule: 'a hyphen adjective after "we present" is no name',
+		title: 'Experts',
+		abstract: 'We present a Diversity-Enhanced reconstruction method for experts.',
+		absentEntities: ['Diversity-Enhanced (Technique)', 'Diversity-Enhanced (Model)']
+	},
+	{
 		rule: 'LaTeX escapes and accents in names',
 		title: 'Alignment',
 		abstract: String.raw`We propose DPO-C\&M and the ''Doppelg\"anger method'' for alignment.`,
@@ -201,6 +228,16 @@ const CUES: [string, string[], string[]][] = [
 		'We compare against GPT-4 as a baseline.',
 		['@paper COMPARED_WITH GPT-4'],
 		['@paper BUILDS_ON GPT-4']
+	],
+	[
+		'We fine-tune a pretrained LLaMA for dialogue.',
+		['@paper BUILDS_ON LLaMA'],
+		['@paper USES LLaMA']
+	],
+	[
+		'We use pretrained CLIP features and CLIP-based scores.',
+		['@paper USES CLIP'],
+		['@paper BUILDS_ON CLIP']
 	],
 	[
 		'We propose an agent powered by large language models.',
