@@ -1,24 +1,13 @@
 // A fixed pool of extraction workers (one per core by default) with an in-process fallback
 // when workers are disabled (tests, or `--workers 0`).
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from './ts-worker.js';
 import type { ExtractJobResult } from './extract-worker.js';
 import { decodeResult, type WireResult } from './extract-wire.js';
 import type { Paper } from './types.js';
 
 const WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
-// Node 20 loads a worker's entry before `--import` hooks apply, so a tiny bootstrap registers
-// tsx first and then imports the TypeScript worker.
-const TSX_API =
-	typeof import.meta.resolve === 'function'
-		? import.meta.resolve('tsx/esm/api')
-		: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-				/\.cjs$/,
-				'.mjs'
-			);
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 
 export class ExtractPool {
 	private readonly workers: Worker[] = [];
@@ -29,7 +18,7 @@ export class ExtractPool {
 
 	constructor(size = Math.max(1, os.availableParallelism())) {
 		for (let i = 0; i < size; i++) {
-			const worker = new Worker(BOOTSTRAP, { eval: true });
+			const worker = startTsWorker(WORKER_URL);
 			worker.unref();
 			this.workers.push(worker);
 			this.idle.push(worker);

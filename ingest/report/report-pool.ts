@@ -1,22 +1,12 @@
 // Worker threads for `extract --report` (one per core by default; 0 = in this thread). Modelled
 // on ingest/extract-pool.ts, which returns loader facts instead of digests.
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.js';
 import type { Paper } from '../types.js';
 import type { DigestJobResult, DigestResult } from './report-worker.js';
 
 const WORKER_URL = new URL('./report-worker.ts', import.meta.url);
-// Node 20 loads a worker's entry before `--import` hooks apply: a bootstrap registers tsx first.
-const TSX_API =
-	typeof import.meta.resolve === 'function'
-		? import.meta.resolve('tsx/esm/api')
-		: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-				/\.cjs$/,
-				'.mjs'
-			);
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 
 export class DigestPool {
 	private readonly workers: Worker[] = [];
@@ -24,7 +14,7 @@ export class DigestPool {
 
 	constructor(size = Math.max(1, os.availableParallelism())) {
 		for (let i = 0; i < size; i++) {
-			const worker = new Worker(BOOTSTRAP, { eval: true });
+			const worker = startTsWorker(WORKER_URL);
 			worker.unref();
 			this.workers.push(worker);
 		}

@@ -2,11 +2,10 @@
 // the timeout is a hang (the worker is terminated and replaced), a worker that dies is a crash.
 // RSS of the whole process (workers included) is sampled throughout for the memory bound.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../ingest/ts-worker.js';
 import { ROWS, type FuzzCase, type Row } from './cases.js';
 import type { CaseResult } from './harness.js';
 import type { Job, WorkerMessage } from './worker.js';
@@ -54,16 +53,7 @@ export interface FuzzSummary {
 	seconds: number;
 }
 
-const TSX_API =
-	typeof import.meta.resolve === 'function'
-		? import.meta.resolve('tsx/esm/api')
-		: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-				/\.cjs$/,
-				'.mjs'
-			);
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
-// Workers do not inherit tsx's loader (nor Vitest's): register tsx, then import the worker.
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 
 const mb = (bytes: number) => bytes / 2 ** 20;
 
@@ -202,10 +192,7 @@ interface Slot {
 }
 
 async function startWorker(heapMb: number): Promise<Slot> {
-	const worker = new Worker(BOOTSTRAP, {
-		eval: true,
-		resourceLimits: { maxOldGenerationSizeMb: heapMb }
-	});
+	const worker = startTsWorker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
 	let listener: (m: WorkerMessage) => void = () => {};
 	let exitListener: (why: string) => void = () => {};
 	worker.on('message', (m: WorkerMessage) => listener(m));

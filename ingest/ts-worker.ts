@@ -1,0 +1,24 @@
+// A worker thread running a TypeScript module. Node 20 loads a worker's entry before `--import`
+// hooks apply (and workers inherit neither tsx's loader nor Vitest's), so a tiny bootstrap
+// registers tsx first and then imports the module.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+const TSX_API =
+	typeof import.meta.resolve === 'function'
+		? import.meta.resolve('tsx/esm/api')
+		: pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
+				/\.cjs$/,
+				'.mjs'
+			);
+
+/** The bootstrap source that loads `module` (a .ts file URL) in a worker. */
+export function tsWorkerSource(module: URL): string {
+	return `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); });`;
+}
+
+/** Starts a worker thread on a TypeScript module. */
+export function startTsWorker(module: URL, options: WorkerOptions = {}): Worker {
+	return new Worker(tsWorkerSource(module), { ...options, eval: true });
+}
