@@ -3,6 +3,7 @@ import type { EntityTable, FoundEntity } from '../resolve/entities.js';
 import { parseVariantList, parseVariantSuffix, type VariantSuffix } from '../resolve/variants.js';
 import type { LexiconIndex } from './matcher.js';
 import type { SentenceCtx } from './sentences.js';
+import { tagPhrase } from './nlp.js';
 import type { Token } from './text.js';
 
 export interface RawMention {
@@ -22,6 +23,26 @@ export function insideChunk(tokens: Token[], i: number): boolean {
 	if (i === 0 || tokens[i].space) return false;
 	const prev = tokens[i - 1];
 	return prev.word || (GLUE.has(prev.text) && i >= 2 && !prev.space && tokens[i - 2].word);
+}
+
+/**
+ * "Fast and Stable Diffusion Planning": in a title, a name whose first word is an adjective,
+ * coordinated with another adjective and followed by a further noun, is that adjective.
+ */
+function coordinatedAdjective(s: SentenceCtx, first: number, last: number): boolean {
+	if (!s.isTitle || first === last) return false;
+	const t = s.tokens;
+	const and = t[first - 1];
+	const before = t[first - 2];
+	const after = t[last + 1];
+	if (!and || !before || !after || !/^(?:and|or|&)$/i.test(and.text)) return false;
+	if (!after.word || !/^\p{Lu}\p{Ll}+$/u.test(after.text) || /^Models?$/.test(after.text))
+		return false;
+	return isAdjectiveWord(before.text) && isAdjectiveWord(t[first].text);
+}
+
+function isAdjectiveWord(word: string): boolean {
+	return tagPhrase(word).some((x) => x.tags.includes('Adjective'));
 }
 
 const RELATION_SIGNS = new Set(['=', '<', '>', '≤', '≥', '±', '≈']);
@@ -61,7 +82,7 @@ export function lexiconMentions(
 	for (let i = 0; i < end; i++) {
 		if (!tokens[i].word || insideChunk(tokens, i)) continue;
 		const m = lexicon.matchAt(tokens, i, end);
-		if (!m || isVariable(tokens, i, m.last)) continue;
+		if (!m || isVariable(tokens, i, m.last) || coordinatedAdjective(s, i, m.last)) continue;
 		const family = table.fromLexicon(m.entity, 'lexicon');
 		const variants = variantsAfter(tokens, m.last, end, family);
 		if (variants.length === 0 && continuesWithName(tokens, m.last)) continue;

@@ -103,6 +103,9 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 				if (o) add(PAPER, o.to, e.id, s.index, o.id, Math.min(o.confidence, title.confidence));
 				else if (e.role === 'component')
 					add(PAPER, 'USES', e.id, s.index, 'uses.title-component', 0.7);
+				// "Memorization in Stable Diffusion", "Bias of GPT-4": what the paper studies
+				else if (STUDIED.has(s.words[s.wordOf[m.first] - 1]?.text ?? ''))
+					add(PAPER, 'USES', e.id, s.index, 'uses.title-studied', 0.6);
 				else add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;
 			}
@@ -160,6 +163,8 @@ const SYSTEM_WORDS = new Set(
 		' '
 	)
 );
+
+const STUDIED = new Set(['in', 'of', 'inside', 'within', 'about']);
 
 const NEGATIONS = new Set(['without', 'w/o', 'no']);
 
