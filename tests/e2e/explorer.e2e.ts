@@ -300,9 +300,9 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		await page.waitForFunction(() => location.search.includes('types='));
 		const url = page.url();
 		const shown = await page.locator('.meta').first().textContent();
-		expect(url).toMatch(/sel=technique%3Akoala/);
-		expect(url).toMatch(/x=technique%3Akoala/);
-		expect(url).toMatch(/pin=technique%3Akoala/);
+		expect(url).toMatch(/sel=model%3Akoala/);
+		expect(url).toMatch(/x=model%3Akoala/);
+		expect(url).toMatch(/pin=model%3Akoala/);
 
 		const again = await h.newPage();
 		await again.goto(url);
@@ -337,14 +337,14 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		expect(text).toMatch(/^KOALA .*Stable Diffusion/);
 		expect(text).toMatch(/—[a-z ]+→|←[a-z ]+—/);
 		expect(await page.locator('[data-testid="paths"] blockquote').count()).toBeGreaterThan(0);
-		expect(page.url()).toContain('from=technique%3Akoala');
+		expect(page.url()).toContain('from=model%3Akoala');
 		await waitForGraph(page, 2);
 		await screenshot(page, 'paths-koala-stable-diffusion');
 	});
 
 	it('says so when there is no path, and suggests widening the options', async () => {
 		await page.goto(
-			`${h.app.url}/paths?from=technique%3Akoala&to=model%3Astable-diffusion&maxLength=1&rel=TRAINED_ON&directed=true`
+			`${h.app.url}/paths?from=model%3Akoala&to=model%3Astable-diffusion&maxLength=1&rel=TRAINED_ON&directed=true`
 		);
 		await expect(page.locator('[data-testid="no-path"]').textContent()).resolves.toMatch(
 			/No path found.*Try a longer maximum length/s

@@ -103,7 +103,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 
 	it('answers every neighbourhood exactly as the Cypher queries do', async () => {
 		// The busiest entities (where caps and ties are met), a spread of the rest, some papers.
-		const entities = await busiestAndSpread(25, 10);
+		const entities = await busiestAndSpread(35, 10);
 		const papers = await readRows<{ id: string }>(
 			'MATCH (p:Paper) RETURN p.id AS id ORDER BY p.id LIMIT 8'
 		);
