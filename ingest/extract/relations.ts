@@ -104,7 +104,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 				else if (e.role === 'component')
 					add(PAPER, 'USES', e.id, s.index, 'uses.title-component', 0.7);
 				// "Memorization in Stable Diffusion", "Bias of GPT-4": what the paper studies
-				else if (STUDIED.has(s.words[s.wordOf[m.first] - 1]?.text ?? ''))
+				else if (e.type === 'Model' && STUDIED.has(s.words[s.wordOf[m.first] - 1]?.text ?? ''))
 					add(PAPER, 'USES', e.id, s.index, 'uses.title-studied', 0.6);
 				else add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;

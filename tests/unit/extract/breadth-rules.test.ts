@@ -182,6 +182,19 @@ const CASES: Case[] = [
 		absentEntities: ['Diversity-Enhanced (Technique)', 'Diversity-Enhanced (Model)']
 	},
 	{
+		rule: 'a model a title studies is used; a method in the title is still built on',
+		title: 'Memorization in Stable Diffusion Is Driven by Prompts',
+		abstract: 'We look at memorized images.',
+		relations: ['@paper USES Stable Diffusion'],
+		absent: ['@paper BUILDS_ON Stable Diffusion']
+	},
+	{
+		rule: 'coordinated adjectives in a title are not a model',
+		title: 'Fast and Stable Diffusion Planning through Adaptive Weighting',
+		abstract: 'We plan with diffusion.',
+		absentEntities: ['Stable Diffusion (Model)']
+	},
+	{
 		rule: 'LaTeX escapes and accents in names',
 		title: 'Alignment',
 		abstract: String.raw`We propose DPO-C\&M and the ''Doppelg\"anger method'' for alignment.`,
