@@ -28,6 +28,7 @@ const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [
 	{},
 	{ limit: 3 },
 	{ limit: 5, edgeLimit: 4 },
+	{ limit: 12, edgeLimit: 8 },
 	{ depth: 2, limit: 30 },
 	{ depth: 2, limit: 8, types: ['Model', 'Technique'] },
 	{ types: ['Paper'] },
@@ -103,7 +104,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 
 	it('answers every neighbourhood exactly as the Cypher queries do', async () => {
 		// The busiest entities (where caps and ties are met), a spread of the rest, some papers.
-		const entities = await busiestAndSpread(35, 10);
+		const entities = await busiestAndSpread(25, 10);
 		const papers = await readRows<{ id: string }>(
 			'MATCH (p:Paper) RETURN p.id AS id ORDER BY p.id LIMIT 8'
 		);
