@@ -414,6 +414,14 @@ export function shapeNames(
 	for (const c of chunks(s.tokens, 0, s.tokens.length, text, Infinity, runFilter)) {
 		if (!isNameLike(c.text)) continue;
 		if (taken.some((m) => m.first <= c.last && c.first <= m.last)) continue;
+		// "20 mK", "5 GHz": a short symbol after a number is a unit
+		const before = s.tokens[c.first - 1];
+		if (
+			before &&
+			/^\d+(?:\.\d+)?$/.test(before.text) &&
+			c.text.replace(/[^\p{L}]/gu, '').length <= 3
+		)
+			continue;
 		const name = stripHyphenTail(c.text);
 		if (lexicon.lookup(name)) continue;
 		let last = c.last;
