@@ -358,6 +358,12 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		const text = (await table.textContent())!;
 		expect(text).toContain('SDXL');
 		expect(text).toContain('KOALA');
+		// one row per method: the paper that proposes KOALA is its evidence, one click away, not
+		// a row of its own
+		expect(text).toContain('KOALA: Self-Attention Matters');
+		const rowLabels = await table.locator('tbody tr td:first-child').allTextContents();
+		expect(rowLabels).toContain('KOALA');
+		expect(rowLabels.some((l) => l.startsWith('KOALA: Self-Attention Matters'))).toBe(false);
 		await waitForGraph(page, 3);
 		await screenshot(page, 'lineage-stable-diffusion');
 		await page.getByRole('link', { name: /Ancestors/ }).click();
