@@ -202,6 +202,10 @@ function resolveAbbreviation(
 		else table.addAlias(e, abbr);
 		// "singular value decomposition (SVD)": not the lexicon's Stable Video Diffusion here
 		if (short?.lex && short !== e) respell(sents, found, short, e, abbr);
+	} else if (short?.lex && sameLongForm(name, short)) {
+		// "low-rank adapters (LoRA)": another spelling of the known long form ("Low-Rank Adaptation")
+		e = short;
+		table.addAlias(e, name);
 	} else if (short && !short.lex) {
 		// the short form was introduced first (title "SCott:"): it joins the long form, which
 		// becomes the canonical name and brings its own evidence of type
@@ -312,6 +316,13 @@ function retype(e: FoundEntity, guess: TypeGuess): void {
 	e.type = guess.type;
 	e.typeRule = guess.rule;
 	e.typeStrength = guess.strength;
+}
+
+/** The long form begins as one of the known entity's spelled-out names does ("low-rank …"). */
+function sameLongForm(name: string, e: FoundEntity): boolean {
+	const first = (x: string) => x.split(/\s+/)[0].toLowerCase();
+	const head = first(name);
+	return [...e.aliases].some((a) => /\s/.test(a) && first(a) === head);
 }
 
 /**

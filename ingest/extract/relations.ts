@@ -89,6 +89,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		const subject = sentenceSubject(s, ms);
 		const title = PATTERNS.title;
 		const contrasted = s.isTitle && s.words.some((w) => title.compareCues.includes(w.text));
+		const others = othersWork(s);
 		for (const m of ms) {
 			const e = m.entity;
 			// a benchmark the paper proposes is also what it evaluates on (or trains on)
@@ -96,6 +97,8 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			// "LiDAR-free", "without LiDAR": the paper does without it
 			if (negated(s, m)) continue;
 			const choice = chooseCue(s, m, cover, hits, cues);
+			// "Other models fine-tune SD": what others build on is not what this paper builds on
+			if (others && (choice?.rule.type === 'BUILDS_ON' || choice?.rule.type === 'USES')) continue;
 			const glued = choice?.rule.suffix === true;
 			if (s.isTitle && !contrasted && !glued && (e.type === 'Model' || e.type === 'Technique')) {
 				// a component named in the title ("Leveraging GPT-4 for …") is used, not built on
@@ -163,6 +166,29 @@ const SYSTEM_WORDS = new Set(
 		' '
 	)
 );
+
+const OTHERS_FIRST = new Set(
+	'other others prior previous existing earlier recent many some most several conventional traditional'.split(
+		' '
+	)
+);
+const OTHERS_HEAD = new Set(
+	'models methods works approaches studies systems papers techniques researchers authors frameworks'.split(
+		' '
+	)
+);
+
+/** "Other models …", "Existing methods …", "Prior work …": a sentence about others' work. */
+function othersWork(s: SentenceCtx): boolean {
+	if (s.isTitle) return false;
+	const [a, b, c] = s.words;
+	if (!a || !OTHERS_FIRST.has(a.text)) return false;
+	return (
+		OTHERS_HEAD.has(b?.text ?? '') ||
+		(b !== undefined && OTHERS_HEAD.has(c?.text ?? '')) ||
+		b?.text === 'work'
+	);
+}
 
 const STUDIED = new Set(['in', 'of', 'inside', 'within', 'about']);
 

@@ -195,6 +195,21 @@ const CASES: Case[] = [
 		absentEntities: ['Stable Diffusion (Model)']
 	},
 	{
+		rule: 'another spelling of a known long form joins the known entity',
+		title: 'Adapters',
+		abstract: 'Low-rank adapters (LoRA) are cheap to train.',
+		entities: ['LoRA (Technique)'],
+		absentEntities: ['Low-rank adapters (Technique)', 'low-rank adapters (Technique)']
+	},
+	{
+		rule: "what others' work builds on is not what the paper builds on",
+		title: 'Editing',
+		abstract:
+			'Other models fine-tune SD for editing. Existing methods build on ControlNet. We fine-tune SDXL.',
+		relations: ['@paper BUILDS_ON SDXL'],
+		absent: ['@paper BUILDS_ON Stable Diffusion', '@paper BUILDS_ON ControlNet']
+	},
+	{
 		rule: 'LaTeX escapes and accents in names',
 		title: 'Alignment',
 		abstract: String.raw`We propose DPO-C\&M and the ''Doppelg\"anger method'' for alignment.`,
