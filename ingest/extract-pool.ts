@@ -2,7 +2,7 @@
 // when workers are disabled (tests, or `--workers 0`).
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from './ts-worker.js';
+import { askWorker, startTsWorker } from './ts-worker.js';
 import type { ExtractJobResult } from './extract-worker.js';
 import { decodeResult, type WireResult } from './extract-wire.js';
 import type { Paper } from './types.js';
@@ -50,28 +50,7 @@ export class ExtractPool {
 		const worker = this.idle.pop()!;
 		const id = this.nextId++;
 		try {
-			return await new Promise<ExtractJobResult>((resolve, reject) => {
-				const onMessage = (msg: WireResult) => {
-					if (msg.id !== id) return;
-					cleanup();
-					try {
-						resolve(decodeResult(msg));
-					} catch (err) {
-						reject(err as Error);
-					}
-				};
-				const onError = (err: Error) => {
-					cleanup();
-					reject(err);
-				};
-				const cleanup = () => {
-					worker.off('message', onMessage);
-					worker.off('error', onError);
-				};
-				worker.on('message', onMessage);
-				worker.on('error', onError);
-				worker.postMessage({ id, papers });
-			});
+			return decodeResult(await askWorker<WireResult>(worker, id, { papers }));
 		} finally {
 			this.idle.push(worker);
 			this.waiting.shift()?.();

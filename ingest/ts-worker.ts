@@ -22,3 +22,33 @@ export function tsWorkerSource(module: URL): string {
 export function startTsWorker(module: URL, options: WorkerOptions = {}): Worker {
 	return new Worker(tsWorkerSource(module), { ...options, eval: true });
 }
+
+/**
+ * Posts `{ id, ...message }` to a worker and resolves with its reply carrying the same id (the
+ * replies of other jobs on the same worker are left to their own listeners); rejects when the
+ * worker fails meanwhile.
+ */
+export function askWorker<R extends { id: number }>(
+	worker: Worker,
+	id: number,
+	message: object
+): Promise<R> {
+	return new Promise((resolve, reject) => {
+		const onMessage = (msg: R) => {
+			if (msg.id !== id) return;
+			cleanup();
+			resolve(msg);
+		};
+		const onError = (err: Error) => {
+			cleanup();
+			reject(err);
+		};
+		const cleanup = () => {
+			worker.off('message', onMessage);
+			worker.off('error', onError);
+		};
+		worker.on('message', onMessage);
+		worker.on('error', onError);
+		worker.postMessage({ id, ...message });
+	});
+}

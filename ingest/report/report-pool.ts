@@ -2,7 +2,7 @@
 // on ingest/extract-pool.ts, which returns loader facts instead of digests.
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../ts-worker.js';
+import { askWorker, startTsWorker } from '../ts-worker.js';
 import type { Paper } from '../types.js';
 import type { DigestJobResult, DigestResult } from './report-worker.js';
 
@@ -33,27 +33,10 @@ export class DigestPool {
 		return parts.flat();
 	}
 
-	private run(worker: Worker, papers: Paper[]): Promise<DigestResult[]> {
-		if (papers.length === 0) return Promise.resolve([]);
-		const id = this.nextId++;
-		return new Promise((resolve, reject) => {
-			const onMessage = (msg: DigestJobResult) => {
-				if (msg.id !== id) return;
-				cleanup();
-				resolve(msg.results);
-			};
-			const onError = (err: Error) => {
-				cleanup();
-				reject(err);
-			};
-			const cleanup = () => {
-				worker.off('message', onMessage);
-				worker.off('error', onError);
-			};
-			worker.on('message', onMessage);
-			worker.on('error', onError);
-			worker.postMessage({ id, papers });
-		});
+	private async run(worker: Worker, papers: Paper[]): Promise<DigestResult[]> {
+		if (papers.length === 0) return [];
+		const reply = await askWorker<DigestJobResult>(worker, this.nextId++, { papers });
+		return reply.results;
 	}
 
 	async close(): Promise<void> {
