@@ -95,7 +95,8 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 // method building on the same family is that method's evidence, not a row of its own. Only
 // models and techniques descend (a task or dataset "building on" LLaMA is an extraction slip),
 // and a paper only by a cue ("fine-tune", "based on"), not by merely naming a base model.
-// Strongest first; among equals methods before papers, then the most recent.
+// Strongest first; among equals methods before papers, then the most recent. A method's paper is
+// one that states the edge: two methods of one name ("DeCaf", "DeCAF") share an entity.
 const BUILDS_ON = `
 MATCH (root:Entity {id: $id})
 CALL (root) {
@@ -111,12 +112,13 @@ WHERE ((x:Paper AND coalesce(r.confidence, 1.0) >= $minConfidence)
   AND NOT x IN family
 WITH root, family, x, r, v LIMIT $cap
 WITH root, family, x, sum(r.support) AS support,
-     [n IN collect(DISTINCT v) WHERE n <> root | {id: n.id, label: n.name}] AS variants
+     [n IN collect(DISTINCT v) WHERE n <> root | {id: n.id, label: n.name}] AS variants,
+     reduce(ps = [], r2 IN collect(r) | ps + coalesce(r2.papers, [])) AS stating
 WHERE NOT (x:Paper AND EXISTS {
   MATCH (x)-[:PROPOSES]->(m:Entity)-[:BUILDS_ON]->(w:Entity) WHERE w IN family
 })
 OPTIONAL MATCH (p:Paper)-[:PROPOSES]->(x)
-WITH x, support, variants, p ORDER BY p.year, p.id
+WITH x, support, variants, p ORDER BY p.id IN stating DESC, p.year, p.id
 WITH x, support, variants, collect(p)[0] AS p
 RETURN x.id AS id, coalesce(x.name, x.title) AS label,
        CASE WHEN x:Paper THEN 'Paper' ELSE 'Entity' END AS kind,

@@ -121,12 +121,43 @@ function findNames(
 		const mine = s.index === 0 ? out.filter((f) => f.sent === 0) : [];
 		// a coined-looking piece of a name found by a naming rule ("LIFELONG" of "LIFELONG
 		// SOTOPIA:") is not a name of its own
-		const shapes = shapeNames(s, text, lexicon, found[s.index]).filter(
-			(f) => ![...mine, ...named].some((n) => n.first <= f.last && f.first <= n.last)
-		);
+		// "ANALYSIS ON GRADIENT PROPAGATION": in a title set in capitals every word looks coined
+		const shapes = shoutedTitle(s, text)
+			? []
+			: shapeNames(s, text, lexicon, found[s.index]).filter(
+					(f) => ![...mine, ...named].some((n) => n.first <= f.last && f.first <= n.last)
+				);
 		out.push(...named, ...shapes);
 	}
 	return out;
+}
+
+const TASK_NAMED = { type: 'Task' as const, rule: 'type.problem-named', strength: 4 };
+const PROBLEM_WORDS = new Set(['task', 'problem', 'setting', 'scenario', 'paradigm']);
+
+/** "we refer to this task as X", "we call this problem X": X names a problem, not a method. */
+function namesProblem(s: SentenceCtx, first: number): boolean {
+	const w = s.wordOf[first];
+	for (let k = Math.max(0, w - 5); k < w; k++) {
+		if (!PROBLEM_WORDS.has(s.words[k].text)) continue;
+		const before = s.words[k - 1]?.text;
+		if (before === 'this' || before === 'the' || before === 'new') return true;
+	}
+	return false;
+}
+
+/** A long form that describes its method rather than names it: "… Generation for … (ROPA)". */
+function descriptive(name: string): boolean {
+	const words = name.split(/\s+/);
+	return words.length > 5 || words.some((w) => /^(?:for|via|using|with|from|based)$/.test(w));
+}
+
+/** A title of three or more words written in capitals. */
+function shoutedTitle(s: SentenceCtx, text: string): boolean {
+	if (!s.isTitle || s.words.length < 3) return false;
+	const letters = text.slice(s.start, s.end).replace(/[^\p{L}]/gu, '');
+	const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+	return letters.length > 0 && upper / letters.length > 0.8;
 }
 
 /** Turns name findings into entities and mentions; returns the entities the rules introduced. */
@@ -206,6 +237,11 @@ function resolveAbbreviation(
 		// "low-rank adapters (LoRA)": another spelling of the known long form ("Low-Rank Adaptation")
 		e = short;
 		table.addAlias(e, name);
+	} else if (short && !short.lex && descriptive(name)) {
+		// "ROPA: …" then "Synthetic Robot Pose Generation for RGB-D Bimanual Data Augmentation
+		// (ROPA)": a long form that describes rather than names leaves the short form canonical
+		e = short;
+		table.addAlias(e, name);
 	} else if (short && !short.lex) {
 		// the short form was introduced first (title "SCott:"): it joins the long form, which
 		// becomes the canonical name and brings its own evidence of type
@@ -228,7 +264,9 @@ function resolveAbbreviation(
 			if (short?.lex) respell(sents, found, short, null, abbr);
 			return;
 		}
-		const guess = typeFromName(name) ??
+		// "We refer to this task as Vocabulary-Free FGVR (VF-FGVR)": the name of a problem
+		const guess = (namesProblem(s, f.first) ? TASK_NAMED : null) ??
+			typeFromName(name) ??
 			typeFromContext(s, f.first, f.last) ?? {
 				type: 'Technique' as const,
 				rule: 'type.default',

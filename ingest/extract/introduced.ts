@@ -335,6 +335,11 @@ function longForm(
 			si--;
 		}
 		from = long.lastIndexOf(' ', li) + 1;
+		// "SpatioTemporal Enhanced Model based on CILP (ST-CLIP)": letters picked from a phrase
+		// of capitalised words and a lower-case participle are no long form
+		const words = long.slice(from).trim().split(/\s+/);
+		const capital = words.some((w) => /^\p{Lu}/u.test(w));
+		if (capital && words.some((w) => /^\p{Ll}+(?:ed|ing)$/u.test(w))) return null;
 	}
 	const name = long.slice(from).trim();
 	if (!name || name.toLowerCase() === abbr.toLowerCase()) return null;

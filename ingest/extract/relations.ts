@@ -90,15 +90,31 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		const title = PATTERNS.title;
 		const contrasted = s.isTitle && s.words.some((w) => title.compareCues.includes(w.text));
 		const others = othersWork(s);
+		const unlikeEnd = unlikeClauseEnd(s);
+		const aside = !s.isTitle && (demonstration(s) || study(s, ms));
+		const attacked = s.isTitle && s.words.some((w) => ATTACK_WORDS.has(w.text));
 		for (const m of ms) {
 			const e = m.entity;
 			// a benchmark the paper proposes is also what it evaluates on (or trains on)
 			if ((e.proposed && e.type !== 'Dataset') || e.generic) continue;
-			// "LiDAR-free", "without LiDAR": the paper does without it
-			if (negated(s, m)) continue;
-			const choice = chooseCue(s, m, cover, hits, cues);
+			// "LiDAR-free", "without LiDAR": the paper does without it; "CLIP-style teachers"
+			// are like CLIP, not CLIP
+			if (negated(s, m) || likeness(s, m)) continue;
+			// "Unlike video MLLMs, which rely on CLIP, …": the opening clause is about others
+			if (s.wordOf[m.last] < unlikeEnd) continue;
+			let choice = chooseCue(s, m, cover, hits, cues);
 			// "Other models fine-tune SD": what others build on is not what this paper builds on
 			if (others && (choice?.rule.type === 'BUILDS_ON' || choice?.rule.type === 'USES')) continue;
+			// "the original CLIP baseline": a baseline is compared with, never built on
+			if (
+				choice?.rule.type === 'BUILDS_ON' &&
+				BASELINE.test(s.words[s.wordOf[m.last] + 1]?.text ?? '')
+			)
+				choice = { ...choice, rule: BASELINE_AFTER, confidence: BASELINE_AFTER.confidence };
+			// "As a use case, we fine-tune CLIP …", "we present a study of …": a side result or
+			// an object of study, used rather than built on
+			if (aside && choice?.rule.type === 'BUILDS_ON')
+				choice = { ...choice, rule: ASIDE, confidence: ASIDE.confidence };
 			const glued = choice?.rule.suffix === true;
 			if (s.isTitle && !contrasted && !glued && (e.type === 'Model' || e.type === 'Technique')) {
 				// a component named in the title ("Leveraging GPT-4 for …") is used, not built on
@@ -109,6 +125,9 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 				// "Memorization in Stable Diffusion", "Bias of GPT-4": what the paper studies
 				else if (e.type === 'Model' && STUDIED.has(s.words[s.wordOf[m.first] - 1]?.text ?? ''))
 					add(PAPER, 'USES', e.id, s.index, 'uses.title-studied', 0.6);
+				// "Gradient Inversion Attacks on LoRA Fine-Tuning", "Revisiting Distillation for
+				// CLIP": what the paper attacks or studies
+				else if (attacked) add(PAPER, 'USES', e.id, s.index, 'uses.title-studied', 0.6);
 				else add(PAPER, title.type, e.id, s.index, title.id, title.confidence);
 				continue;
 			}
@@ -191,6 +210,100 @@ function othersWork(s: SentenceCtx): boolean {
 }
 
 const STUDIED = new Set(['in', 'of', 'inside', 'within', 'about']);
+
+/** Title words of papers that attack, audit or revisit what they name rather than build on it. */
+const ATTACK_WORDS = new Set(
+	'attack attacks attacking backdoor backdoors jailbreak jailbreaks jailbreaking poisoning revisiting auditing probing explaining interpreting'.split(
+		' '
+	)
+);
+
+const BASELINE = /^baselines?$/i;
+const BASELINE_AFTER = compileCue({
+	id: 'compared-with.baseline-after',
+	type: 'COMPARED_WITH',
+	cue: 'baseline',
+	side: 'after',
+	gap: 0,
+	tails: ['Model', 'Technique'],
+	confidence: 0.7
+});
+const ASIDE = compileCue({
+	id: 'uses.aside',
+	type: 'USES',
+	cue: 'use',
+	side: 'before',
+	gap: 0,
+	tails: ['Model', 'Technique'],
+	confidence: 0.6
+});
+
+/** "As a real-world use case, …", "To demonstrate its versatility, …": a side result. */
+function demonstration(s: SentenceCtx): boolean {
+	const w = s.words;
+	for (let i = 0; i + 1 < w.length; i++) {
+		const a = w[i].text;
+		const b = w[i + 1].text;
+		if (a === 'use' && (b === 'case' || b === 'cases')) return true;
+		if ((a === 'demonstrate' || a === 'showcase') && /^(?:its|the|their)$/.test(b)) {
+			const c = w[i + 2]?.text ?? '';
+			if (/^(?:versatility|generality|applicability|flexibility|utility)$/.test(c)) return true;
+		}
+		if (a === 'downstream' && /^applications?$/.test(b)) return true;
+	}
+	return false;
+}
+
+const STUDY_VERBS = new Set(
+	'study studies investigate investigates analyze analyzes analyse analyses examine examines revisit revisits probe probes'.split(
+		' '
+	)
+);
+
+const EVALUATE_VERBS = new Set(
+	'evaluate assess understand investigate examine analyze analyse study explore'.split(' ')
+);
+
+/**
+ * "We present the first systematic study of distillation across CLIP-style teachers", "We also
+ * examine Retrieval-DPO, which fine-tunes CLIP": the paper studies the model (unless the sentence
+ * names what it proposes).
+ */
+function study(s: SentenceCtx, ms: RawMention[]): boolean {
+	if (ms.some((m) => m.entity.proposed)) return false;
+	const w = s.words;
+	for (let i = 0; i < w.length; i++) {
+		const t = w[i].text;
+		const prev = w[i - 1]?.text ?? '';
+		const prev2 = w[i - 2]?.text ?? '';
+		if (STUDY_VERBS.has(t) && (prev === 'we' || (prev === 'also' && prev2 === 'we'))) return true;
+		if ((t === 'study' || t === 'analysis') && w[i + 1]?.text === 'of') return true;
+		// "To evaluate how LLMs emulate human decisions, we simulate … with GPT-4"
+		if (EVALUATE_VERBS.has(t) && /^(?:how|whether)$/.test(w[i + 1]?.text ?? '')) return true;
+	}
+	return false;
+}
+
+/** Where an opening "Unlike …," clause ends (word index), or 0. */
+function unlikeClauseEnd(s: SentenceCtx): number {
+	if (s.words[0]?.text !== 'unlike') return 0;
+	const comma = s.words.findIndex((w) => w.text === ',');
+	return comma > 0 ? comma : 0;
+}
+
+/** "CLIP-style", "GPT-like": something resembling the entity. */
+function likeness(s: SentenceCtx, m: RawMention): boolean {
+	const a = s.tokens[m.last + 1];
+	const b = s.tokens[m.last + 2];
+	return (
+		a !== undefined &&
+		b !== undefined &&
+		a.text === '-' &&
+		!a.space &&
+		!b.space &&
+		/^(?:style|like|esque)$/i.test(b.text)
+	);
+}
 
 const NEGATIONS = new Set(['without', 'w/o', 'no']);
 

@@ -53,6 +53,45 @@ const CASES: Case[] = [
 		]
 	},
 	{
+		rule: 'a title attacking or revisiting a method studies it rather than builds on it',
+		title: 'GradSteal: Gradient Inversion Attacks on LoRA Fine-Tuning',
+		abstract: 'We recover private data from adapter gradients.',
+		relations: ['@paper PROPOSES GradSteal', '@paper USES LoRA'],
+		absent: ['@paper BUILDS_ON LoRA']
+	},
+	{
+		rule: 'a title in capitals makes no names of its words',
+		title: 'ANALYSIS ON GRADIENT PROPAGATION IN BATCH NORMALIZED RESIDUAL NETWORKS',
+		abstract: 'We study how gradients pass through residual networks with batch normalization.',
+		absentEntities: ['GRADIENT (Technique)', 'PROPAGATION (Technique)', 'NORMALIZED (Technique)']
+	},
+	{
+		rule: '"we refer to this task as X (Y)": X names a task, and the method is the proposal',
+		title: 'Efficient Open-Label Recognition in the Age of Multimodal LLMs',
+		abstract:
+			'We refer to this task as Vocabulary-Free FGVR (VF-FGVR), where a model predicts labels freely. We introduce Nearest-Neighbor Label Refinement (NeaR), a novel approach that fine-tunes a CLIP model.',
+		entities: ['vocabulary-free FGVR (Task)'],
+		relations: ['@paper PROPOSES Nearest-Neighbor Label Refinement'],
+		absent: ['@paper PROPOSES vocabulary-free FGVR', '@paper PROPOSES Vocabulary-Free FGVR']
+	},
+	{
+		rule: 'a descriptive long form of a title name leaves the short form canonical',
+		title: 'ROPA: Synthetic Robot Pose Generation for RGB-D Bimanual Data Augmentation',
+		abstract:
+			'In this paper, we propose Synthetic Robot Pose Generation for RGB-D Bimanual Data Augmentation (ROPA), a method that fine-tunes Stable Diffusion.',
+		relations: ['@paper PROPOSES ROPA', '@paper BUILDS_ON Stable Diffusion'],
+		absentEntities: ['Robot Pose Generation for RGB-D Bimanual Data Augmentation (Technique)']
+	},
+	{
+		rule: 'letters picked across a phrase with a verb are no long form',
+		title: 'Traffic Scene Understanding with Prompts',
+		abstract: 'We propose a novel Scene Tuned Model based on CILP (ST-CLIP) for traffic scenes.',
+		absentEntities: [
+			'Scene Tuned Model based on CILP (Technique)',
+			'Scene Tuned Model based on CILP (Model)'
+		]
+	},
+	{
 		rule: 'type.name-head: "-bench" is a dataset, "-Agent" a model, plural kinds a technique',
 		title: 'Spec2RTL-Agent: Hardware Code',
 		abstract:
@@ -271,6 +310,47 @@ const CUES: [string, string[], string[]][] = [
 		'We propose an agent powered by large language models.',
 		['@paper USES large language model'],
 		['@paper BUILDS_ON large language model']
+	],
+	// what real abstracts about CLIP, GPT-4 and LoRA said without building on them
+	[
+		'As a real-world use case, we fine-tune CLIP for part segmentation.',
+		['@paper USES CLIP'],
+		['@paper BUILDS_ON CLIP']
+	],
+	[
+		'To demonstrate its versatility, we fine-tune a hyperbolic CLIP model.',
+		['@paper USES CLIP'],
+		['@paper BUILDS_ON CLIP']
+	],
+	[
+		'We present the first systematic study of distillation from CLIP teachers.',
+		[],
+		['@paper BUILDS_ON CLIP']
+	],
+	[
+		'We also examine a variant, which fine-tunes CLIP with a ranking loss.',
+		['@paper USES CLIP'],
+		['@paper BUILDS_ON CLIP']
+	],
+	[
+		'To evaluate how agents emulate people, we simulate them with LLMs based on GPT-4.',
+		['@paper USES GPT-4'],
+		['@paper BUILDS_ON GPT-4']
+	],
+	[
+		'We distill knowledge from CLIP-style teacher models into a small student.',
+		[],
+		['@paper BUILDS_ON CLIP', '@paper USES CLIP']
+	],
+	[
+		'Unlike video MLLMs which rely on CLIP-based encoders, our model reads geometry.',
+		[],
+		['@paper BUILDS_ON CLIP', '@paper USES CLIP']
+	],
+	[
+		'We evaluate each adapted model as well as the original CLIP baseline on 14 datasets.',
+		['@paper COMPARED_WITH CLIP'],
+		['@paper BUILDS_ON CLIP']
 	]
 ];
 
