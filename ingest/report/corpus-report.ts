@@ -200,6 +200,19 @@ export interface CorpusReport {
 	junk: JunkFigures[];
 	/** Names with at least one junk sign, as a share of all distinct names. */
 	junkShare: number;
+	vocabulary: VocabularyGrowth;
+}
+
+/**
+ * How the vocabulary grows with the corpus, in input order: distinct (type, name) pairs after
+ * 500, 1,000, 2,000, 5,000… papers. Real corpora follow Heaps' law (distinct ≈ k·papers^β);
+ * `heapsExponent` is β fitted over those points, `newPerPaper` the new names per paper over
+ * the last half of the corpus — the figures an open-vocabulary generator is matched to.
+ */
+export interface VocabularyGrowth {
+	points: { papers: number; distinct: number }[];
+	heapsExponent: number;
+	newPerPaper: number;
 }
 
 export interface TallyOptions {
@@ -230,6 +243,8 @@ export class CorpusTally {
 	private readonly relationTotals = new Map<RelationType, number>();
 	private readonly relationPapers = new Map<RelationType, number>();
 	private readonly typeRules = new Map<string, number>();
+	/** distinct (type, name) pairs after each paper, for the growth curve */
+	private readonly distinctSoFar: number[] = [];
 
 	constructor(private readonly options: TallyOptions = {}) {}
 
@@ -259,6 +274,7 @@ export class CorpusTally {
 			if (e.lexicon) s.lexicon++;
 			if (e.typeRule) this.typeRules.set(e.typeRule, (this.typeRules.get(e.typeRule) ?? 0) + 1);
 		}
+		this.distinctSoFar.push(this.names.size);
 		for (const [type, n] of Object.entries(d.relations) as [RelationType, number][]) {
 			if (!n) continue;
 			this.relationTotals.set(type, (this.relationTotals.get(type) ?? 0) + n);
@@ -366,9 +382,42 @@ export class CorpusTally {
 			relations,
 			topNames,
 			junk,
-			junkShare: ratio(junkNames, all.length)
+			junkShare: ratio(junkNames, all.length),
+			vocabulary: vocabularyGrowth(this.distinctSoFar)
 		};
 	}
+}
+
+/** 500, 1,000, 2,000, 5,000, 10,000… up to n, and n itself. */
+function checkpoints(n: number): number[] {
+	const out: number[] = [];
+	for (let base = 100; base < n; base *= 10)
+		for (const k of [1, 2, 5]) if (base * k >= 500 && base * k < n) out.push(base * k);
+	if (n > 0) out.push(n);
+	return out;
+}
+
+export function vocabularyGrowth(distinctSoFar: readonly number[]): VocabularyGrowth {
+	const n = distinctSoFar.length;
+	const points = checkpoints(n).map((papers) => ({ papers, distinct: distinctSoFar[papers - 1] }));
+	// least squares of log(distinct) on log(papers)
+	const xy = points
+		.filter((p) => p.distinct > 0)
+		.map((p) => [Math.log(p.papers), Math.log(p.distinct)]);
+	let heapsExponent = 0;
+	if (xy.length >= 2) {
+		const mx = xy.reduce((a, [x]) => a + x, 0) / xy.length;
+		const my = xy.reduce((a, [, y]) => a + y, 0) / xy.length;
+		const sxx = xy.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+		const sxy = xy.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+		heapsExponent = sxx > 0 ? sxy / sxx : 0;
+	}
+	const half = Math.floor(n / 2);
+	const newPerPaper =
+		n - half > 0
+			? ((distinctSoFar[n - 1] ?? 0) - (half > 0 ? distinctSoFar[half - 1] : 0)) / (n - half)
+			: 0;
+	return { points, heapsExponent, newPerPaper };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
@@ -539,6 +588,18 @@ export function formatCorpusReport(r: CorpusReport, header?: string): string {
 				)
 			);
 	}
+
+	section('vocabulary growth (distinct names as papers are read, in input order)');
+	out.push(
+		...table(
+			['papers', 'distinct names'],
+			r.vocabulary.points.map((p) => [num(p.papers), num(p.distinct)]),
+			new Set([0, 1])
+		)
+	);
+	out.push(
+		`Heaps' law exponent ${dec(r.vocabulary.heapsExponent, 2)} (distinct ≈ k · papers^β), new names per paper over the second half ${dec(r.vocabulary.newPerPaper, 2)}`
+	);
 
 	section(`names with junk signs: ${pct(r.junkShare)} of ${num(r.distinctNames)} distinct names`);
 	const [head, ...rows] = table(

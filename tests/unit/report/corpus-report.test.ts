@@ -12,7 +12,8 @@ import {
 	junkSigns,
 	Reservoir,
 	spread,
-	typedByLexicon
+	typedByLexicon,
+	vocabularyGrowth
 } from '../../../ingest/report/corpus-report.js';
 import { reportFiles } from '../../../ingest/report/run-report.js';
 import type {
@@ -241,6 +242,23 @@ describe('CorpusTally', () => {
 		const empty = new CorpusTally().report();
 		expect(empty).toMatchObject({ papers: 0, entities: 0, relationsPerPaper: 0, junkShare: 0 });
 		expect(empty.mentionsPerPaper).toEqual({ mean: 0, median: 0 });
+	});
+
+	it("measures the vocabulary's growth: checkpoints, Heaps' exponent and new names per paper", () => {
+		// distinct names growing like 10·√papers: exponent 0.5
+		const sqrt = Array.from({ length: 20_000 }, (_, i) => Math.round(10 * Math.sqrt(i + 1)));
+		const g = vocabularyGrowth(sqrt);
+		expect(g.points.map((p) => p.papers)).toEqual([500, 1000, 2000, 5000, 10_000, 20_000]);
+		expect(g.points[1]).toEqual({ papers: 1000, distinct: 316 });
+		expect(g.heapsExponent).toBeCloseTo(0.5, 2);
+		// a closed vocabulary stops growing: no new names in the second half
+		const closed = Array.from({ length: 4000 }, (_, i) => Math.min(i + 1, 425));
+		expect(vocabularyGrowth(closed).newPerPaper).toBe(0);
+		// two new names in every paper
+		const open = Array.from({ length: 4000 }, (_, i) => 2 * (i + 1));
+		expect(vocabularyGrowth(open)).toMatchObject({ newPerPaper: 2 });
+		expect(vocabularyGrowth(open).heapsExponent).toBeCloseTo(1, 5);
+		expect(vocabularyGrowth([])).toEqual({ points: [], heapsExponent: 0, newPerPaper: 0 });
 	});
 
 	it('prints readable tables', () => {
