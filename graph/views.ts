@@ -163,8 +163,10 @@ export interface BuildsOnRow {
 	/** every variant of the root it builds on (Llama 2, Llama 3 for LLaMA) */
 	variants?: { id: string; label: string }[];
 	evidenceCount: number;
-	/** the paper that proposes the method (the earliest), when one does */
+	/** the paper that proposes the method (one stating the edge first, else the earliest) */
 	paper?: { id: string; title: string; year: number | null } | null;
+	/** a paper that states the edge: the row's evidence */
+	statedBy?: { id: string; title: string; year: number | null } | null;
 }
 
 export interface StatsView {

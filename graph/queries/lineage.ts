@@ -92,11 +92,12 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 
 // $id, $cap → who builds on the root or on any of its variants (transitively, up to 3 levels),
 // one row per method: the variants it came through are a column, and a paper that proposes a
-// method building on the same family is that method's evidence, not a row of its own. Only
+// method is shown as that method (the name in its title first), the paper its evidence. Only
 // models and techniques descend (a task or dataset "building on" LLaMA is an extraction slip),
 // and a paper only by a cue ("fine-tune", "based on"), not by merely naming a base model.
 // Strongest first; among equals methods before papers, then the most recent. A method's paper is
-// one that states the edge: two methods of one name ("DeCaf", "DeCAF") share an entity.
+// one that states the edge when one does: two methods of one name ("DeCaf", "DeCAF") share an
+// entity. `statedBy` is a paper that states the edge, so every row has its evidence.
 const BUILDS_ON = `
 MATCH (root:Entity {id: $id})
 CALL (root) {
@@ -111,21 +112,34 @@ WHERE ((x:Paper AND coalesce(r.confidence, 1.0) >= $minConfidence)
        OR (x:Entity AND x.type IN ['Model', 'Technique']))
   AND NOT x IN family
 WITH root, family, x, r, v LIMIT $cap
-WITH root, family, x, sum(r.support) AS support,
-     [n IN collect(DISTINCT v) WHERE n <> root | {id: n.id, label: n.name}] AS variants,
-     reduce(ps = [], r2 IN collect(r) | ps + coalesce(r2.papers, [])) AS stating
+WITH root, family, x, sum(r.support) AS support, collect(DISTINCT v) AS vs,
+     CASE WHEN x:Paper THEN [x.id] ELSE reduce(ps = [], r2 IN collect(r) | ps + coalesce(r2.papers, [])) END AS stating
 WHERE NOT (x:Paper AND EXISTS {
   MATCH (x)-[:PROPOSES]->(m:Entity)-[:BUILDS_ON]->(w:Entity) WHERE w IN family
 })
-OPTIONAL MATCH (p:Paper)-[:PROPOSES]->(x)
-WITH x, support, variants, p ORDER BY p.id IN stating DESC, p.year, p.id
-WITH x, support, variants, collect(p)[0] AS p
-RETURN x.id AS id, coalesce(x.name, x.title) AS label,
-       CASE WHEN x:Paper THEN 'Paper' ELSE 'Entity' END AS kind,
-       CASE WHEN x:Paper THEN 'Paper' ELSE x.type END AS type,
-       coalesce(x.firstYear, x.year) AS year, support,
-       variants[0] AS via, variants, support AS evidenceCount,
-       CASE WHEN p IS NULL THEN null ELSE {id: p.id, title: p.title, year: p.year} END AS paper
+CALL (x) {
+  OPTIONAL MATCH (x:Paper)-[:PROPOSES]->(m:Entity) WHERE m.type IN ['Model', 'Technique']
+  WITH x, m ORDER BY CASE WHEN x.title CONTAINS m.name THEN 0 ELSE 1 END, m.name
+  RETURN collect(m)[0] AS method
+}
+WITH root, coalesce(method, x) AS node, CASE WHEN method IS NULL THEN null ELSE x END AS folded,
+     support, vs, stating
+WITH root, node, sum(support) AS support, collect(folded)[0] AS folded,
+     reduce(a = [], l IN collect(vs) | a + [n IN l WHERE NOT n IN a]) AS vs,
+     reduce(a = [], l IN collect(stating) | a + l) AS stating
+OPTIONAL MATCH (p:Paper)-[:PROPOSES]->(node) WHERE folded IS NULL
+WITH root, node, support, folded, vs, stating, p ORDER BY p.id IN stating DESC, p.year, p.id
+WITH root, node, support, vs, stating, folded, collect(p)[0] AS proposer
+WITH root, node, support, vs, stating, coalesce(folded, proposer) AS p
+OPTIONAL MATCH (q:Paper {id: CASE WHEN p IS NOT NULL AND p.id IN stating THEN p.id ELSE stating[0] END})
+RETURN node.id AS id, coalesce(node.name, node.title) AS label,
+       CASE WHEN node:Paper THEN 'Paper' ELSE 'Entity' END AS kind,
+       CASE WHEN node:Paper THEN 'Paper' ELSE node.type END AS type,
+       coalesce(node.firstYear, node.year) AS year, support,
+       [n IN vs WHERE n <> root | {id: n.id, label: n.name}][0] AS via,
+       [n IN vs WHERE n <> root | {id: n.id, label: n.name}] AS variants, support AS evidenceCount,
+       CASE WHEN p IS NULL THEN null ELSE {id: p.id, title: p.title, year: p.year} END AS paper,
+       CASE WHEN q IS NULL THEN null ELSE {id: q.id, title: q.title, year: q.year} END AS statedBy
 ORDER BY support DESC, kind, year DESC, label`;
 
 export async function buildsOn(

@@ -125,7 +125,10 @@ function findNames(
 		const shapes = shoutedTitle(s, text)
 			? []
 			: shapeNames(s, text, lexicon, found[s.index]).filter(
-					(f) => ![...mine, ...named].some((n) => n.first <= f.last && f.first <= n.last)
+					(f) =>
+						![...mine, ...named].some(
+							(n) => (n.describedFrom ?? n.first) <= f.last && f.first <= n.last
+						)
 				);
 		out.push(...named, ...shapes);
 	}

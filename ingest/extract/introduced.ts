@@ -35,6 +35,8 @@ export interface NameFinding {
 	head?: string;
 	headToken?: number;
 	type?: EntityType;
+	/** tokens the rule read as this name's description, beyond the name itself */
+	describedFrom?: number;
 }
 
 // Title openers that are sentences, not names: "A Tale of…", "When Synthetic Traces…".
@@ -205,19 +207,50 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 				last++;
 				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
 			}
+			// "a novel SpatioTemporal Enhanced Model based on CILP (ST-CLIP)": the bracket names
+			// what the phrase only describes
+			const short = isPropose ? bracketedShortForm(s, text, cs[last].last, name, lexicon) : null;
 			out.push({
 				sent: s.index,
-				first: cs[c].first,
-				last: cs[last].last,
-				name,
+				first: short ? short.first : cs[c].first,
+				last: short ? short.last : cs[last].last,
+				name: short ? short.name : name,
 				rule: isCalled ? 'name.called' : 'name.we-propose',
-				proposed: isPropose || s.contribution
+				proposed: isPropose || s.contribution,
+				...(short ? { describedFrom: cs[c].first } : {})
 			});
 			coordinated(out, cs, last, lexicon);
 			break;
 		}
 	}
 	return out;
+}
+
+/**
+ * A bracketed name-like short form within a few words after a proposed name, in the same clause,
+ * starting with the same letter and unknown to the lexicon: "SpatioTemporal … (ST-CLIP)".
+ */
+function bracketedShortForm(
+	s: SentenceCtx,
+	text: string,
+	after: number,
+	name: string,
+	lexicon: LexiconIndex
+): { first: number; last: number; name: string } | null {
+	const t = s.tokens;
+	for (let i = after + 1; i < t.length && i <= after + 12; i++) {
+		if (/^[,;:.]$/.test(t[i].text)) return null;
+		if (t[i].text !== '(') continue;
+		let j = i + 1;
+		while (j < t.length && j - i < 8 && t[j].text !== ')') j++;
+		if (t[j]?.text !== ')' || j === i + 1) return null;
+		const short = text.slice(t[i + 1].start, t[j - 1].end);
+		const acronym = /^\p{Lu}[\p{L}\p{N}-]{1,13}$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short);
+		if (!acronym || lexicon.lookup(short)) return null;
+		if (short[0].toLowerCase() !== name[0].toLowerCase() || short === name) return null;
+		return { first: i + 1, last: j - 1, name: short };
+	}
+	return null;
 }
 
 /** "we present PFGM++ and MVD^2": coined names coordinated with the first are introduced too. */

@@ -238,18 +238,23 @@ const ASIDE = compileCue({
 	confidence: 0.6
 });
 
-/** "As a real-world use case, …", "To demonstrate its versatility, …": a side result. */
+/**
+ * "As a real-world use case, …", "To demonstrate its versatility, …", "… is model-agnostic": a
+ * side result, or models that are interchangeable parts.
+ */
 function demonstration(s: SentenceCtx): boolean {
 	const w = s.words;
-	for (let i = 0; i + 1 < w.length; i++) {
+	for (let i = 0; i < w.length; i++) {
 		const a = w[i].text;
-		const b = w[i + 1].text;
+		const b = w[i + 1]?.text ?? '';
 		if (a === 'use' && (b === 'case' || b === 'cases')) return true;
 		if ((a === 'demonstrate' || a === 'showcase') && /^(?:its|the|their)$/.test(b)) {
 			const c = w[i + 2]?.text ?? '';
 			if (/^(?:versatility|generality|applicability|flexibility|utility)$/.test(c)) return true;
 		}
 		if (a === 'downstream' && /^applications?$/.test(b)) return true;
+		// "… across LLM backbones, showing that the framework is model-agnostic"
+		if (/^(?:model|backbone|architecture)-agnostic$/.test(a)) return true;
 	}
 	return false;
 }

@@ -364,6 +364,10 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		const rowLabels = await table.locator('tbody tr td:first-child').allTextContents();
 		expect(rowLabels).toContain('KOALA');
 		expect(rowLabels.some((l) => l.startsWith('KOALA: Self-Attention Matters'))).toBe(false);
+		// every row names a paper stating the edge, linked to its page
+		const evidence = table.locator('[data-testid="stated-by"]');
+		expect(await evidence.count()).toBe(rowLabels.length);
+		expect(await evidence.first().getAttribute('href')).toMatch(/\/paper\//);
 		await waitForGraph(page, 3);
 		await screenshot(page, 'lineage-stable-diffusion');
 		await page.getByRole('link', { name: /Ancestors/ }).click();

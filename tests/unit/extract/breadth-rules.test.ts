@@ -83,12 +83,15 @@ const CASES: Case[] = [
 		absentEntities: ['Robot Pose Generation for RGB-D Bimanual Data Augmentation (Technique)']
 	},
 	{
-		rule: 'letters picked across a phrase with a verb are no long form',
+		rule: 'letters picked across a phrase with a verb are no long form; the bracket names the proposal',
 		title: 'Traffic Scene Understanding with Prompts',
-		abstract: 'We propose a novel Scene Tuned Model based on CILP (ST-CLIP) for traffic scenes.',
+		abstract:
+			'We propose a novel SpatioTemporal Tuned Model based on CILP (ST-CLIP) for traffic scenes.',
+		relations: ['@paper PROPOSES ST-CLIP'],
 		absentEntities: [
-			'Scene Tuned Model based on CILP (Technique)',
-			'Scene Tuned Model based on CILP (Model)'
+			'SpatioTemporal (Technique)',
+			'SpatioTemporal (Model)',
+			'SpatioTemporal Tuned Model based on CILP (Technique)'
 		]
 	},
 	{
@@ -346,6 +349,11 @@ const CUES: [string, string[], string[]][] = [
 		'Unlike video MLLMs which rely on CLIP-based encoders, our model reads geometry.',
 		[],
 		['@paper BUILDS_ON CLIP', '@paper USES CLIP']
+	],
+	[
+		'We ran the framework on GPT-3.5 and GPT-4 backbones, showing that it is model-agnostic',
+		['@paper USES GPT-4'],
+		['@paper BUILDS_ON GPT-4']
 	],
 	[
 		'We evaluate each adapted model as well as the original CLIP baseline on 14 datasets.',

@@ -1,0 +1,85 @@
+// "What builds on X" on a graph shaped like real extractions: a paper whose edge to the root is
+// its own but too weak for its method to inherit, and an edge between two entities stated by a
+// paper that proposes neither. One row per method either way, each with a paper as evidence.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDriver, getDriver } from '../../graph/driver.js';
+import { writeBatch } from '../../graph/queries/load.js';
+import { buildsOn } from '../../graph/queries/lineage.js';
+import { resetGraph } from '../../graph/queries/stats.js';
+import { toFacts } from '../../ingest/load/facts.js';
+import { extraction, ID, PAPERS, type PaperSpec } from '../fixtures/known-graph.js';
+import { noNeo4j } from '../helpers/db.js';
+
+const EXTRA: PaperSpec[] = [
+	{
+		id: 'p-quantx',
+		title: 'QuantX: Rotation for Quantization-Friendly Diffusion',
+		year: 2025,
+		sentences: [
+			'We propose QuantX.',
+			'Experiments on Stable Diffusion v1.5 and SDXL show smaller errors.'
+		],
+		// evaluated on two variants: the paper's own edges, too weak for QuantX to inherit
+		facts: [
+			['@paper', 'PROPOSES', 'QUANTX', 0],
+			['@paper', 'BUILDS_ON', 'SD15', 1, 0.65],
+			['@paper', 'BUILDS_ON', 'SDXL', 1, 0.65]
+		]
+	},
+	{
+		id: 'p-background',
+		title: 'A Survey of Fast Samplers',
+		year: 2025,
+		sentences: ['LCM-LoRA has been applied to Stable Diffusion.'],
+		facts: [['LCMLORA', 'BUILDS_ON', 'SD', 0]]
+	}
+];
+
+describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence', () => {
+	beforeAll(async () => {
+		await resetGraph(getDriver());
+		const session = getDriver().session();
+		try {
+			await session.executeWrite((tx) =>
+				writeBatch(
+					tx,
+					[...PAPERS, ...EXTRA].map((p) => toFacts(extraction(p)))
+				)
+			);
+		} finally {
+			await session.close();
+		}
+	});
+	afterAll(async () => {
+		await resetGraph(getDriver());
+		await closeDriver();
+	});
+
+	it('shows a paper that proposes a method as that method, its variants in one row', async () => {
+		const { rows } = await buildsOn(ID.SD);
+		const quantx = rows.filter((r) => r.label.includes('QuantX'));
+		expect(quantx).toHaveLength(1);
+		expect(quantx[0]).toMatchObject({
+			id: ID.QUANTX,
+			kind: 'Entity',
+			support: 2,
+			paper: { id: 'p-quantx' },
+			statedBy: { id: 'p-quantx' }
+		});
+		expect(quantx[0]!.variants!.map((v) => v.label).sort()).toEqual([
+			'SDXL',
+			'Stable Diffusion v1.5'
+		]);
+		expect(rows.some((r) => r.kind === 'Paper' && r.id === 'p-quantx')).toBe(false);
+	});
+
+	it('gives a method reached through another paper’s sentence that paper as evidence', async () => {
+		const { rows } = await buildsOn(ID.SD);
+		const lcm = rows.find((r) => r.id === ID.LCMLORA);
+		expect(lcm).toMatchObject({
+			paper: { id: 'p-lcm' },
+			statedBy: { id: 'p-background', title: 'A Survey of Fast Samplers' }
+		});
+		for (const r of rows) expect(r.statedBy?.id).toBeTruthy();
+	});
+});
