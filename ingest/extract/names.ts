@@ -81,11 +81,11 @@ export function lastChunk(tokens: Token[], to: number, text: string): Chunk | un
 }
 
 const DIMENSION = /^\d+(?:x|×|times)\d+$/i;
-// hardware and quantisation settings: "RTX4090", "A100", "W4A8"
-const HARDWARE = /^(?:RTX|GTX|[AHV]|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i;
+// hardware and quantisation settings: "RTX4090", "A100", "MI300X", "W4A8"
+const HARDWARE = /^(?:RTX|GTX|[AHVB]|GB|MI|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i;
 const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/i;
 const HYPHEN_TAIL =
-	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|related|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|scale|step|shot|time|parameter|parameters|billion|bit|layer|dimensional|to|of|and|in)$/i;
+	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|related|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|derived|accelerated|induced|invariant|scale|step|shot|time|parameter|parameters|billion|bit|layer|dimensional|to|of|and|in)$/i;
 
 const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
 // Short function words a shouty title writes in capitals.
@@ -128,6 +128,8 @@ export function isNameLike(raw: string): boolean {
 	// its acronym's letters in capitals)
 	if (/^non-/i.test(s) || /^\d{2,}\p{Lu}\p{Ll}{3,}$/u.test(s)) return false;
 	const lowered = s.toLowerCase();
+	// "CrOss" (of "CrOss-System … (PARROT)"): an English word with an acronym's letter raised
+	if (/^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(s) && isCommonWord(lowered)) return false;
 	if (
 		/^\p{Lu}{2,}\p{Ll}{2,}$/u.test(s) &&
 		(isCommonWord(lowered) || (lowered.endsWith('s') && isCommonWord(lowered.slice(0, -1))))

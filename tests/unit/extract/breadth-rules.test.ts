@@ -60,6 +60,19 @@ const CASES: Case[] = [
 		absent: ['@paper BUILDS_ON LoRA']
 	},
 	{
+		rule: 'languages, accelerators and hyphen adjectives are not names',
+		title: 'Spanish and Catalan Bias Benchmarks',
+		abstract:
+			'We train on MI300X accelerators with a GPU-accelerated pipeline and STE-derived labels.',
+		absentEntities: [
+			'Spanish (Technique)',
+			'Spanish (Model)',
+			'MI300X (Model)',
+			'GPU-accelerated (Technique)',
+			'STE-derived (Model)'
+		]
+	},
+	{
 		rule: 'a title in capitals makes no names of its words',
 		title: 'ANALYSIS ON GRADIENT PROPAGATION IN BATCH NORMALIZED RESIDUAL NETWORKS',
 		abstract: 'We study how gradients pass through residual networks with batch normalization.',
