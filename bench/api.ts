@@ -1,5 +1,6 @@
-// npm run bench:api [-- --papers N --seconds S --concurrency C]: builds the production server,
-// loads a graph ingested from N generated abstracts (default 100,000) into a fresh Neo4j, then
+// npm run bench:api [-- --papers N --seconds S --concurrency C --vocabulary open|closed --corpus
+// FILE]: builds the production server, loads a graph ingested from N generated abstracts
+// (default 100,000, open vocabulary) or from a corpus file into a fresh Neo4j, then
 // drives each endpoint at concurrency C (default 16) for S seconds (default 10) and prints
 // requests/s, p50/p95/p99 latency and errors per endpoint. Answers come from the app's cache when
 // the same question was asked before (as in real use): the table says how many did, and the p95
@@ -8,6 +9,7 @@
 // endpoint, `--warmup S` seconds (default 15) of the same traffic on other entities warm Neo4j's
 // JIT and page cache: a just-started Neo4j is many times slower for its first minute.
 import { parseArgs } from 'node:util';
+import { CORPUS_OPTIONS, corpusChoice, describeCorpus } from './corpus.js';
 import {
 	drive,
 	startServedGraph,
@@ -24,7 +26,8 @@ const { values } = parseArgs({
 		'cache-mb': { type: 'string', default: '64' },
 		warmup: { type: 'string', default: '15' },
 		db: { type: 'string' },
-		keep: { type: 'boolean', default: false }
+		keep: { type: 'boolean', default: false },
+		...CORPUS_OPTIONS
 	}
 });
 const papers = Number(values.papers);
@@ -35,6 +38,7 @@ const served = await startServedGraph({
 	papers,
 	batchSize: 1000,
 	keep: values.keep,
+	corpus: corpusChoice(papers, values),
 	uri: values.db,
 	appEnv: { LINEAGE_API_CACHE_MB: values['cache-mb'] }
 });
@@ -60,7 +64,7 @@ try {
 
 	const ms = (v: number) => v.toFixed(1).padStart(7);
 	console.log(
-		`\nbench:api — ${served.papers.toLocaleString('en')} papers in the graph, concurrency ${concurrency}, ${seconds} s per endpoint, cache ${values['cache-mb']} MB`
+		`\nbench:api — ${served.papers.toLocaleString('en')} papers in the graph (${values.db ? 'given database' : describeCorpus(corpusChoice(papers, values))}), concurrency ${concurrency}, ${seconds} s per endpoint, cache ${values['cache-mb']} MB`
 	);
 	console.log(
 		'  endpoint        req/s   p50 ms  p95 ms  p99 ms  errors  cached  uncached p95  p95 target'

@@ -43,7 +43,8 @@ async function corpus(): Promise<Paper[]> {
 		}
 	}
 	const seeds = await loadSeedPapers();
-	for (const g of generatePapers(seeds, Number(flags.generated))) out.push(bench(g));
+	for (const g of generatePapers(seeds, Number(flags.generated), { vocabulary: 'closed' }))
+		out.push(bench(g));
 	for (const b of buildBenchCorpus(Number(flags.bench))) out.push(bench(b));
 	const cases = planCases(Number(flags.fuzz), { full: false }).filter((c) => c.row === 'extractor');
 	for (const c of cases) {

@@ -1,26 +1,27 @@
-// npm run bench:ingest [-- --papers N --batch N]: generates N abstracts (default 100,000)
-// recombined from the sample corpus, ingests them into a fresh throwaway Neo4j, and prints
-// abstracts/s for read, extract and load separately and end to end, and peak memory.
+// npm run bench:ingest [-- --papers N --batch N --vocabulary open|closed --corpus FILE]:
+// generates N abstracts (default 100,000; an open vocabulary shaped like the real corpus's by
+// default, `closed` for the sample corpus's names only) or takes a corpus file, ingests them into
+// a fresh throwaway Neo4j, and prints abstracts/s for read, extract and load separately and end
+// to end, and peak memory.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { closeDriver, getDriver } from '../graph/driver.js';
 import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
 import { ingest, type IngestProgress } from '../ingest/pipeline.js';
 import { readPapers } from '../ingest/sources/index.js';
-import { writeCorpus } from './corpus.js';
+import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from './corpus.js';
 import { startBenchDb } from './db.js';
 
 const { values } = parseArgs({
 	options: {
 		papers: { type: 'string', default: '100000' },
 		batch: { type: 'string', default: '1000' },
-		keep: { type: 'boolean', default: false }
+		keep: { type: 'boolean', default: false },
+		...CORPUS_OPTIONS
 	}
 });
-const count = Number(values.papers);
+const choice = corpusChoice(Number(values.papers), values);
 const batchSize = Number(values.batch);
 
 let peakRss = 0;
@@ -39,12 +40,10 @@ const sampleLive = (p: IngestProgress) => {
 	live[p.stage] = Math.max(live[p.stage], process.memoryUsage().heapUsed);
 };
 
-const corpus = path.join(os.tmpdir(), `lineage-bench-${count}.jsonl`);
-if (!fs.existsSync(corpus)) {
-	console.log(`generating ${count} abstracts → ${corpus}`);
-	await writeCorpus(corpus, count);
-}
+if (!choice.file) console.log(`preparing ${describeCorpus(choice)}`);
+const corpus = await corpusFile(choice);
 const mb = fs.statSync(corpus).size / 1e6;
+let count = choice.papers;
 
 const bench = await startBenchDb(values.keep);
 process.env.NEO4J_URI = bench.db.uri;
@@ -54,6 +53,7 @@ try {
 	let read = 0;
 	for await (const r of readPapers(corpus)) if (r.ok) read++;
 	const readOnly = (performance.now() - t) / 1000;
+	if (choice.file) count = read;
 
 	t = performance.now();
 	const report = await ingest({
@@ -72,7 +72,7 @@ try {
 	const rate = (n: number, s: number) => (s > 0 ? Math.round(n / s).toLocaleString('en') : '-');
 	console.log('\nbench:ingest');
 	console.log(
-		`  corpus              ${count.toLocaleString('en')} abstracts, ${mb.toFixed(1)} MB, batch ${batchSize}`
+		`  corpus              ${choice.file ? `${count.toLocaleString('en')} abstracts of ${describeCorpus(choice)}` : describeCorpus(choice)}, ${mb.toFixed(1)} MB, batch ${batchSize}`
 	);
 	console.log(
 		`  read (alone)        ${rate(read, readOnly)} abstracts/s  (${readOnly.toFixed(1)} s)`

@@ -2,13 +2,11 @@
 // over a throwaway Neo4j loaded with generated abstracts, realistic request targets drawn from
 // that graph, and concurrent request loops with latency quantiles.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { closeDriver, getDriver, readRows } from '../graph/driver.js';
 import { ingest, type IngestReport } from '../ingest/pipeline.js';
 import { projectionReady, startApp, type RunningApp } from '../tests/helpers/app.js';
-import { writeCorpus } from './corpus.js';
+import { corpusFile, describeCorpus, type CorpusChoice } from './corpus.js';
 import { startBenchDb, type BenchDb } from './db.js';
 
 export const quantile = (sorted: number[], q: number) =>
@@ -24,12 +22,14 @@ export interface ServedGraph {
 }
 
 /**
- * A fresh Neo4j with N generated abstracts ingested, and the production app on it. Everything
- * started is stopped again when any step fails.
+ * A fresh Neo4j with N generated abstracts (or a corpus file) ingested, and the production app
+ * on it. Everything started is stopped again when any step fails.
  */
 export async function startServedGraph(
 	options: {
 		papers: number;
+		/** open vocabulary unless said otherwise; `corpus.file` ingests that file instead */
+		corpus?: Omit<CorpusChoice, 'papers'>;
 		batchSize?: number;
 		keep?: boolean;
 		uri?: string; // an already loaded Neo4j to serve instead of a fresh one
@@ -38,8 +38,8 @@ export async function startServedGraph(
 	} = { papers: 5000 }
 ): Promise<ServedGraph> {
 	const log = options.log ?? console.log;
-	const corpus = path.join(os.tmpdir(), `lineage-bench-${options.papers}.jsonl`);
-	if (!options.uri && !fs.existsSync(corpus)) await writeCorpus(corpus, options.papers);
+	const choice: CorpusChoice = { vocabulary: 'open', ...options.corpus, papers: options.papers };
+	const corpus = options.uri ? '' : await corpusFile(choice);
 	const bench = options.uri ? undefined : await startBenchDb(options.keep, log);
 	const uri = options.uri ?? bench!.db.uri;
 	process.env.NEO4J_URI = uri;
@@ -55,7 +55,7 @@ export async function startServedGraph(
 	try {
 		let report: IngestReport | undefined;
 		if (bench) {
-			log(`ingesting ${options.papers.toLocaleString('en')} generated abstracts…`);
+			log(`ingesting ${describeCorpus(choice)}…`);
 			report = await ingest({
 				files: [corpus],
 				batchSize: options.batchSize ?? 1000,

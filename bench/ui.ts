@@ -1,6 +1,7 @@
 // npm run bench:ui [-- --papers N --entities E --view-papers P --runs R --renderers auto,webgl
-// --uri bolt://… --app http://…]: the explorer in headless Chromium with a big graph in view. Generates N
-// abstracts (default 3,000), loads them into a throwaway Neo4j (own port and data folder; --uri
+// --uri bolt://… --app http://… --vocabulary open|closed --corpus FILE]: the explorer in headless
+// Chromium with a big graph in view. Generates N
+// abstracts (default 3,000, open vocabulary; or takes a corpus file), loads them into a throwaway Neo4j (own port and data folder; --uri
 // uses an existing graph instead), serves the production build and opens `/?limit=E&papers=P`
 // — the E most connected entities (default 60, the explorer's usual overview) and the P most
 // connected papers (default 2,940) with every edge among them — R times (default 3, after one
@@ -17,16 +18,14 @@
 // the user pauses (its time is printed too).
 // --app measures an app already running (another build, for side-by-side runs in one window);
 // its graph is then whatever that app serves.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { closeDriver, getDriver } from '../graph/driver.js';
 import { ingest } from '../ingest/pipeline.js';
 import { ensureBuilt, launchBrowser, screenshot, startApp } from '../tests/e2e/app.js';
-import { writeCorpus } from './corpus.js';
+import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from './corpus.js';
 import { startBenchDb, type BenchDb } from './db.js';
 
 const { values } = parseArgs({
@@ -38,10 +37,12 @@ const { values } = parseArgs({
 		runs: { type: 'string', default: '3' },
 		uri: { type: 'string' },
 		app: { type: 'string' },
-		keep: { type: 'boolean', default: false }
+		keep: { type: 'boolean', default: false },
+		...CORPUS_OPTIONS
 	}
 });
 const PAPERS = Number(values.papers);
+const CORPUS = corpusChoice(PAPERS, values);
 const ENTITIES = Number(values.entities);
 const VIEW_PAPERS = Number(values['view-papers']);
 const RUNS = Math.max(1, Number(values.runs));
@@ -395,10 +396,9 @@ async function main() {
 		if (!uri && !values.app) {
 			bench = await startBenchDb(values.keep);
 			uri = bench.db.uri;
-			const corpus = path.join(os.tmpdir(), `lineage-bench-${PAPERS}.jsonl`);
-			if (!fs.existsSync(corpus)) await writeCorpus(corpus, PAPERS);
+			const corpus = await corpusFile(CORPUS);
 			process.env.NEO4J_URI = uri;
-			log(`ingesting ${PAPERS.toLocaleString('en')} generated abstracts …`);
+			log(`ingesting ${describeCorpus(CORPUS)} …`);
 			const r = await ingest({ files: [corpus], batchSize: 1000, driver: getDriver() });
 			log(`ingested in ${r.seconds.total.toFixed(0)} s`);
 			await closeDriver();

@@ -195,7 +195,7 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 describe.skipIf(noNeo4j)('ingest split across machines with --shard', () => {
 	it('shards are disjoint and together make exactly the graph of one run', async () => {
 		const corpus = path.join(tmp, 'shard.jsonl');
-		await writeCorpus(corpus, 160, 11);
+		await writeCorpus(corpus, 160, { seed: 11, vocabulary: 'closed' });
 		// Later records with the titles of earlier ones: duplicates resolve the same way in
 		// every shard, because sharding follows the winner's final id.
 		const originals = fs
@@ -241,7 +241,7 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 	let corpus: string;
 	beforeAll(async () => {
 		corpus = path.join(tmp, 'resume.jsonl');
-		await writeCorpus(corpus, 600, 7);
+		await writeCorpus(corpus, 600, { seed: 7, vocabulary: 'closed' });
 	});
 
 	it('ends with exactly the graph of an uninterrupted run', async () => {

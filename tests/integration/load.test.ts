@@ -17,7 +17,7 @@ describe.skipIf(noNeo4j)('the API under load', () => {
 	beforeAll(async () => {
 		await resetGraph(getDriver());
 		const corpus = path.join(tmp, 'corpus.jsonl');
-		await writeCorpus(corpus, 200, 3);
+		await writeCorpus(corpus, 200, { seed: 3, vocabulary: 'closed' });
 		await ingest({ files: [corpus], batchSize: 100 });
 		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
 		app = await startApp();

@@ -57,7 +57,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		await loadKnownGraph(getDriver());
 		// A denser graph than the known one, so caps and ties are met.
 		const corpus = path.join(dir, 'corpus.jsonl');
-		await writeCorpus(corpus, 250, 7);
+		await writeCorpus(corpus, 250, { seed: 7, vocabulary: 'closed' });
 		await ingest({ files: [corpus], workers: 0 });
 		// What ingest rarely makes but a graph may hold: a relation from a node to itself, and ids
 		// that JavaScript's `<` orders unlike Neo4j (U+1D538 after U+FF46 by code point, before it

@@ -113,7 +113,7 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 	const random = prng(options.seed);
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-faults-ingest-'));
 	const corpus = path.join(tmp, 'corpus.jsonl');
-	await writeCorpus(corpus, options.papers, options.seed);
+	await writeCorpus(corpus, options.papers, { seed: options.seed, vocabulary: 'closed' });
 	let bench: BenchDb | undefined;
 	let driver: Driver | undefined;
 	const children = new Set<ChildProcess>();
