@@ -18,6 +18,7 @@ import {
 	undoCuration
 } from '../../ingest/curation.js';
 import { ingest } from '../../ingest/pipeline.js';
+import { EDITED, INSTAFLOW, KOALA } from '../fixtures/curation.js';
 import { noNeo4j } from '../helpers/db.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curation-'));
@@ -27,25 +28,6 @@ const file = (name: string, lines: object[]) => {
 	return p;
 };
 
-export const KOALA = {
-	id: 'koala',
-	title: 'KOALA: Knowledge Distillation of Latent Diffusion Models for Fast Image Synthesis',
-	abstract:
-		'We propose KOALA, an efficient text-to-image model distilled from SDXL. KOALA-700M is built upon Stable Diffusion XL and uses LoRA. We evaluate on MS COCO with FID.',
-	year: 2023
-};
-const EDITED = {
-	...KOALA,
-	abstract:
-		'We propose KOALA, an efficient text-to-image model distilled from SDXL. KOALA-700M is built upon Stable Diffusion XL and uses LoRA. We evaluate on MS COCO with FID and CLIP score.'
-};
-export const INSTAFLOW = {
-	id: 'instaflow',
-	title: 'InstaFlow: One Step is Enough for High-Quality Diffusion-Based Text-to-Image Generation',
-	abstract:
-		'We propose InstaFlow, a one-step text-to-image generator built on Stable Diffusion using rectified flow. InstaFlow reaches an FID of 23.3 on MS COCO 2017-5k, outperforming StyleGAN-T.',
-	year: 2023
-};
 const TWIN = {
 	...KOALA,
 	id: 'koala-twin',
