@@ -13,3 +13,5 @@ CREATE FULLTEXT INDEX paper_titles IF NOT EXISTS FOR (p:Paper) ON EACH [p.title]
 CREATE INDEX evidence_key IF NOT EXISTS FOR (ev:Evidence) ON (ev.key);
 // One node holding the graph's version (graph/queries/version.ts).
 CREATE CONSTRAINT lineage_meta_id IF NOT EXISTS FOR (m:LineageMeta) REQUIRE m.id IS UNIQUE;
+// Corrections people made (graph/queries/curation.ts): kept apart from the extracted graph.
+CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (c:Curation) REQUIRE c.id IS UNIQUE;

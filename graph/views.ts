@@ -20,8 +20,13 @@ export interface GraphEdge {
 	source: string;
 	target: string;
 	type: RelationType;
-	support: number; // number of papers stating it
+	support: number; // number of papers stating it (and one for a person who added it)
+	/** a person confirmed it, or added it (graph/curation.ts); absent otherwise */
+	curated?: Curated;
 }
+
+/** The mark of an edge a person checked: confirmed as extracted, or added by hand. */
+export type Curated = 'confirmed' | 'added';
 
 export interface GraphView {
 	nodes: GraphNode[];
@@ -55,6 +60,8 @@ export interface RelationView {
 		year: number | null;
 	};
 	support: number;
+	/** a person confirmed or added it (graph/curation.ts); absent otherwise */
+	curated?: Curated;
 	evidence: EvidenceView[]; // best first, capped
 }
 

@@ -7,6 +7,7 @@ import { registerFetch } from './commands/fetch.js';
 import { registerExtract } from './commands/extract.js';
 import { registerEval } from './commands/eval.js';
 import { registerBuildsOn } from './commands/builds-on.js';
+import { registerCurate } from './commands/curate.js';
 
 const program = new Command();
 program
@@ -21,6 +22,7 @@ registerFetch(program);
 registerExtract(program);
 registerEval(program);
 registerBuildsOn(program);
+registerCurate(program);
 
 try {
 	await program.parseAsync(process.argv);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { writeTx } from '../graph/driver.js';
-import { writeBatch, type BatchResult } from '../graph/queries/load.js';
+import { CurationChangedError, writeBatch, type BatchResult } from '../graph/queries/load.js';
 import { ExtractPool } from './extract-pool.js';
 import type { PaperFacts } from './load/facts.js';
 import { Deduper, readPapers, type Reject } from './sources/index.js';
@@ -69,6 +69,20 @@ class RejectLog {
 	}
 	close(): void {
 		if (this.fd !== undefined) fs.closeSync(this.fd);
+	}
+}
+
+/**
+ * One batch in one transaction, with the corrections in force; written again when a correction
+ * was made meanwhile (graph/queries/load.ts CurationChangedError), so none is missed.
+ */
+export async function writeBatchTx(facts: PaperFacts[], driver?: Driver): Promise<BatchResult> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await writeTx((tx) => writeBatch(tx, facts), { driver });
+		} catch (err) {
+			if (!(err instanceof CurationChangedError) || attempt >= 20) throw err;
+		}
 	}
 }
 
@@ -136,7 +150,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 				evidenceWritten: 0
 			};
 		} else {
-			result = await writeTx((tx) => writeBatch(tx, facts), { driver: options.driver });
+			result = await writeBatchTx(facts, options.driver);
 		}
 		report.new += result.new;
 		report.updated += result.updated;

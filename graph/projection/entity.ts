@@ -69,8 +69,15 @@ function relationView(
 		direction: snap.outward[h] ? 'out' : 'in',
 		other: { id: node.id, kind: node.kind, type: node.type, label: node.label, year: node.year },
 		support: snap.support[h]!,
+		...curatedOf(snap, h),
 		evidence
 	};
+}
+
+/** `{curated}` of half-edge h when a person confirmed or added its relation, else nothing. */
+export function curatedOf(snap: GraphSnapshot, h: number): { curated?: RelationView['curated'] } {
+	const curated = snap.curated.get(snap.relation[h]!);
+	return curated ? { curated } : {};
 }
 
 export async function snapshotEntityDetail(

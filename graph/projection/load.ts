@@ -15,7 +15,8 @@ import {
 	RelationColumns,
 	SnapshotTooLargeError,
 	type MentionColumns,
-	type SnapshotNodeRow
+	type SnapshotNodeRow,
+	type SnapshotRelationRow
 } from './snapshot.js';
 
 const VERSION = `OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.version AS version`;
@@ -31,7 +32,8 @@ RETURN id(n) AS ref, n.id AS id, CASE WHEN n:Paper THEN 'Paper' ELSE n.type END 
 
 const RELATIONS = `
 MATCH (a)-[r:${ALL_RELATIONS}]->(b)
-RETURN id(r) AS ref, id(a) AS from, id(b) AS to, type(r) AS type, r.support AS support`;
+RETURN id(r) AS ref, id(a) AS from, id(b) AS to, type(r) AS type, r.support AS support,
+       r.curated AS curated`;
 
 const MENTIONS = `MATCH (p:Paper)-[:MENTIONS]->(e:Entity) RETURN id(p) AS paper, id(e) AS entity`;
 
@@ -82,7 +84,8 @@ export async function loadSnapshot(
 						from: num(r.get('from')),
 						to: num(r.get('to')),
 						type: r.get('type') as RelationType,
-						support: num(r.get('support') ?? 1)
+						support: num(r.get('support') ?? 1),
+						curated: r.get('curated') as SnapshotRelationRow['curated']
 					})
 				);
 				const mentions: MentionColumns = { paper: [], entity: [] };

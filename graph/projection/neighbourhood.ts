@@ -157,7 +157,8 @@ export function snapshotNeighbourhood(
 				source: snap.ids[source(k)]!,
 				target: snap.ids[target(k)]!,
 				type: RELATION_TYPES[snap.relType[half[k]!]!]!,
-				support: snap.support[half[k]!]!
+				support: snap.support[half[k]!]!,
+				curated: snap.curated.get(snap.relation[half[k]!]!) ?? null
 			})
 		),
 		truncated: truncated || chosen.length < total0,

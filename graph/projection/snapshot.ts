@@ -6,7 +6,7 @@
 // form: ~30 bytes per relation and ~150 per node, strings included.
 import { NODE_TYPES, RELATION_TYPES, type NodeType, type RelationType } from '../model.js';
 import { compareStrings } from '../queries/shared.js';
-import type { GraphNode } from '../views.js';
+import type { Curated, GraphNode } from '../views.js';
 
 export interface SnapshotNodeRow {
 	ref: number; // Neo4j's internal id, only to join the relation rows
@@ -23,6 +23,7 @@ export interface SnapshotRelationRow {
 	to: number;
 	type: RelationType;
 	support: number;
+	curated?: Curated | null;
 }
 
 /**
@@ -35,8 +36,11 @@ export class RelationColumns {
 	readonly to: number[] = [];
 	readonly type: number[] = []; // into RELATION_TYPES
 	readonly support: number[] = [];
+	/** the few relations a person confirmed or added, by position */
+	readonly curated = new Map<number, Curated>();
 
 	push(r: SnapshotRelationRow): void {
+		if (r.curated) this.curated.set(this.ref.length, r.curated);
 		this.ref.push(r.ref);
 		this.from.push(r.from);
 		this.to.push(r.to);
@@ -85,6 +89,7 @@ export class GraphSnapshot {
 	readonly support: Uint32Array;
 	readonly relation: Uint32Array; // which relation: both halves of one share the number
 	readonly relationRef: Float64Array; // per relation: the relationship's internal id
+	readonly curated: Map<number, Curated>; // per relation (the few a person confirmed or added)
 	/** Relations stored (each once, not per end). */
 	relationCount = 0;
 
@@ -145,6 +150,7 @@ export class GraphSnapshot {
 		this.support = new Uint32Array(halves);
 		this.relation = new Uint32Array(halves);
 		this.relationRef = Float64Array.from(relations.ref);
+		this.curated = relations.curated;
 		const outFill = this.start.slice(0, n);
 		const inFill = this.outEnd.slice();
 		for (let k = 0; k < relations.length; k++) {

@@ -18,8 +18,8 @@ export const EVIDENCE_CAP = 2;
 // graph (graph/projection/entity.ts) lists them in the same order, and answers most questions.
 const RELATION_ORDER = 'r.support DESC, o:Paper, o.id';
 
-// [out, id, kind, type, label, year, support, evidence]: a hub's detail holds hundreds of
-// these, and a list decodes faster than a map with its keys.
+// [out, id, kind, type, label, year, support, evidence, curated]: a hub's detail holds hundreds
+// of these, and a list decodes faster than a map with its keys.
 type RelationTuple = [
 	boolean,
 	string,
@@ -28,19 +28,21 @@ type RelationTuple = [
 	string,
 	number | null,
 	number,
-	EvidenceView[]
+	EvidenceView[],
+	RelationView['curated'] | null
 ];
 const RELATION_TUPLE = `[out, o.id, CASE WHEN o:Paper THEN 'Paper' ELSE 'Entity' END,
   coalesce(o.type, 'Paper'), coalesce(o.name, o.title), coalesce(o.firstYear, o.year),
-  r.support, evidence]`;
+  r.support, evidence, r.curated]`;
 
 function toRelation(type: RelationType, t: RelationTuple): RelationView {
-	const [out, id, kind, otherType, label, year, support, evidence] = t;
+	const [out, id, kind, otherType, label, year, support, evidence, curated] = t;
 	return {
 		type,
 		direction: out ? 'out' : 'in',
 		other: { id, kind, type: otherType, label, year },
 		support,
+		...(curated ? { curated } : {}),
 		evidence
 	};
 }

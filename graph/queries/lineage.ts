@@ -31,7 +31,8 @@ UNWIND $frontier AS fid
 CALL (fid) { MATCH (n:Entity {id: fid}) RETURN n UNION MATCH (n:Paper {id: fid}) RETURN n }
 MATCH ${step}
 WITH r, m LIMIT $scan
-RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.support AS support, m.id AS id
+RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.support AS support,
+       r.curated AS curated, m.id AS id
 ORDER BY support DESC`;
 }
 
@@ -59,6 +60,7 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 			target: string;
 			type: RelationType;
 			support: number;
+			curated: GraphEdge['curated'] | null;
 			id: string;
 		}>(query, { frontier, scan }, opts);
 		if (rows.length >= scan) truncated = true;

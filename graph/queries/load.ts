@@ -4,8 +4,11 @@
 // encodePaperEvidence); statements between two entities are (:Evidence) nodes.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypherParams } from '../driver.js';
-import { isRelationType, RELATION_TYPES } from '../model.js';
+import { ENTITY_TYPES, isRelationType, RELATION_TYPES } from '../model.js';
+import type { CurationState } from '../curation.js';
 import { bumpGraphVersion } from './version.js';
+import { curationState, ensureAddedEdges } from './curation.js';
+import { applyCuration } from '../../ingest/load/curate.js';
 import type {
 	EdgeRef,
 	EntityRow,
@@ -41,13 +44,13 @@ export interface BatchResult {
 
 // Relationship types come from the fixed RELATION_TYPES vocabulary, never from input.
 
-// rows: {source, type, target, confidence} of a paper's own edges. The paper is new or has just had its
-// edges removed, so CREATE is safe and cheaper than MERGE.
+// rows: {source, type, target, confidence, curated} of a paper's own edges. The paper is new or
+// has just had its edges removed, so CREATE is safe and cheaper than MERGE.
 const CREATE_PAPER_EDGES = `
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source})
 MATCH (b:Entity {id: row.target})
-CREATE (a)-[r:$(row.type) {support: 1, confidence: row.confidence}]->(b)`;
+CREATE (a)-[r:$(row.type) {support: 1, confidence: row.confidence, curated: row.curated}]->(b)`;
 
 /**
  * An entity edge keeps the ids of a few of the papers supporting it (`r.papers`), so reading
@@ -57,8 +60,8 @@ CREATE (a)-[r:$(row.type) {support: 1, confidence: row.confidence}]->(b)`;
  */
 export const EDGE_PAPERS_CAP = 5;
 
-// rows: {source, target, count, papers} → entity edges of one type created or their support
-// raised. One statement per type: a MERGE with a dynamic type cannot expand into by type, and
+// rows: {source, target, count, papers, curated} → entity edges of one type created or their
+// support raised (`curated`: a person confirmed the edge, ingest/load/curate.ts). One statement per type: a MERGE with a dynamic type cannot expand into by type, and
 // crawls the relationships of busy entities.
 const MERGE_ENTITY_EDGES = perType(
 	(type) => `
@@ -66,7 +69,7 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:${type}]->(b)
-ON CREATE SET r.support = row.count, r.papers = row.papers
+ON CREATE SET r.support = row.count, r.papers = row.papers, r.curated = row.curated
 ON MATCH SET r.support = r.support + row.count,
              r.papers = CASE WHEN size(coalesce(r.papers, [])) >= ${EDGE_PAPERS_CAP} THEN r.papers
                              ELSE (coalesce(r.papers, []) + row.papers)[..${EDGE_PAPERS_CAP}] END`
@@ -153,12 +156,20 @@ ON MATCH SET e.aliases = e.aliases + [a IN row.aliases WHERE NOT a IN e.aliases]
                                 THEN row.year ELSE e.firstYear END
 SET e:$(row.type)`;
 
-// mentions: MentionRow[] (the papers written have no mentions left: CREATE, not MERGE)
+// mentions: MentionRow[] (the papers written have no mentions left: CREATE, not MERGE). `via`
+// only on a mention a merge pointed here: undoing the merge finds the papers to load again.
 const WRITE_MENTIONS = `
 UNWIND $mentions AS row
 MATCH (p:Paper {id: row.paperId})
 MATCH (e:Entity {id: row.entityId})
-CREATE (p)-[:MENTIONS {count: row.count, spans: row.spans}]->(e)`;
+CREATE (p)-[:MENTIONS {count: row.count, spans: row.spans, via: row.via}]->(e)`;
+
+// entities: rows whose name and type a correction set → written over what is stored
+const FIX_ENTITIES = `
+UNWIND $entities AS row
+MATCH (e:Entity {id: row.id})
+REMOVE e:${ENTITY_TYPES.join(':')}
+SET e.name = row.name, e.nameKey = toLower(row.name), e.type = row.type, e:$(row.type)`;
 
 // evidence: EvidenceRow[] (statements between two entities)
 const WRITE_EVIDENCE = `
@@ -191,6 +202,7 @@ function mergeEntities(rows: EntityRow[]): EntityRow[] {
 			continue;
 		}
 		for (const alias of row.aliases) if (!seen.aliases.includes(alias)) seen.aliases.push(alias);
+		seen.fixed ||= row.fixed;
 		if (row.year !== null && (seen.year === null || row.year < seen.year)) seen.year = row.year;
 	}
 	return [...byId.values()];
@@ -202,13 +214,18 @@ interface EdgeCount {
 	target: string;
 	count: number;
 	papers: string[]; // the first EDGE_PAPERS_CAP of the papers counted (all, when retracting)
+	curated?: 'confirmed' | null;
 }
 
 /**
  * Entity edge keys with the paper supporting them (one per paper and key) → one row per edge
  * with the number of papers and their ids.
  */
-function countKeys(supports: { key: string; paper: string }[], listAll = false): EdgeCount[] {
+function countKeys(
+	supports: { key: string; paper: string }[],
+	listAll = false,
+	confirmed?: Set<string>
+): EdgeCount[] {
 	const counts = new Map<string, EdgeCount>();
 	for (const { key, paper } of supports) {
 		const seen = counts.get(key);
@@ -219,7 +236,14 @@ function countKeys(supports: { key: string; paper: string }[], listAll = false):
 		}
 		const [source, type, target] = key.split('|');
 		if (!source || !target || !isRelationType(type ?? '')) throw new Error(`Bad edge key ${key}`);
-		counts.set(key, { source, type: type!, target, count: 1, papers: [paper] });
+		counts.set(key, {
+			source,
+			type: type!,
+			target,
+			count: 1,
+			papers: [paper],
+			curated: confirmed?.has(key) ? 'confirmed' : null
+		});
 	}
 	return [...counts.values()];
 }
@@ -246,9 +270,24 @@ async function retractPapers(tx: ManagedTransaction, ids: string[]): Promise<str
 	return [...touched];
 }
 
+/** The corrections changed while a batch was being written: it is written again (pipeline.ts). */
+export class CurationChangedError extends Error {
+	constructor() {
+		super('The corrections changed while this batch was written; it must be written again.');
+	}
+}
+
+export interface WriteOptions {
+	/** the corrections to apply (default: those stored, graph/queries/curation.ts) */
+	curation?: CurationState;
+	/** write every paper, even one whose content is stored already (a correction re-loads papers) */
+	force?: boolean;
+}
+
 export async function writeBatch(
 	tx: ManagedTransaction,
-	batch: PaperFacts[]
+	rawBatch: PaperFacts[],
+	options: WriteOptions = {}
 ): Promise<BatchResult> {
 	const result: BatchResult = {
 		new: 0,
@@ -258,6 +297,8 @@ export async function writeBatch(
 		relationsCreated: 0,
 		evidenceWritten: 0
 	};
+	const curation = options.curation ?? (await timed('curation', () => curationState(tx)));
+	const batch = curation.empty ? rawBatch : rawBatch.map((f) => applyCuration(f, curation));
 	const ids = batch.map((f) => f.paper.id);
 	const existing = await timed('existing', () => tx.run(EXISTING, { ids }));
 	const stored = new Map(
@@ -267,7 +308,7 @@ export async function writeBatch(
 	const toWrite: PaperFacts[] = [];
 	for (const facts of batch) {
 		const hash = stored.get(facts.paper.id);
-		if (hash === facts.paper.contentHash) {
+		if (hash === facts.paper.contentHash && !options.force) {
 			result.unchanged++;
 			continue;
 		}
@@ -288,24 +329,37 @@ export async function writeBatch(
 	const entities = mergeEntities(toWrite.flatMap((f) => f.entities));
 	const written = await timed('entities', () => tx.run(WRITE_ENTITIES, cypherParams({ entities })));
 	result.entitiesCreated = written.summary.counters.updates().nodesCreated;
+	const fixed = entities.filter((e) => e.fixed);
+	if (fixed.length > 0) await tx.run(FIX_ENTITIES, cypherParams({ entities: fixed }));
 	const mentions: MentionRow[] = toWrite.flatMap((f) => f.mentions);
 	await timed('mentions', () => tx.run(WRITE_MENTIONS, cypherParams({ mentions })));
 
 	const edges: EdgeRef[] = toWrite.flatMap((f) => f.edges);
 	const paperEdges = edges.filter((e) => e.sourceKind === 'Paper');
 	for (const e of paperEdges) if (!isRelationType(e.type)) throw new Error(`Bad edge ${e.key}`);
+	const confirmed = new Set(edges.filter((e) => e.curated === 'confirmed').map((e) => e.key));
 	const entityEdges = countKeys(
 		toWrite.flatMap((f) =>
 			f.edges
 				.filter((e) => e.sourceKind === 'Entity')
 				.map((e) => ({ key: e.key, paper: f.paper.id }))
-		)
+		),
+		false,
+		confirmed
 	);
 	const own = await timed('paper edges', () =>
-		tx.run(CREATE_PAPER_EDGES, cypherParams({ rows: paperEdges }))
+		tx.run(
+			CREATE_PAPER_EDGES,
+			cypherParams({ rows: paperEdges.map((e) => ({ ...e, curated: e.curated ?? null })) })
+		)
 	);
 	const merged = await timed('entity edges', () => runByType(tx, MERGE_ENTITY_EDGES, entityEdges));
 	result.relationsCreated = own.summary.counters.updates().relationshipsCreated + merged;
+	if (curation.added.length > 0) {
+		// Edges people added come back as soon as both their ends do (after a reset, say).
+		const touched = new Set([...entities.map((e) => e.id), ...toWrite.map((f) => f.paper.id)]);
+		await ensureAddedEdges(tx, curation.added, touched);
+	}
 
 	const evidence: EvidenceRow[] = toWrite.flatMap((f) => f.evidence);
 	if (evidence.length > 0)
@@ -316,7 +370,9 @@ export async function writeBatch(
 	const touched = [...new Set([...touchedByRemoval, ...entities.map((e) => e.id)])];
 	if (touchedByRemoval.length > 0) await tx.run(RECOMPUTE_FIRST_YEAR, { ids: touchedByRemoval });
 	await timed('refresh', () => tx.run(REFRESH_ENTITIES, { ids: touched }));
-	await bumpGraphVersion(tx);
+	const current = await bumpGraphVersion(tx);
+	if (options.curation === undefined && current !== curation.version)
+		throw new CurationChangedError();
 	return result;
 }
 

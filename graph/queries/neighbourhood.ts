@@ -74,7 +74,7 @@ WITH a, r, b LIMIT $scan
 WITH b, b.id AS id, max(r.support) AS best, count(*) AS n, collect({
        source: CASE WHEN startNode(r) = a THEN a.id ELSE b.id END,
        target: CASE WHEN startNode(r) = a THEN b.id ELSE a.id END,
-       type: type(r), support: r.support, fromRef: elementId(a)}) AS links
+       type: type(r), support: r.support, curated: r.curated, fromRef: elementId(a)}) AS links
 ORDER BY best DESC, id
 WITH collect({id: id, ref: elementId(b), links: links, known: $seen[id] IS NOT NULL}) AS found,
      sum(n) AS scanned
@@ -165,15 +165,15 @@ export async function neighbourhood(
 	// than either.
 	const [view] = await readRows<{
 		nodes: GraphNode[];
-		edges: [string, string, RelationType, number][];
+		edges: [string, string, RelationType, number, GraphEdge['curated'] | null][];
 	}>(
 		viewQuery(relPattern(options.relations), (options.minSupport ?? 1) > 1),
 		{ ids: [...seen], refs, minSupport: options.minSupport ?? 1 },
 		opts
 	);
 	const found = view?.nodes ?? [];
-	for (const [source, target, type, support] of view?.edges ?? [])
-		edges.set(edgeKey(source, type, target), toEdge({ source, target, type, support }));
+	for (const [source, target, type, support, curated] of view?.edges ?? [])
+		edges.set(edgeKey(source, type, target), toEdge({ source, target, type, support, curated }));
 	const seedSet = new Set(seeds);
 	const known = new Set(found.map((n) => n.id));
 	return strongestEdges(
@@ -201,7 +201,7 @@ UNWIND $ids AS x
 ${matchById('a', 'x')}
 MATCH (a)-[r:${rels}]->(b:Entity)
 WHERE b.id IN $ids AND r.support >= $minSupport
-RETURN a.id AS source, b.id AS target, type(r) AS type, r.support AS support`;
+RETURN a.id AS source, b.id AS target, type(r) AS type, r.support AS support, r.curated AS curated`;
 }
 
 // $ids, $refs, $minSupport → the nodes' views and every relation among them (outgoing only,
@@ -222,9 +222,9 @@ CALL (ns) {
   UNWIND ns AS a
   MATCH (a)-[r:${rels}]->(b)
   WHERE $refs[elementId(b)]${bySupport ? ' AND r.support >= $minSupport' : ''}
-  // [source, target, type, support]: a dense neighbourhood has thousands, and a list decodes
+  // [source, target, type, support, curated]: a dense neighbourhood has thousands, and a list decodes
   // faster than a map with its keys
-  RETURN collect([a.id, b.id, type(r), r.support]) AS edges
+  RETURN collect([a.id, b.id, type(r), r.support, r.curated]) AS edges
 }
 RETURN nodes, edges`;
 }

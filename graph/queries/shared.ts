@@ -123,13 +123,16 @@ export function edgeKey(source: string, type: string, target: string): string {
 }
 
 /** A relationship row as the API's GraphEdge, keyed like its evidence. */
-export function toEdge(row: Omit<GraphEdge, 'id'>): GraphEdge {
+export function toEdge(
+	row: Omit<GraphEdge, 'id' | 'curated'> & { curated?: GraphEdge['curated'] | null }
+): GraphEdge {
 	return {
 		id: edgeKey(row.source, row.type, row.target),
 		source: row.source,
 		target: row.target,
 		type: row.type,
-		support: row.support
+		support: row.support,
+		...(row.curated ? { curated: row.curated } : {})
 	};
 }
 

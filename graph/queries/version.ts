@@ -3,11 +3,15 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 
-// Run inside every transaction that changes papers, entities or edges.
-const BUMP = `MERGE (m:LineageMeta {id: 'graph'}) SET m.version = randomUUID()`;
+// Run inside every transaction that changes papers, entities or edges. It takes the meta node's
+// write lock until the transaction ends, and returns the token of the corrections in force
+// (graph/queries/curation.ts lockCuration), read under that lock: a loading batch compares it
+// with the corrections it applied.
+const BUMP = `MERGE (m:LineageMeta {id: 'graph'}) SET m.version = randomUUID() RETURN m.curation AS curation`;
 
-export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {
-	await tx.run(BUMP);
+export async function bumpGraphVersion(tx: ManagedTransaction): Promise<string | null> {
+	const res = await tx.run(BUMP);
+	return (res.records[0]?.get('curation') as string | null | undefined) ?? null;
 }
 
 /** The current version; 'empty' for a graph never written. */

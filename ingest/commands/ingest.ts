@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { PROJECT_ROOT } from '../../graph/config.js';
 import { closeDriver, getDbConfig, getDriver } from '../../graph/driver.js';
 import { graphStats, resetGraph, type GraphStats } from '../../graph/queries/stats.js';
+import { countCurations, deleteCurations } from '../../graph/queries/curation.js';
 import { ingest, type IngestProgress, type IngestReport, type Shard } from '../pipeline.js';
 import { ensureDatabase } from './db.js';
 
@@ -176,9 +177,10 @@ export function registerIngest(program: Command): void {
 
 	program
 		.command('reset')
-		.description('empty the graph (papers, entities, relations, evidence)')
+		.description('empty the graph (papers, entities, relations, evidence); corrections are kept')
 		.option('--yes', 'really delete everything')
-		.action(async (flags: { yes?: boolean }) => {
+		.option('--with-curation', 'delete the corrections people made too (curate export them first)')
+		.action(async (flags: { yes?: boolean; withCuration?: boolean }) => {
 			if (!flags.yes) {
 				console.error(
 					`This deletes the whole graph at ${getDbConfig().uri}. Run again with --yes.`
@@ -189,6 +191,16 @@ export function registerIngest(program: Command): void {
 			try {
 				const deleted = await resetGraph(getDriver(), getDbConfig().database);
 				console.log(`Deleted ${deleted} nodes and their relationships.`);
+				if (flags.withCuration) {
+					const corrections = await deleteCurations(getDriver(), getDbConfig().database);
+					console.log(`Deleted ${corrections} corrections.`);
+				} else {
+					const kept = await countCurations();
+					if (kept > 0)
+						console.log(
+							`Kept ${kept} corrections: the next ingest applies them (--with-curation deletes them).`
+						);
+				}
 			} finally {
 				await closeDriver();
 			}

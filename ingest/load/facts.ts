@@ -34,6 +34,8 @@ export interface EntityRow {
 	name: string;
 	aliases: string[];
 	year: number | null;
+	/** name and type set by a correction (ingest/load/curate.ts): written over what is stored */
+	fixed?: boolean;
 }
 
 export interface MentionRow {
@@ -41,6 +43,8 @@ export interface MentionRow {
 	entityId: string;
 	count: number;
 	spans: number[]; // flattened [start, end, start, end, …] into the analysed text
+	/** the ids extraction gave, when a merge (ingest/load/curate.ts) pointed them here */
+	via?: string[];
 }
 
 /** An edge the paper supports (once, whatever the number of sentences stating it). */
@@ -52,6 +56,8 @@ export interface EdgeRef {
 	target: string;
 	/** a paper's own edge: the confidence of its best evidence (a cue, or a default at 0.5) */
 	confidence?: number;
+	/** a person confirmed it (ingest/load/curate.ts) */
+	curated?: 'confirmed';
 }
 
 /** A statement between two entities in the paper's words: an (:Evidence) node. */

@@ -4,6 +4,8 @@ import { json } from '@sveltejs/kit';
 import { Neo4jError } from 'neo4j-driver';
 import { z } from 'zod';
 import { ForbiddenQueryError, NotFoundError } from '../../../graph/queries/errors.js';
+import { CurationError } from '../../../graph/curation.js';
+import { WriteForbiddenError } from './curation.js';
 import type { ApiError } from '../types.js';
 import { isUnavailable, unavailableMessage } from './db.js';
 
@@ -45,8 +47,14 @@ export function errorResponse(err: unknown): Response {
 	if (err instanceof RangeError) return errorBody(400, { error: err.message, code: 'bad_request' });
 	if (err instanceof NotFoundError)
 		return errorBody(404, { error: err.message, code: 'not_found' });
-	if (err instanceof ForbiddenQueryError)
+	if (err instanceof ForbiddenQueryError || err instanceof WriteForbiddenError)
 		return errorBody(403, { error: err.message, code: 'forbidden' });
+	if (err instanceof CurationError)
+		return errorBody(err.status, {
+			error: err.message,
+			code: err.status === 404 ? 'not_found' : 'bad_request',
+			param: err.param
+		});
 	if (isUnavailable(err))
 		return errorBody(503, { error: unavailableMessage(), code: 'unavailable' });
 	if (err instanceof DeadlineError) {
@@ -87,14 +95,15 @@ export function deadlineMs(): number {
 /** Wraps an endpoint body: its value becomes JSON, its errors the answers above. */
 export async function answer<T>(
 	work: () => Promise<T>,
-	headers: Record<string, string> = {}
+	headers: Record<string, string> = {},
+	status = 200
 ): Promise<Response> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const deadline = new Promise<never>((_, reject) => {
 		timer = setTimeout(() => reject(new DeadlineError()), deadlineMs());
 	});
 	try {
-		return json(await Promise.race([work(), deadline]), { headers });
+		return json(await Promise.race([work(), deadline]), { headers, status });
 	} catch (err) {
 		return errorResponse(err);
 	} finally {

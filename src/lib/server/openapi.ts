@@ -10,6 +10,8 @@ import {
 	searchParams,
 	timelineParams
 } from './params.js';
+import { curationBody, curationMetaBody } from './curation-body.js';
+import { curationRecord } from '../../../graph/curation.js';
 
 type JsonSchema = { properties?: Record<string, object>; required?: string[] };
 
@@ -52,7 +54,7 @@ export function openApiDocument(): object {
 			title: 'Lineage API',
 			version: '0.1.0',
 			description:
-				'Read access to the Lineage knowledge graph of machine-learning research. Every query has a server-side timeout and a result cap.'
+				'Read access to the Lineage knowledge graph of machine-learning research, and the corrections people make to it (/api/curations). Every query has a server-side timeout and a result cap. An entity id merged into another by a correction answers for that other entity.'
 		},
 		paths: {
 			'/api/search': op(
@@ -116,6 +118,71 @@ export function openApiDocument(): object {
 				[],
 				'{ app, database, cache: { entries, bytes, hits, misses } }'
 			),
+			'/api/curations': {
+				get: {
+					summary: 'Every correction people made, oldest first, undone ones marked',
+					responses: {
+						'200': {
+							description: '{ curations: Curation[] }',
+							content: {
+								'application/json': {
+									schema: {
+										type: 'object',
+										properties: {
+											curations: { type: 'array', items: { $ref: '#/components/schemas/Curation' } }
+										}
+									}
+								}
+							}
+						},
+						...errors
+					}
+				},
+				post: {
+					summary:
+						'Make a correction: merge (keep, other), rename (id, name), retype (id, type), alias (id, op add|remove, alias), reject / confirm / add (head, type, tail; add takes paper and sentence as evidence and needs why). It is in force at once and after every re-ingest. Needs the access token when LINEAGE_API_TOKEN is set (who = the token’s name), else is refused from other machines',
+					requestBody: {
+						required: true,
+						content: {
+							'application/json': {
+								schema: {
+									allOf: [
+										z.toJSONSchema(curationBody, { io: 'input' }),
+										z.toJSONSchema(curationMetaBody, { io: 'input' })
+									]
+								}
+							}
+						}
+					},
+					responses: {
+						'201': {
+							description: 'the stored correction',
+							content: { 'application/json': { schema: { $ref: '#/components/schemas/Curation' } } }
+						},
+						'401': { description: 'LINEAGE_API_TOKEN is set and the request has not got it' },
+						'403': { description: 'no token is set and the request came from another machine' },
+						...errors,
+						'404': { description: 'an id the correction names is unknown; `param` names it' }
+					}
+				}
+			},
+			'/api/curations/{id}': {
+				delete: {
+					summary:
+						'Undo a correction: the graph as if it had never been made; the record stays, marked undone. A write, as POST /api/curations',
+					parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+					responses: {
+						'200': {
+							description: 'the correction, undone',
+							content: { 'application/json': { schema: { $ref: '#/components/schemas/Curation' } } }
+						},
+						'401': { description: 'LINEAGE_API_TOKEN is set and the request has not got it' },
+						'403': { description: 'no token is set and the request came from another machine' },
+						...errors,
+						'404': { description: 'no correction has this id' }
+					}
+				}
+			},
 			'/api/cypher': {
 				post: {
 					summary:
@@ -134,6 +201,7 @@ export function openApiDocument(): object {
 		},
 		components: {
 			schemas: {
+				Curation: z.toJSONSchema(curationRecord, { io: 'output' }),
 				Error: {
 					type: 'object',
 					required: ['error', 'code'],

@@ -1,5 +1,6 @@
 // The app's read repository: the graph queries with the server's timeouts and caps applied.
-// Routes call these; only plain data (src/lib/types.ts shapes) leaves this module.
+// Routes call these; only plain data (src/lib/types.ts shapes) leaves this module. An entity id
+// that a correction merged into another stands for that other one (resolveId).
 import { env } from '$env/dynamic/private';
 import { runConsole } from '../../../graph/queries/console.js';
 import { entityDetail, entityRelations } from '../../../graph/queries/entity.js';
@@ -19,6 +20,7 @@ import {
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentSnapshot, whileNoSnapshot } from './projection';
+import { resolveId, resolveIds } from './curation';
 import type {
 	BuildsOnRow,
 	EntityDetail,
@@ -63,16 +65,19 @@ export const repository = {
 		limit: number
 	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
 
-	entity: (id: string): Promise<EntityDetail> =>
-		fromSnapshot(
+	async entity(asked: string): Promise<EntityDetail> {
+		const id = await resolveId(asked);
+		return fromSnapshot(
 			(snapshot) => snapshotEntityDetail(snapshot, id, t()),
 			() => entityDetail(id, t())
-		),
+		);
+	},
 
-	entityRelations: (
-		id: string,
+	async entityRelations(
+		asked: string,
 		o: { rel: RelationType; dir: 'out' | 'in'; offset: number; limit: number }
-	): Promise<RelationPage> => {
+	): Promise<RelationPage> {
+		const id = await resolveId(asked);
 		const page = { offset: o.offset, limit: o.limit };
 		return fromSnapshot(
 			(snapshot) => snapshotEntityRelations(snapshot, id, o.rel, o.dir, page, t()),
@@ -83,7 +88,7 @@ export const repository = {
 	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()),
 
 	async neighbourhood(
-		ids: string[],
+		asked: string[],
 		o: {
 			depth: 1 | 2;
 			rel?: RelationType[];
@@ -95,6 +100,7 @@ export const repository = {
 			edgeLimit?: number;
 		}
 	): Promise<GraphView> {
+		const ids = await resolveIds(asked);
 		const options = {
 			depth: o.depth,
 			relations: o.rel,
@@ -113,12 +119,12 @@ export const repository = {
 		return view;
 	},
 
-	paths: (
+	paths: async (
 		from: string,
 		to: string,
 		o: { k: number; maxLength: number; rel?: RelationType[]; directed: boolean }
 	): Promise<PathsResult> =>
-		paths(from, to, {
+		paths(await resolveId(from), await resolveId(to), {
 			k: o.k,
 			maxLength: o.maxLength,
 			relations: o.rel,
@@ -126,18 +132,19 @@ export const repository = {
 			...t()
 		}),
 
-	lineage: (
+	lineage: async (
 		id: string,
 		o: { direction: 'ancestors' | 'descendants'; depth: number; rel?: RelationType[] }
 	): Promise<LineageResult> =>
-		lineage(id, {
+		lineage(await resolveId(id), {
 			direction: o.direction,
 			depth: o.depth,
 			relations: o.rel,
 			...t()
 		}),
 
-	buildsOn: (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> => buildsOn(id, t()),
+	buildsOn: async (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> =>
+		buildsOn(await resolveId(id), t()),
 
 	overview: (limit: number, papers = 0): Promise<GraphView> => overview({ limit, papers, ...t() }),
 
@@ -152,7 +159,8 @@ export const repository = {
 		};
 	},
 
-	async timeline(id?: string): Promise<TimelineRow[]> {
+	async timeline(asked?: string): Promise<TimelineRow[]> {
+		const id = asked === undefined ? undefined : await resolveId(asked);
 		if (id && (await nodesById([id], t())).length === 0) throw new NotFoundError('entity', id);
 		return timeline(id, t());
 	},

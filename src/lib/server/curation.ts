@@ -1,0 +1,65 @@
+// Corrections on the server: what a merged-away id stands for now (read endpoints answer for the
+// entity it was merged into), and who may write them. Writes need the access token when
+// LINEAGE_API_TOKEN is set (checked for every /api request in hooks.server.ts; the corrections
+// carry LINEAGE_API_TOKEN_NAME, default "api", as who made them), and come only from this
+// machine when it is not.
+import type { RequestEvent } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { readRows } from '../../../graph/driver.js';
+import { CurationState } from '../../../graph/curation.js';
+import { listCurations } from '../../../graph/queries/curation.js';
+import { currentVersion } from './graph-version';
+
+let known: { graph: string; token: string | null; state: CurationState } | undefined;
+
+async function state(): Promise<CurationState> {
+	const graph = await currentVersion();
+	if (known?.graph === graph) return known.state;
+	const [row] = await readRows<{ token: string | null }>(
+		`OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.curation AS token`,
+		{},
+		{ timeoutMs: 2000 }
+	);
+	const token = row?.token ?? null;
+	if (known && known.token === token) {
+		known = { ...known, graph };
+		return known.state;
+	}
+	const records = token === null ? [] : await listCurations({ timeoutMs: 5000 });
+	known = { graph, token, state: new CurationState(records, token) };
+	return known.state;
+}
+
+/** The id an entity id stands for now: itself, or the entity it was merged into. */
+export async function resolveId(id: string): Promise<string> {
+	const s = await state();
+	return s.mergedInto.size === 0 ? id : s.resolve(id);
+}
+
+export async function resolveIds(ids: string[]): Promise<string[]> {
+	const s = await state();
+	return s.mergedInto.size === 0 ? ids : [...new Set(ids.map((id) => s.resolve(id)))];
+}
+
+export class WriteForbiddenError extends Error {}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Who writes: the token's name when LINEAGE_API_TOKEN is set (the hook has checked the token),
+ * else `by` as sent, and then only from this machine.
+ */
+export function writer(event: RequestEvent, by: string | undefined): string {
+	if (env.LINEAGE_API_TOKEN) return env.LINEAGE_API_TOKEN_NAME || 'api';
+	let client: string;
+	try {
+		client = event.getClientAddress();
+	} catch {
+		client = '';
+	}
+	if (!LOOPBACK.test(client))
+		throw new WriteForbiddenError(
+			'Corrections can be made from other machines only with an access token: set LINEAGE_API_TOKEN on the server and send "Authorization: Bearer <token>".'
+		);
+	return by || 'local';
+}

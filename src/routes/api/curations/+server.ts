@@ -1,0 +1,36 @@
+// GET: every correction, oldest first. POST: make one (a write: see $lib/server/curation.ts).
+import { BadRequestError, errorResponse, parse } from '$lib/server/http';
+import { answer } from '$lib/server/http';
+import { writer } from '$lib/server/curation';
+import { curationBody, curationMetaBody } from '$lib/server/curation-body';
+import { json } from '@sveltejs/kit';
+import { listCurations } from '../../../../graph/queries/curation.js';
+import { curate } from '../../../../ingest/curation.js';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = () =>
+	answer(async () => ({ curations: await listCurations({ timeoutMs: 10_000 }) }), {
+		'cache-control': 'no-store'
+	});
+
+export const POST: RequestHandler = async (event) => {
+	try {
+		if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json'))
+			throw new BadRequestError('Send the correction as JSON (content-type: application/json).');
+		let body: unknown;
+		try {
+			body = await event.request.json();
+		} catch {
+			throw new BadRequestError(
+				'The body must be JSON: {"kind": "merge", "keep": "…", "other": "…", "why": "…"}'
+			);
+		}
+		const meta = parse(curationMetaBody, body);
+		const by = writer(event, meta.by);
+		const request = parse(curationBody, body);
+		const record = await curate(request, { by, why: meta.why });
+		return json(record, { status: 201, headers: { 'cache-control': 'no-store' } });
+	} catch (err) {
+		return errorResponse(err);
+	}
+};

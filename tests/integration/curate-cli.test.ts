@@ -1,0 +1,136 @@
+// `lineage curate …` as a user runs it: corrections made, listed, undone, shared as a file;
+// bad requests exit 2 and change nothing; `reset --yes` keeps corrections unless --with-curation.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
+import { deleteCurations, listCurations } from '../../graph/queries/curation.js';
+import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
+import { ingest } from '../../ingest/pipeline.js';
+import { runCli } from '../helpers/cli.js';
+import { noNeo4j } from '../helpers/db.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curate-cli-'));
+const PAPERS = path.join(tmp, 'papers.jsonl');
+fs.writeFileSync(
+	PAPERS,
+	[
+		{
+			id: 'koala',
+			title: 'KOALA: Knowledge Distillation of Latent Diffusion Models for Fast Image Synthesis',
+			abstract:
+				'We propose KOALA, an efficient text-to-image model distilled from SDXL. KOALA-700M is built upon Stable Diffusion XL and uses LoRA. We evaluate on MS COCO with FID.',
+			year: 2023
+		}
+	]
+		.map((p) => JSON.stringify(p))
+		.join('\n') + '\n'
+);
+
+const names = async () =>
+	(await readRows<{ id: string }>('MATCH (e:Entity) RETURN e.id AS id ORDER BY id')).map(
+		(r) => r.id
+	);
+
+describe.skipIf(noNeo4j)('lineage curate', () => {
+	beforeAll(async () => {
+		await resetGraph(getDriver());
+		await deleteCurations(getDriver());
+		await ingest({ files: [PAPERS], workers: 0 });
+	});
+	afterAll(async () => {
+		await resetGraph(getDriver());
+		await deleteCurations(getDriver());
+		await closeDriver();
+		fs.rmSync(tmp, { recursive: true, force: true });
+	});
+
+	it('makes, lists, exports, undoes and imports corrections', async () => {
+		const merged = await runCli([
+			'curate',
+			'merge',
+			'model:koala',
+			'model:koala-700m',
+			'--why',
+			'KOALA-700M is a size of KOALA',
+			'--by',
+			'ada'
+		]);
+		expect(merged.stderr).toBe('');
+		expect(merged.code).toBe(0);
+		expect(merged.stdout).toMatch(/^c-\S+ {2}merge model:koala-700m into model:koala/);
+		expect(await names()).not.toContain('model:koala-700m');
+
+		const list = await runCli(['curate', 'list', '--json']);
+		expect(list.code).toBe(0);
+		const [record] = list.stdout
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(record).toMatchObject({
+			kind: 'merge',
+			by: 'ada',
+			why: 'KOALA-700M is a size of KOALA',
+			undone: false,
+			args: { keep: 'model:koala', other: 'model:koala-700m' }
+		});
+		expect((await runCli(['curate', 'list'])).stdout).toContain(
+			'why: KOALA-700M is a size of KOALA'
+		);
+
+		const exported = path.join(tmp, 'corrections.jsonl');
+		expect((await runCli(['curate', 'export', exported])).code).toBe(0);
+		expect(fs.readFileSync(exported, 'utf8').trim().split('\n')).toHaveLength(1);
+
+		const undone = await runCli(['curate', 'undo', record.id, '--by', 'bob']);
+		expect(undone.code).toBe(0);
+		expect(await names()).toContain('model:koala-700m');
+		expect((await listCurations())[0]).toMatchObject({ undone: true, undoneBy: 'bob' });
+
+		// Shared elsewhere: a graph with no corrections imports the file once.
+		await deleteCurations(getDriver());
+		const first = await runCli(['curate', 'import', exported]);
+		expect(first.stdout).toContain('1 added');
+		expect(await names()).not.toContain('model:koala-700m');
+		const fingerprint = await graphFingerprint();
+		const second = await runCli(['curate', 'import', exported]);
+		expect(second.stdout).toContain('0 added, 0 undone, 1 already here');
+		expect(await graphFingerprint()).toBe(fingerprint);
+	});
+
+	it('exits 2 on a bad request and changes nothing', async () => {
+		const fingerprint = await graphFingerprint();
+		for (const args of [
+			['merge', 'model:koala', 'model:nope'],
+			['retype', 'model:koala', 'Planet'],
+			['reject', 'model:koala', 'LIKES', 'technique:lora'],
+			['rename', 'model:koala', 'K', '--why', 'x'.repeat(100_000)],
+			['alias', 'model:koala', 'replace', 'K'],
+			['add', 'model:koala', 'USES', 'technique:lora'],
+			['undo', 'c-nope-0000']
+		]) {
+			const res = await runCli(['curate', ...args]);
+			expect(res.code, args.join(' ').slice(0, 80)).toBe(2);
+			expect(res.stderr).toMatch(/Nothing was changed/);
+		}
+		expect(await graphFingerprint()).toBe(fingerprint);
+		const unknown = await runCli(['curate', 'merge', 'model:koala', 'model:nope']);
+		expect(unknown.stderr).toContain('No entity has the id model:nope');
+		const type = await runCli(['curate', 'retype', 'model:koala', 'Planet']);
+		expect(type.stderr).toContain('Model, Technique, Dataset, Metric, Task');
+	});
+
+	it('reset --yes keeps the corrections, --with-curation deletes them', async () => {
+		expect((await listCurations()).length).toBeGreaterThan(0);
+		const kept = await runCli(['reset', '--yes']);
+		expect(kept.code).toBe(0);
+		expect(kept.stdout).toMatch(/Kept \d+ corrections/);
+		expect((await listCurations()).length).toBeGreaterThan(0);
+		await ingest({ files: [PAPERS], workers: 0 });
+		expect(await names()).not.toContain('model:koala-700m');
+		const gone = await runCli(['reset', '--yes', '--with-curation']);
+		expect(gone.stdout).toMatch(/Deleted \d+ corrections/);
+		expect(await listCurations()).toEqual([]);
+	});
+});
