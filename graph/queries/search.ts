@@ -1,5 +1,7 @@
 // search(q, types?, limit): full-text over entity names and aliases and paper titles.
-// Prefix- and typo-tolerant; exact names first; user text can never become Lucene syntax.
+// Prefix- and typo-tolerant, across spaces, hyphens, case and possessives. Ranked in tiers: exact
+// name, exact alias, prefix, the rest; among equals the entity more papers mention. Papers after
+// entities unless the query reads as a title. User text can never become Lucene syntax.
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import type { EntityType } from '../model.js';
@@ -15,6 +17,8 @@ export function searchTerms(q: string): string[] {
 			.toLowerCase()
 			.replace(LUCENE_SPECIAL, ' ')
 			.split(/\s+/)
+			// "Llama's" finds LLaMA
+			.map((t) => t.replace(/['’]s$/, '').replace(/['’]/g, ''))
 			.filter((t) => t.length > 0)
 			// Lucene's own operator words would otherwise change the query's meaning.
 			.filter((t) => !['and', 'or', 'not', 'to'].includes(t) || q.trim().split(/\s+/).length === 1)
@@ -26,7 +30,11 @@ function escapeTerm(t: string): string {
 	return t.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 }
 
-/** "stable diff" → `"stable diff"^4 OR (stable AND diff*) OR (stable~1 AND diff~1)`, terms escaped. */
+/**
+ * "stable diff" → `"stable diff"^4 OR (stable AND diff*) OR (stable~1 AND diff~1) OR
+ * stablediff*`, terms escaped: the phrase, the prefix, a typo, and the words written together
+ * ("Code Llama" finds CodeLlama).
+ */
 export function luceneQuery(terms: string[], field?: string): string {
 	if (terms.length === 0) return '';
 	const escaped = terms.map(escapeTerm);
@@ -36,8 +44,13 @@ export function luceneQuery(terms: string[], field?: string): string {
 		.map((t, i) => (i === escaped.length - 1 && t.length >= 2 ? `${t}*` : t))
 		.join(' AND ');
 	const fuzzy = escaped.map((t) => (t.length >= 4 && !/\d/.test(t) ? `${t}~1` : t)).join(' AND ');
-	return [f(phrase), f(prefix), f(fuzzy)].join(' OR ');
+	const parts = [f(phrase), f(prefix), f(fuzzy)];
+	if (escaped.length > 1 && !field) parts.push(f(`${escaped.join('')}*`));
+	return parts.join(' OR ');
 }
+
+/** The longest query searched; longer ones are cut (and the answer says so). */
+export const MAX_QUERY_CHARS = 200;
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}+]/gu, '');
 
@@ -67,7 +80,7 @@ export interface SearchOptions {
 
 export async function search(q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
 	const limit = options.limit ?? 20;
-	const terms = searchTerms(q);
+	const terms = searchTerms(q.slice(0, MAX_QUERY_CHARS));
 	if (terms.length === 0) return [];
 	const wantPapers = !options.types || options.types.includes('Paper');
 	const entityTypes = options.types?.filter((t): t is EntityType => t !== 'Paper');
@@ -97,28 +110,32 @@ export async function search(q: string, options: SearchOptions = {}): Promise<Se
 	);
 	const entities = row?.entities ?? [];
 	const papers = row?.papers ?? [];
-	const wanted = norm(q);
-	const hits: (SearchHit & { rank: number })[] = [];
+	const wanted = norm(q.slice(0, MAX_QUERY_CHARS).replace(/['’]s\b/g, ''));
+	// a query of several words that is not an entity's name reads as a title: papers may lead
+	const titleLike = terms.length >= 4;
+	const hits: (SearchHit & { tier: number; weight: number })[] = [];
 	for (const e of entities) {
 		const forms = [e.label, ...(e.aliases ?? [])];
 		const exact = forms.find((f) => norm(f) === wanted);
+		const prefix = forms.find((f) => norm(f).startsWith(wanted));
 		const partial = forms.find((f) => norm(f).includes(wanted));
 		hits.push({
 			id: e.id,
 			kind: 'Entity',
 			type: e.type,
 			label: e.label,
-			matched: exact ?? partial ?? e.label,
+			matched: exact ?? prefix ?? partial ?? e.label,
 			year: e.year,
 			paperCount: e.paperCount,
 			score: e.score,
-			// Exact name first, then exact alias, then relevance weighted a little by popularity.
-			rank:
-				(norm(e.label) === wanted ? 1000 : exact ? 500 : 0) +
-				e.score * (1 + Math.log10(1 + e.paperCount))
+			// exact name, exact alias, a name or alias starting with the query, the rest (fuzzy)
+			tier: norm(e.label) === wanted ? 5 : exact ? 4 : prefix ? 3 : titleLike ? 1 : 2,
+			// among equals the entity more papers mention, then the index's relevance
+			weight: Math.log10(1 + e.paperCount) + e.score / 100
 		});
 	}
 	for (const p of papers) {
+		const exact = norm(p.label) === wanted;
 		hits.push({
 			id: p.id,
 			kind: 'Paper',
@@ -128,9 +145,10 @@ export async function search(q: string, options: SearchOptions = {}): Promise<Se
 			year: p.year,
 			paperCount: 1,
 			score: p.score,
-			rank: (norm(p.label) === wanted ? 1000 : 0) + p.score * 0.8
+			tier: exact ? 5 : titleLike ? 2 : 0,
+			weight: p.score
 		});
 	}
-	hits.sort((a, b) => b.rank - a.rank || a.label.localeCompare(b.label));
-	return hits.slice(0, limit).map(({ rank: _rank, ...hit }) => hit);
+	hits.sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.label.localeCompare(b.label));
+	return hits.slice(0, limit).map(({ tier: _t, weight: _w, ...hit }) => hit);
 }

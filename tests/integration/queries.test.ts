@@ -42,6 +42,23 @@ describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 		expect((await search('koala', { types: ['Task'] })).length).toBe(0);
 	});
 
+	it('search: across spaces, hyphens and possessives; exact, then prefix, then the rest', async () => {
+		// names written apart or with a hyphen find the name written together, and back
+		expect((await search('Insta Flow'))[0]!.id).toBe(ID.INSTAFLOW);
+		expect((await search('lcm lora'))[0]!.id).toBe(ID.LCMLORA);
+		expect((await search("KOALA's"))[0]!.id).toBe(ID.KOALA);
+		// the exact name before a longer name containing it, which comes before weaker matches
+		const lora = (await search('lora')).map((h) => h.id);
+		expect(lora.slice(0, 2)).toEqual([ID.LORA, ID.LCMLORA]);
+		// prefix matches before typo matches; papers after entities for a short query
+		const sd = await search('stable diff');
+		expect(sd[0]!.kind).toBe('Entity');
+		const firstPaper = sd.findIndex((h) => h.kind === 'Paper');
+		if (firstPaper >= 0) expect(sd.slice(firstPaper).every((h) => h.kind === 'Paper')).toBe(true);
+		// a query that reads as a title finds its paper first
+		expect((await search('KOALA: Fast Image Synthesis'))[0]!.id).toBe('p-koala');
+	});
+
 	it('search: Lucene syntax in user text cannot break or widen the query', async () => {
 		for (const q of [
 			'~',

@@ -58,9 +58,9 @@ export function openApiDocument(): object {
 		},
 		paths: {
 			'/api/search': op(
-				'Full-text search over entity names, aliases and paper titles (prefix and typo tolerant, exact names first)',
+				'Full-text search over entity names, aliases and paper titles: exact name, exact alias, prefix, then typo-tolerant matches, across spaces, hyphens, case and possessives; among equals the entity more papers mention; papers after entities unless the query reads as a title. A query over 200 characters is cut, with a `note`',
 				queryParameters(searchParams),
-				'{ hits: SearchHit[] }'
+				'{ hits: SearchHit[], note?: string }'
 			),
 			'/api/entities/{id}': op(
 				'An entity with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has',

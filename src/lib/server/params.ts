@@ -23,7 +23,8 @@ const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
 const idList = z.string().max(10_000).transform(split).pipe(z.array(id).max(50));
 
 export const searchParams = z.object({
-	q: z.string().trim().min(1, 'q must not be empty').max(200),
+	// a longer query is cut to graph/queries/search.ts MAX_QUERY_CHARS with a note, not refused
+	q: z.string().trim().min(1, 'q must not be empty').max(10_000),
 	types: csv(NODE_TYPES).optional(),
 	limit: int(1, 50).default(20)
 });
