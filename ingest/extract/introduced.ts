@@ -289,6 +289,11 @@ const KEEP_HEAD = new Set(
 	)
 );
 
+// Long forms naming hardware and physical things, not ML entities: "Quantum Processing Unit
+// (QPU)", "Synthetic Aperture Radar (SAR)", "Unmanned Surface Vehicle (USV)".
+const PHYSICAL_HEAD =
+	/\b(?:processing units?|radars?|vehicles?|sensors?|chips?|devices?|hardware|satellites?|cameras?|drones?|scanners?)$/i;
+
 /** "Stable Diffusion Model (SDM)", "Generalized Heavy Ball (GHVB)": long form and short form. */
 export function abbreviations(s: SentenceCtx, text: string): NameFinding[] {
 	const out: NameFinding[] = [];
@@ -307,7 +312,7 @@ export function abbreviations(s: SentenceCtx, text: string): NameFinding[] {
 		const prev = lastChunk(t, i, text);
 		if (prev && nameKey(prev.text) === nameKey(abbr)) continue;
 		const long = longForm(abbr, s, i, text);
-		if (!long) continue;
+		if (!long || PHYSICAL_HEAD.test(long.name)) continue;
 		const { first, name } = long;
 		const next = t[j + 1];
 		const head = next?.word && KEEP_HEAD.has(next.text.toLowerCase()) ? next.text : undefined;

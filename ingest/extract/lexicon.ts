@@ -26,6 +26,11 @@ export interface LexiconEntryData {
 	broad?: boolean;
 	/** force case-sensitive matching of every alias */
 	cs?: boolean;
+	/**
+	 * words after which the name is a phrase of its words, not the entity: "Stable Diffusion
+	 * Training" is stable training of diffusion models
+	 */
+	notBefore?: string[];
 	/** size variants like DiT-XL/2, ViT-B are parsed after this name */
 	sizes?: boolean;
 	/** override the file's type for this entry */
@@ -49,6 +54,7 @@ export interface LexEntity {
 	broad: boolean;
 	caseSensitive: boolean;
 	sizes: boolean;
+	notBefore?: ReadonlySet<string>;
 }
 
 export const LEXICON_FILES: LexiconFileData[] = [
@@ -78,7 +84,8 @@ export function lexiconEntities(files: LexiconFileData[] = LEXICON_FILES): LexEn
 				generic: e.generic === true,
 				broad: e.broad === true,
 				caseSensitive: e.cs === true,
-				sizes: e.sizes === true
+				sizes: e.sizes === true,
+				...(e.notBefore ? { notBefore: new Set(e.notBefore.map((w) => w.toLowerCase())) } : {})
 			});
 		}
 	}

@@ -45,6 +45,23 @@ function isAdjectiveWord(word: string): boolean {
 	return tagPhrase(word).some((x) => x.tags.includes('Adjective'));
 }
 
+/** "Stable Diffusion Training": a name of several words read as a phrase (lexicon `notBefore`). */
+function phraseOfWords(
+	tokens: Token[],
+	first: number,
+	last: number,
+	notBefore: ReadonlySet<string> | undefined
+): boolean {
+	const next = tokens[last + 1];
+	return (
+		notBefore !== undefined &&
+		tokens.slice(first + 1, last + 1).some((t) => t.space) &&
+		next !== undefined &&
+		next.word &&
+		notBefore.has(next.text.toLowerCase())
+	);
+}
+
 const RELATION_SIGNS = new Set(['=', '<', '>', '≤', '≥', '±', '≈']);
 
 /** "SD=0.16", "SD ± 0.2": a short symbol next to "=" or "±" is a variable, not a name. */
@@ -83,6 +100,7 @@ export function lexiconMentions(
 		if (!tokens[i].word || insideChunk(tokens, i)) continue;
 		const m = lexicon.matchAt(tokens, i, end);
 		if (!m || isVariable(tokens, i, m.last) || coordinatedAdjective(s, i, m.last)) continue;
+		if (phraseOfWords(tokens, i, m.last, m.entity.notBefore)) continue;
 		const family = table.fromLexicon(m.entity, 'lexicon');
 		const variants = variantsAfter(tokens, m.last, end, family);
 		if (variants.length === 0 && continuesWithName(tokens, m.last)) continue;

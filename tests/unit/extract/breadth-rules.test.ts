@@ -73,6 +73,20 @@ const CASES: Case[] = [
 		]
 	},
 	{
+		rule: 'hardware and sensors defined by a long form are not entities; "Stable Diffusion Training" is stable training',
+		title: 'SDPO: Importance-Sampled Preference Optimization for Stable Diffusion Training',
+		abstract:
+			'We run our method on a Quantum Processing Unit (QPU) and on Synthetic Aperture Radar (SAR) images.',
+		absentEntities: [
+			'Quantum Processing Unit (Technique)',
+			'Quantum Processing Unit (Model)',
+			'Synthetic Aperture Radar (Technique)',
+			'Synthetic Aperture Radar (Model)',
+			'Synthetic Aperture Radar (Dataset)'
+		],
+		absent: ['@paper BUILDS_ON Stable Diffusion']
+	},
+	{
 		rule: 'a title in capitals makes no names of its words',
 		title: 'ANALYSIS ON GRADIENT PROPAGATION IN BATCH NORMALIZED RESIDUAL NETWORKS',
 		abstract: 'We study how gradients pass through residual networks with batch normalization.',

@@ -17,7 +17,8 @@ const KNOWN_KEYS = new Set([
 	'cs',
 	'sizes',
 	'type',
-	'versionPrefix'
+	'versionPrefix',
+	'notBefore'
 ]);
 
 // ML terms that compromise also lists as ordinary English words, kept on purpose
