@@ -23,7 +23,11 @@ const UNIT: Record<Direction, [number, number]> = {
 };
 
 /** The best of `candidates` from `from` in direction `dir` (screen axes: y grows down), or null. */
-export function towards(from: Placed, candidates: readonly Placed[], dir: Direction): string | null {
+export function towards(
+	from: Placed,
+	candidates: readonly Placed[],
+	dir: Direction
+): string | null {
 	const [ux, uy] = UNIT[dir];
 	let best: string | null = null;
 	let bestScore = Infinity;

@@ -1,14 +1,14 @@
 // A paper's relations as a reader wants them: each once. The API lists a relation the paper
 // states for itself and again for the method it proposes (which inherits it, rule `…+proposed`);
-// here the two are one row, headed by the method when the paper proposes one.
+// here they are one row, headed by the methods when the paper proposes some.
 import type { PaperDetail } from '../types';
 
 type Relation = PaperDetail['relations'][number];
 
 export interface PaperRelationRow {
 	type: Relation['type'];
-	/** The method the paper proposes that this holds for, else null: the paper itself. */
-	method: { id: string; label: string } | null;
+	/** What the paper proposes that this holds for too (empty: the paper alone says it). */
+	methods: { id: string; label: string }[];
 	/** A statement between two entities made in the paper (not about the paper's own work). */
 	statedHead: Relation['head'] | null;
 	tail: Relation['tail'];
@@ -36,12 +36,13 @@ export function paperRelationRows(paper: PaperDetail): PaperRelationRow[] {
 		};
 		if (row) {
 			row.why.push(why);
-			if (inherited && !row.method) row.method = { id: r.head.id, label: r.head.label };
+			if (inherited && !row.methods.some((m) => m.id === r.head.id))
+				row.methods.push({ id: r.head.id, label: r.head.label });
 			continue;
 		}
 		rows.set(key ?? `stated|${rows.size}`, {
 			type: r.type,
-			method: inherited ? { id: r.head.id, label: r.head.label } : null,
+			methods: inherited ? [{ id: r.head.id, label: r.head.label }] : [],
 			statedHead: own || inherited ? null : r.head,
 			tail: r.tail,
 			sentence: r.sentence,

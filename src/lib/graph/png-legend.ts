@@ -76,17 +76,19 @@ export function layoutLegend(
 	ctx.textBaseline = 'middle';
 	const items: LegendItem[] = [];
 	let y = top + PAD * k;
-	const rows: { heading: string; entries: { kind: 'node' | 'edge'; type: string; label: string }[] }[] =
-		[
-			{
-				heading: 'Nodes',
-				entries: spec.nodes.map((t) => ({ kind: 'node', type: t, label: nodeLook(t).label }))
-			},
-			{
-				heading: 'Relations',
-				entries: spec.edges.map((t) => ({ kind: 'edge', type: t, label: EDGE_LOOK[t].verb }))
-			}
-		];
+	const rows: {
+		heading: string;
+		entries: { kind: 'node' | 'edge'; type: string; label: string }[];
+	}[] = [
+		{
+			heading: 'Nodes',
+			entries: spec.nodes.map((t) => ({ kind: 'node', type: t, label: nodeLook(t).label }))
+		},
+		{
+			heading: 'Relations',
+			entries: spec.edges.map((t) => ({ kind: 'edge', type: t, label: EDGE_LOOK[t].verb }))
+		}
+	];
 	for (const row of rows) {
 		if (!row.entries.length) continue;
 		let x = PAD * k;
@@ -187,23 +189,24 @@ export async function withLegend(
 	if (!spec.nodes.length && !spec.edges.length) return png;
 	const image = await createImageBitmap(png);
 	const k = options.scale;
+	const graphHeight = image.height;
 	const width = Math.max(image.width, 520 * k);
 	const canvas = document.createElement('canvas');
 	const measure = canvas.getContext('2d')!;
 	const { height } = layoutLegend(measure, spec, { width: width / k, scale: k });
 	canvas.width = width;
-	canvas.height = image.height + Math.ceil(height);
+	canvas.height = graphHeight + Math.ceil(height);
 	const ctx = canvas.getContext('2d')!;
 	ctx.fillStyle = options.background;
 	ctx.fillRect(0, 0, canvas.width, canvas.height);
 	ctx.drawImage(image, Math.round((width - image.width) / 2), 0);
 	image.close();
 	ctx.fillStyle = options.dark ? '#343a44' : '#d5d9e0';
-	ctx.fillRect(0, image.height, width, Math.max(1, k));
+	ctx.fillRect(0, graphHeight, width, Math.max(1, k));
 	layoutLegend(ctx, spec, {
 		width: width / k,
 		scale: k,
-		top: image.height,
+		top: graphHeight,
 		draw: true,
 		dark: options.dark
 	});

@@ -43,10 +43,10 @@ describe("a paper's relations, each once", () => {
 			])
 		);
 		expect(rows).toHaveLength(2);
-		expect(rows[0]).toMatchObject({ type: 'PROPOSES', method: null, statedHead: null });
+		expect(rows[0]).toMatchObject({ type: 'PROPOSES', methods: [], statedHead: null });
 		expect(rows[1]).toMatchObject({
 			type: 'BUILDS_ON',
-			method: { id: 'model:koala', label: 'KOALA' },
+			methods: [{ id: 'model:koala', label: 'KOALA' }],
 			why: [
 				{ head: 'this paper', rule: 'b.x', confidence: 0.5 },
 				{ head: 'KOALA', rule: 'b.x+proposed', confidence: 0.5 }
@@ -68,9 +68,9 @@ describe("a paper's relations, each once", () => {
 				}
 			])
 		);
-		expect(rows.map((r) => [r.method, r.statedHead?.label ?? null, r.type])).toEqual([
-			[null, null, 'USES'],
-			[null, 'SD', 'VARIANT_OF']
+		expect(rows.map((r) => [r.methods, r.statedHead?.label ?? null, r.type])).toEqual([
+			[[], null, 'USES'],
+			[[], 'SD', 'VARIANT_OF']
 		]);
 	});
 });

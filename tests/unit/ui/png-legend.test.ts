@@ -66,14 +66,22 @@ describe('the legend drawn into a PNG export', () => {
 			nodes: ['Model', 'Technique', 'Dataset', 'Metric', 'Task', 'Paper'] as const,
 			edges: []
 		};
-		const wide = layoutLegend(fakeContext().ctx, { nodes: [...spec.nodes], edges: [] }, {
-			width: 2000,
-			scale: 1
-		});
-		const narrow = layoutLegend(fakeContext().ctx, { nodes: [...spec.nodes], edges: [] }, {
-			width: 300,
-			scale: 1
-		});
+		const wide = layoutLegend(
+			fakeContext().ctx,
+			{ nodes: [...spec.nodes], edges: [] },
+			{
+				width: 2000,
+				scale: 1
+			}
+		);
+		const narrow = layoutLegend(
+			fakeContext().ctx,
+			{ nodes: [...spec.nodes], edges: [] },
+			{
+				width: 300,
+				scale: 1
+			}
+		);
 		expect(narrow.height).toBeGreaterThan(wide.height);
 		expect(new Set(wide.items.map((i) => i.y)).size).toBe(1);
 		for (const i of narrow.items) expect(i.x).toBeLessThan(300);
