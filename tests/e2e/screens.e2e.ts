@@ -322,42 +322,47 @@ describe.skipIf(noNeo4j)('to the source, any screen, any hand', () => {
 		// the middle of the view may stand alone: the arrows move on from it to the nearest node.
 		const around = (id: string) =>
 			page.evaluate((nodeId) => {
-				type N = { id(): string; position(): { x: number; y: number } };
+				type N = {
+					id(): string;
+					position(): { x: number; y: number };
+					degree(self: boolean): number;
+				};
+				type Many = { map<T>(f: (n: N) => T): T[] };
 				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
 					cy: {
-						getElementById(id: string): N & {
-							neighborhood(s: string): { map(f: (n: N) => unknown): unknown[] };
-						};
+						getElementById(id: string): N & { neighborhood(s: string): Many };
+						nodes(): Many;
 					};
 				};
 				const node = el.cy.getElementById(nodeId);
-				return {
-					at: node.position(),
-					neighbours: node.neighborhood('node').map((n) => ({ id: n.id(), ...n.position() })) as {
-						id: string;
-						x: number;
-						y: number;
-					}[]
-				};
+				const at = node.position();
+				const place = (n: N) => ({ id: n.id(), ...n.position() });
+				const neighbours = node.neighborhood('node').map(place);
+				// Where to head from a node standing alone: the nearest that has neighbours.
+				const connected = el.cy
+					.nodes()
+					.map((n) => ({ ...place(n), degree: n.degree(false) }))
+					.filter((n) => n.degree > 0)
+					.sort((a, b) => Math.hypot(a.x - at.x, a.y - at.y) - Math.hypot(b.x - at.x, b.y - at.y));
+				return { at, neighbours, towards: neighbours[0] ?? connected[0]! };
 			}, id);
+		const keyTowards = (at: { x: number; y: number }, n: { x: number; y: number }) =>
+			Math.abs(n.x - at.x) > Math.abs(n.y - at.y)
+				? n.x > at.x
+					? 'ArrowRight'
+					: 'ArrowLeft'
+				: n.y > at.y
+					? 'ArrowDown'
+					: 'ArrowUp';
 		let from = first;
 		let moved: string | null = null;
-		for (let step = 0; step < 12 && !moved; step++) {
-			const { at, neighbours } = await around(from);
-			const n = neighbours[0];
-			const key = !n
-				? ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp'][step % 4]!
-				: Math.abs(n.x - at.x) > Math.abs(n.y - at.y)
-					? n.x > at.x
-						? 'ArrowRight'
-						: 'ArrowLeft'
-					: n.y > at.y
-						? 'ArrowDown'
-						: 'ArrowUp';
+		for (let step = 0; step < 30 && !moved; step++) {
+			const { at, neighbours, towards } = await around(from);
+			const key = keyTowards(at, towards);
 			await page.keyboard.press(key);
-			await page.waitForTimeout(150);
+			await expect.poll(selection).not.toBe(from);
 			const now = selection()!;
-			if (!n) {
+			if (!neighbours.length) {
 				from = now;
 				continue;
 			}
@@ -380,7 +385,7 @@ describe.skipIf(noNeo4j)('to the source, any screen, any hand', () => {
 		await page.locator('[data-testid="notice"]').waitFor();
 		// Enter opens the details: focus moves to the panel, and Tab goes on into it.
 		await page.keyboard.press('Enter');
-		await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('details');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('details');
 		// …the details of the node selected, not of one before it.
 		const label = await page.evaluate(
 			(id) =>
