@@ -45,6 +45,11 @@ export interface EvidenceView {
 	sentence: string;
 	headSpan: [number, number] | null; // offsets in `sentence`
 	tailSpan: [number, number] | null;
+	/**
+	 * Where the sentence is in the paper's abstract as the paper page shows it (negative: in
+	 * the title); the paper page marks it when linked with `?s=start-end`.
+	 */
+	at?: [number, number] | null;
 	rule: string;
 	confidence: number;
 }
@@ -104,6 +109,9 @@ export interface PaperDetail {
 	abstract: string;
 	year: number | null;
 	url: string | null;
+	/** as stored: any arXiv spelling, a DOI with or without resolver (the links are made in the app) */
+	arxivId: string | null;
+	doi: string | null;
 	authors: string[];
 	mentions: MentionView[];
 	relations: {

@@ -26,6 +26,7 @@ CALL (p) {
   }) AS statements
 }
 RETURN p.id AS id, p.title AS title, ${PAPER_TEXT('p')} AS text, p.year AS year, p.url AS url,
+       p.arxivId AS arxivId, p.doi AS doi,
        coalesce(p.authors, []) AS authors, coalesce(p.textOffset, 0) AS textOffset,
        coalesce(p.evidence, []) AS records, mentions, statements`;
 
@@ -37,6 +38,8 @@ interface PaperRow {
 	text: string;
 	year: number | null;
 	url: string | null;
+	arxivId: string | null;
+	doi: string | null;
 	authors: string[];
 	textOffset: number;
 	records: string[];
@@ -70,6 +73,8 @@ export async function paperDetail(
 		abstract,
 		year: row.year,
 		url: row.url,
+		arxivId: row.arxivId ?? null,
+		doi: row.doi ?? null,
 		authors: row.authors,
 		mentions,
 		relations: relationsOf(row, entities)

@@ -43,6 +43,8 @@ export const EVIDENCE_VIEW = `{
   sentence: ev.sentence,
   headSpan: CASE WHEN size(ev.headSpan) = 2 THEN ev.headSpan ELSE null END,
   tailSpan: CASE WHEN size(ev.tailSpan) = 2 THEN ev.tailSpan ELSE null END,
+  at: CASE WHEN ev.start IS NULL OR ev.end IS NULL THEN null
+      ELSE [ev.start - coalesce(p.textOffset, 0), ev.end - coalesce(p.textOffset, 0)] END,
   rule: ev.rule, confidence: ev.confidence
 }`;
 
@@ -110,6 +112,7 @@ export function evidenceOf(r: string, cap: string): string {
     headSpan: [i IN range(0, size(coalesce(m.spans, [])) - 2, 2)
                WHERE m.spans[i] >= s AND m.spans[i + 1] <= e | [m.spans[i] - s, m.spans[i + 1] - s]][0],
     tailSpan: CASE WHEN f[4] = '' THEN null ELSE [toInteger(f[4]), toInteger(f[5])] END,
+    at: [s - coalesce(p.textOffset, 0), e - coalesce(p.textOffset, 0)],
     rule: f[6] + CASE WHEN head IS NULL THEN '' ELSE '+proposed' END,
     confidence: toFloat(f[7])
   } END AS view

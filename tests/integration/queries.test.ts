@@ -105,6 +105,14 @@ describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 		});
 		expect(ev.sentence.slice(...ev.tailSpan!)).toBe('SDXL');
 		expect(ev.sentence.slice(...ev.headSpan!)).toBe('KOALA');
+		// where the sentence sits in the abstract the paper page shows (its link marks it there)
+		for (const group of Object.values(sdxl.relations))
+			for (const rel of group!)
+				for (const e of rel.evidence) {
+					const { abstract } = await paperDetail(e.paperId);
+					expect(e.at, e.sentence).toHaveLength(2);
+					if (e.at![0] >= 0) expect(abstract.slice(...e.at!)).toBe(e.sentence);
+				}
 		await expect(entityDetail('model:nope')).rejects.toBeInstanceOf(NotFoundError);
 	});
 
@@ -147,6 +155,8 @@ describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 	it('paper: mentions with offsets into the abstract, and its relations', async () => {
 		const p = await paperDetail('p-koala');
 		expect(p.title).toBe('KOALA: Fast Image Synthesis');
+		expect(p).toHaveProperty('arxivId');
+		expect(p).toHaveProperty('doi');
 		for (const m of p.mentions) expect(p.abstract.slice(m.start, m.end)).toBe(m.name);
 		expect(p.relations.map((r) => `${r.head.label} ${r.type} ${r.tail.label}`)).toContain(
 			'KOALA BUILDS_ON SDXL'

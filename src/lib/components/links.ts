@@ -11,6 +11,19 @@ const withQuery = (path: ResolvedPathname, query: URLSearchParams | string = '')
 
 export const entityHref = (id: string) => resolve('/entity/[id]', { id: enc(id) });
 export const paperHref = (id: string) => resolve('/paper/[id]', { id: enc(id) });
+/**
+ * The paper page with one sentence marked and scrolled to: `at` is where it sits in the
+ * abstract (EvidenceView.at); without it, the page itself.
+ */
+export const evidenceHref = (paperId: string, at?: [number, number] | null) =>
+	(at
+		? `${withQuery(paperHref(paperId), `s=${at[0]}-${at[1]}`)}#evidence-sentence`
+		: paperHref(paperId)) as ResolvedPathname;
+/** `?s=120-245` → [120, 245]; anything else → null. */
+export function sentenceParam(value: string | null): [number, number] | null {
+	const m = /^(-?\d{1,7})-(-?\d{1,7})$/.exec(value ?? '');
+	return m ? [Number(m[1]), Number(m[2])] : null;
+}
 export const nodeHref = (id: string, kind: 'Entity' | 'Paper') =>
 	kind === 'Paper' ? paperHref(id) : entityHref(id);
 export const lineageHref = (id: string, direction?: 'ancestors' | 'descendants') =>

@@ -1,6 +1,7 @@
 // Exports of the visible subgraph, as strings (the page turns them into downloads). Evidence,
 // when fetched, travels with the edges: the point of Lineage is the sentence behind each edge.
 import type { EvidenceView, GraphEdge, GraphNode } from '../types';
+import { legendFor } from './png-legend';
 import { EDGE_LOOK, nodeLook } from './vocabulary';
 
 export interface ExportGraph {
@@ -85,8 +86,11 @@ export function toSvg(g: ExportGraph, options: { dark?: boolean } = {}): string 
 	const minX = Math.min(0, ...xs) - pad;
 	const minY = Math.min(0, ...ys) - pad;
 	const w = Math.max(1, ...xs) - minX + pad;
-	const h = Math.max(1, ...ys) - minY + pad;
+	const graphH = Math.max(1, ...ys) - minY + pad;
 	const text = options.dark ? '#e6e8eb' : '#1b1f24';
+	// The legend of what the drawing shows, in a band under it.
+	const legend = svgLegend(g, { x: minX, y: minY + graphH, width: w, dark: options.dark });
+	const h = graphH + legend.height;
 	const out = [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${w} ${h}" width="${Math.round(w)}" height="${Math.round(h)}" font-family="system-ui, sans-serif" font-size="11">`,
 		`<rect x="${minX}" y="${minY}" width="${w}" height="${h}" fill="${options.dark ? '#15181c' : '#ffffff'}"/>`,
@@ -128,8 +132,86 @@ export function toSvg(g: ExportGraph, options: { dark?: boolean } = {}): string 
 			`<text x="${x}" y="${y + r + 12}" text-anchor="middle" fill="${text}">${xmlEscape(n.label.slice(0, 40))}</text>`
 		);
 	}
-	out.push('</svg>', '');
+	out.push(legend.svg, '</svg>', '');
 	return out.join('\n');
+}
+
+/**
+ * The legend as SVG: node types (shape and colour) and relation types (line and arrow) present
+ * in `g`, wrapped to `width` with text widths estimated (7 px a character at 12 px).
+ */
+function svgLegend(
+	g: ExportGraph,
+	at: { x: number; y: number; width: number; dark?: boolean }
+): { svg: string; height: number } {
+	const spec = legendFor(g);
+	if (!spec.nodes.length && !spec.edges.length) return { svg: '', height: 0 };
+	const text = at.dark ? '#e6e8eb' : '#1b1f24';
+	const muted = at.dark ? '#a3abb8' : '#5a6270';
+	const row = 24;
+	const out = [
+		`<g class="legend" font-size="12">`,
+		`<line x1="${at.x}" y1="${at.y}" x2="${at.x + at.width}" y2="${at.y}" stroke="${at.dark ? '#343a44' : '#d5d9e0'}"/>`
+	];
+	let y = at.y + 14;
+	const rows = [
+		[
+			'Nodes',
+			spec.nodes.map((t) => ({ kind: 'node', type: t as string, label: nodeLook(t).label }))
+		],
+		[
+			'Relations',
+			spec.edges.map((t) => ({ kind: 'edge', type: t as string, label: EDGE_LOOK[t].verb }))
+		]
+	] as const;
+	for (const [heading, entries] of rows) {
+		if (!entries.length) continue;
+		const mid = () => y + row / 2;
+		out.push(`<text x="${at.x + 14}" y="${mid() + 4}" fill="${muted}">${heading}:</text>`);
+		const left = at.x + 14 + heading.length * 7 + 18;
+		let x = left;
+		for (const e of entries) {
+			const swatch = e.kind === 'node' ? 14 : 30;
+			const wide = swatch + 6 + e.label.length * 7;
+			if (x > left && x + wide > at.x + at.width - 14) {
+				x = left;
+				y += row;
+			}
+			const m = mid();
+			if (e.kind === 'node') {
+				const look = nodeLook(e.type);
+				out.push(
+					look.shape === 'ellipse'
+						? `<circle cx="${x + 7}" cy="${m}" r="7" fill="${look.colour}"/>`
+						: look.shape === 'diamond'
+							? `<polygon points="${x + 7},${m - 7} ${x + 14},${m} ${x + 7},${m + 7} ${x},${m}" fill="${look.colour}"/>`
+							: `<rect x="${x}" y="${m - 7}" width="14" height="14" rx="${look.shape === 'rectangle' ? 0 : 3}" fill="${look.colour}"/>`
+				);
+			} else {
+				const look = EDGE_LOOK[e.type as keyof typeof EDGE_LOOK];
+				const dash =
+					look.line === 'dashed'
+						? ' stroke-dasharray="6 4"'
+						: look.line === 'dotted'
+							? ' stroke-dasharray="2 3"'
+							: '';
+				out.push(
+					`<line x1="${x}" y1="${m}" x2="${x + (look.arrow ? 23 : 30)}" y2="${m}" stroke="${look.colour}" stroke-width="2.5"${dash}/>`
+				);
+				if (look.arrow)
+					out.push(
+						`<polygon points="${x + 23},${m - 4} ${x + 30},${m} ${x + 23},${m + 4}" fill="${look.colour}"/>`
+					);
+			}
+			out.push(
+				`<text x="${x + swatch + 6}" y="${m + 4}" fill="${text}">${xmlEscape(e.label)}</text>`
+			);
+			x += wide + 20;
+		}
+		y += row;
+	}
+	out.push('</g>');
+	return { svg: out.join('\n'), height: y + 14 - at.y };
 }
 
 function csvCell(value: unknown): string {

@@ -8,6 +8,7 @@ import {
 	xmlEscape
 } from '../../../src/lib/graph/exports';
 import type { EvidenceView } from '../../../src/lib/types';
+import { EDGE_LOOK, nodeLook } from '../../../src/lib/graph/vocabulary';
 import { VIEW } from './fixtures';
 
 const evidence: EvidenceView = {
@@ -62,9 +63,19 @@ describe('exports', () => {
 			nodes: graph.nodes.map((n) => ({ ...n, label: `<b>${n.label}` }))
 		});
 		expect(svg.startsWith('<svg')).toBe(true);
-		expect(svg.match(/<line /g)).toHaveLength(3);
-		expect(svg.match(/<text /g)).toHaveLength(4);
+		const [drawing, legend] = svg.split('<g class="legend"');
+		expect(drawing!.match(/<line /g)).toHaveLength(3);
+		expect(drawing!.match(/<text /g)).toHaveLength(4);
 		expect(svg).not.toContain('<b>');
+		// The legend names the types drawn, each with its colour.
+		const types = [...new Set(graph.nodes.map((n) => n.type))];
+		const rels = [...new Set(graph.edges.map((e) => e.type))];
+		for (const t of types) expect(legend).toContain(`>${nodeLook(t).label}</text>`);
+		for (const r of rels) {
+			expect(legend).toContain(`>${EDGE_LOOK[r].verb}</text>`);
+			expect(legend).toContain(`stroke="${EDGE_LOOK[r].colour}"`);
+		}
+		expect(legend).toContain('>Nodes:</text>');
 	});
 
 	it('CSV quotes, doubles quotes and defuses formulas', () => {
