@@ -36,6 +36,11 @@ export function hasYears(f: GraphFilters): boolean {
 	return f.yearFrom != null || f.yearTo != null;
 }
 
+/** "2023", "2023–2024", "2023–…" */
+export function yearRangeLabel(f: Pick<GraphFilters, 'yearFrom' | 'yearTo'>): string {
+	return f.yearFrom === f.yearTo ? String(f.yearFrom) : `${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}`;
+}
+
 /**
  * What a year range keeps, as the API answered it for the nodes in focus (the selected one and
  * those expanded): the relations stated by papers of those years (their `support` counts those
