@@ -5,8 +5,5 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) =>
 	answer(() =>
-		repository.entity(
-			parse(idParam, params.id),
-			parse(entityParams, fromSearch(url.searchParams))
-		)
+		repository.entity(parse(idParam, params.id), parse(entityParams, fromSearch(url.searchParams)))
 	);
