@@ -162,10 +162,17 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 			.toBe('0 papers in 2030');
 		expect(await shown(page, ID.SD)).toBe(true);
 		await expect.poll(() => shown(page, ID.SDXL), SLOW).toBe(false);
+		// What is searched for and picked comes into view and stays, whatever the range.
+		await page.locator('#search').fill('KOALA');
+		await page.locator('[role="option"]', { hasText: 'KOALA' }).first().waitFor();
+		await page.locator('#search').press('Enter');
+		await expect.poll(() => card.locator('h2').textContent(), SLOW).toBe('KOALA');
+		await expect.poll(() => shown(page, ID.KOALA), SLOW).toBe(true);
+		expect(await shown(page, ID.SD)).toBe(true); // still expanded, still in focus
 		await page.getByRole('button', { name: 'Clear filters' }).click();
 		await expect
 			.poll(() => card.getByTestId('entity-papers').textContent(), SLOW)
-			.toBe('15 papers');
+			.toBe('1 paper'); // KOALA's, of any year
 		await expect.poll(() => shown(page, ID.XSS), SLOW).toBe(true);
 	});
 
@@ -186,6 +193,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await expect(addPapers.textContent()).resolves.toBe('+1 paper');
 		await page.waitForURL(/x\.builds_on=/);
 		expect(new URL(page.url()).searchParams.getAll('x.builds_on')).toEqual([ID.SDXL]);
+		await page.waitForTimeout(500); // the view follows the new node
 		await screenshot(page, 'interact-expand-by-type');
 		await addPapers.click();
 		await expect.poll(() => nodeIds(page), SLOW).toContain('p-koala');
