@@ -170,9 +170,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await expect.poll(() => shown(page, ID.KOALA), SLOW).toBe(true);
 		expect(await shown(page, ID.SD)).toBe(true); // still expanded, still in focus
 		await page.getByRole('button', { name: 'Clear filters' }).click();
-		await expect
-			.poll(() => card.getByTestId('entity-papers').textContent(), SLOW)
-			.toBe('1 paper'); // KOALA's, of any year
+		await expect.poll(() => card.getByTestId('entity-papers').textContent(), SLOW).toBe('1 paper'); // KOALA's, of any year
 		await expect.poll(() => shown(page, ID.XSS), SLOW).toBe(true);
 	});
 
