@@ -95,6 +95,16 @@ export interface RelationPage {
 	relations: RelationView[]; // in the entity detail's order: strongest first
 }
 
+/** Every sentence behind one relation, a page at a time (GET /api/evidence). */
+export interface RelationEvidence {
+	source: GraphNode;
+	target: GraphNode;
+	type: RelationType;
+	support: number; // papers stating it (of the year range, when one was given)
+	offset: number;
+	evidence: EvidenceView[]; // one per paper, best first: this page of them
+}
+
 export interface MentionView {
 	entityId: string;
 	name: string;

@@ -6,12 +6,14 @@ import { RELATION_TYPES, type RelationType } from '../model.js';
 import {
 	entityWithEvidence,
 	EVIDENCE_CAP,
+	inYears,
 	RELATION_CAP,
-	type EntityOptions
+	type EntityOptions,
+	type YearRange
 } from '../queries/entity.js';
 import { NotFoundError } from '../queries/errors.js';
 import type { EntityDetail, EvidenceView, RelationPage, RelationView } from '../views.js';
-import type { GraphSnapshot } from './snapshot.js';
+import { PAPERS_PER_ENTITY, type GraphSnapshot } from './snapshot.js';
 
 /** Thrown when a relationship changed between the copy and the question: ask Neo4j instead. */
 export class StaleSnapshotError extends Error {}
@@ -19,24 +21,47 @@ export class StaleSnapshotError extends Error {}
 interface Group {
 	type: RelationType;
 	out: boolean;
-	from: number; // half-edges from … to, strongest first
-	to: number;
+	halves: number[]; // strongest first
+	support: number[]; // of each, in the year range when there is one
 }
 
-/** The node's (type, direction) groups: runs of its sorted half-edges, outgoing first. */
-function groupsOf(snap: GraphSnapshot, i: number): Group[] {
+/**
+ * The node's (type, direction) groups: runs of its sorted half-edges, outgoing first. In a year
+ * range, each relation's support is that of its papers of those years; relations without any
+ * are left out and the rest sorted again, as graph/queries/entity.ts orders them.
+ */
+function groupsOf(snap: GraphSnapshot, i: number, years: YearRange = {}): Group[] {
 	const groups: Group[] = [];
-	for (const [from, to, out] of [
+	const ranged = inYears(years);
+	const from = years.fromYear ?? null;
+	const to = years.toYear ?? null;
+	const PAPER = 'Paper';
+	for (const [start, end, out] of [
 		[snap.start[i]!, snap.outEnd[i]!, true],
 		[snap.outEnd[i]!, snap.start[i + 1]!, false]
 	] as const) {
-		let h = from;
-		while (h < to) {
+		let h = start;
+		while (h < end) {
 			const t = snap.relType[h]!;
-			let end = h;
-			while (end < to && snap.relType[end] === t) end++;
-			groups.push({ type: RELATION_TYPES[t]!, out, from: h, to: end });
-			h = end;
+			let stop = h;
+			while (stop < end && snap.relType[stop] === t) stop++;
+			let halves = Array.from({ length: stop - h }, (_, k) => h + k);
+			let support = halves.map((x) => snap.support[x]!);
+			if (ranged) {
+				const inRange = new Map(halves.map((x) => [x, snap.supportInYears(i, x, from, to)]));
+				const paper = (x: number) => (snap.type(snap.other[x]!) === PAPER ? 1 : 0);
+				halves = halves
+					.filter((x) => inRange.get(x)! > 0)
+					.sort(
+						(x, y) =>
+							inRange.get(y)! - inRange.get(x)! ||
+							paper(x) - paper(y) ||
+							snap.idRank[snap.other[x]!]! - snap.idRank[snap.other[y]!]!
+					);
+				support = halves.map((x) => inRange.get(x)!);
+			}
+			if (halves.length) groups.push({ type: RELATION_TYPES[t]!, out, halves, support });
+			h = stop;
 		}
 	}
 	return groups;
@@ -59,6 +84,7 @@ function relationKey(snap: GraphSnapshot, i: number, h: number): [number, string
 function relationView(
 	snap: GraphSnapshot,
 	h: number,
+	support: number,
 	evidence: EvidenceView[] | null | undefined
 ): RelationView {
 	if (!evidence) throw new StaleSnapshotError('a relationship changed since the copy was made');
@@ -68,7 +94,7 @@ function relationView(
 		type: RELATION_TYPES[snap.relType[h]!]!,
 		direction: snap.outward[h] ? 'out' : 'in',
 		other: { id: node.id, kind: node.kind, type: node.type, label: node.label, year: node.year },
-		support: snap.support[h]!,
+		support,
 		...curatedOf(snap, h),
 		evidence
 	};
@@ -80,6 +106,19 @@ export function curatedOf(snap: GraphSnapshot, h: number): { curated?: RelationV
 	return curated ? { curated } : {};
 }
 
+/** The papers mentioning entity i of a year in the range, newest first. */
+function papersInYears(snap: GraphSnapshot, i: number, years: YearRange): number[] {
+	const all = snap.mentionedBy.get(i) ?? new Uint32Array(0);
+	return [...all].filter((p) => {
+		const y = snap.year(p);
+		return (
+			y !== null &&
+			(years.fromYear == null || y >= years.fromYear) &&
+			(years.toYear == null || y <= years.toYear)
+		);
+	});
+}
+
 export async function snapshotEntityDetail(
 	snap: GraphSnapshot,
 	id: string,
@@ -87,16 +126,18 @@ export async function snapshotEntityDetail(
 ): Promise<EntityDetail> {
 	const i = entityIndex(snap, id);
 	const cap = options.relationCap ?? RELATION_CAP;
-	const groups = groupsOf(snap, i);
+	const groups = groupsOf(snap, i, options);
 	const shown = groups.flatMap((g) =>
-		Array.from({ length: Math.min(cap, g.to - g.from) }, (_, k) => g.from + k)
+		g.halves.slice(0, cap).map((h, k) => ({ h, support: g.support[k]! }))
 	);
 	// The papers come from memory too. Neo4j picks the newest among the first 2,000 papers it
 	// reads, the copy among all: for busier entities its answer is the better one.
-	const papers = snap.papersOf.get(i) ?? new Uint32Array(0);
+	const ranged = inYears(options);
+	const inRange = ranged ? papersInYears(snap, i, options) : [];
+	const papers = ranged ? inRange.slice(0, PAPERS_PER_ENTITY) : (snap.papersOf.get(i) ?? []);
 	const { evidence, ...entity } = await entityWithEvidence(
 		id,
-		shown.map((h) => relationKey(snap, i, h)),
+		shown.map(({ h }) => relationKey(snap, i, h)),
 		{ ...options, evidenceCap: options.evidenceCap ?? EVIDENCE_CAP, withPapers: false }
 	);
 	entity.papers = [...papers].map((p) => ({
@@ -106,15 +147,20 @@ export async function snapshotEntityDetail(
 	}));
 	const relations: EntityDetail['relations'] = {};
 	const relationCounts: EntityDetail['relationCounts'] = {};
-	shown.forEach((h, k) => {
-		const view = relationView(snap, h, evidence[k]);
+	shown.forEach(({ h, support }, k) => {
+		const view = relationView(snap, h, support, evidence[k]);
 		(relations[view.type] ??= []).push(view);
 	});
 	for (const g of groups) {
 		const counts = (relationCounts[g.type] ??= { out: 0, in: 0 });
-		counts[g.out ? 'out' : 'in'] = g.to - g.from;
+		counts[g.out ? 'out' : 'in'] = g.halves.length;
 	}
-	const total = groups.reduce((sum, g) => sum + g.to - g.from, 0);
+	const total = groups.reduce((sum, g) => sum + g.halves.length, 0);
+	// In a year range the counts are those of the range: relations and papers of those years.
+	if (ranged) {
+		entity.degree = total;
+		entity.paperCount = inRange.length;
+	}
 	return { ...entity, relations, relationCounts, truncated: shown.length < total };
 }
 
@@ -127,10 +173,10 @@ export async function snapshotEntityRelations(
 	options: Omit<EntityOptions, 'relationCap'> = {}
 ): Promise<RelationPage> {
 	const i = entityIndex(snap, id);
-	const group = groupsOf(snap, i).find((g) => g.type === type && g.out === (direction === 'out'));
-	const from = group ? Math.min(group.to, group.from + page.offset) : 0;
-	const to = group ? Math.min(group.to, from + page.limit) : 0;
-	const halves = Array.from({ length: to - from }, (_, k) => from + k);
+	const group = groupsOf(snap, i, options).find(
+		(g) => g.type === type && g.out === (direction === 'out')
+	);
+	const halves = group?.halves.slice(page.offset, page.offset + page.limit) ?? [];
 	const { evidence } = await entityWithEvidence(
 		id,
 		halves.map((h) => relationKey(snap, i, h)),
@@ -139,8 +185,10 @@ export async function snapshotEntityRelations(
 	return {
 		type,
 		direction,
-		total: group ? group.to - group.from : 0,
+		total: group?.halves.length ?? 0,
 		offset: page.offset,
-		relations: halves.map((h, k) => relationView(snap, h, evidence[k]))
+		relations: halves.map((h, k) =>
+			relationView(snap, h, group!.support[page.offset + k]!, evidence[k])
+		)
 	};
 }

@@ -16,7 +16,8 @@ import {
 	SnapshotTooLargeError,
 	type MentionColumns,
 	type SnapshotNodeRow,
-	type SnapshotRelationRow
+	type SnapshotRelationRow,
+	type SupportColumns
 } from './snapshot.js';
 
 const VERSION = `OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.version AS version`;
@@ -36,6 +37,12 @@ RETURN id(r) AS ref, id(a) AS from, id(b) AS to, type(r) AS type, r.support AS s
        r.curated AS curated`;
 
 const MENTIONS = `MATCH (p:Paper)-[:MENTIONS]->(e:Entity) RETURN id(p) AS paper, id(e) AS entity`;
+
+// Which papers of which year state each relation between entities (graph/queries/shared.ts
+// supportInYears counts the same papers).
+const SUPPORTS = `
+MATCH (p:Paper) WHERE p.year IS NOT NULL AND size(coalesce(p.supports, [])) > 0
+RETURN p.year AS year, p.supports AS keys`;
 
 const RELATION_COUNT = `MATCH ()-[r:${ALL_RELATIONS}]->() RETURN count(r) AS n`;
 
@@ -93,8 +100,13 @@ export async function loadSnapshot(
 					mentions.paper.push(num(r.get('paper')));
 					mentions.entity.push(num(r.get('entity')));
 				});
+				const supports: SupportColumns = { year: [], keys: [] };
+				await stream(tx.run(SUPPORTS), (r) => {
+					supports.year.push(num(r.get('year')));
+					supports.keys.push(r.get('keys') as string[]);
+				});
 				const after = (await tx.run(VERSION)).records[0]?.get('version') ?? 'empty';
-				return { version, after, nodes, relations, mentions };
+				return { version, after, nodes, relations, mentions, supports };
 			},
 			{ timeout: options.timeoutMs }
 		);
@@ -102,9 +114,9 @@ export async function loadSnapshot(
 		await session.close();
 	}
 	// Built once the transaction is closed: it holds nothing open in Neo4j meanwhile.
-	const { version, after, nodes, relations, mentions } = read;
+	const { version, after, nodes, relations, mentions, supports } = read;
 	return {
-		snapshot: new GraphSnapshot(version, nodes, relations, mentions),
+		snapshot: new GraphSnapshot(version, nodes, relations, mentions, supports),
 		consistent: after === version,
 		ms: performance.now() - t0
 	};

@@ -24,23 +24,25 @@ export function snapshotNeighbourhood(
 	const relOk = RELATION_TYPES.map(
 		(t) => !options.relations?.length || options.relations.includes(t)
 	);
-	const passes = (b: number) => {
-		if (!typeOk[snap.types[b]!]) return false;
-		if (from === null && to === null) return true;
-		const year = snap.year(b);
-		return year !== null && (from === null || year >= from) && (to === null || year <= to);
-	};
-	const linkOk = (h: number) => relOk[snap.relType[h]!] && snap.support[h]! >= minSupport;
+	const years = from !== null || to !== null;
+	const passes = (b: number) => typeOk[snap.types[b]!]!;
+	// In a year range a relation's support is the number of its papers of those years.
+	const supportOf = (a: number, h: number) =>
+		years ? snap.supportInYears(a, h, from, to) : snap.support[h]!;
+	const linkOk = (a: number, h: number) =>
+		relOk[snap.relType[h]!] && snap.support[h]! >= minSupport && supportOf(a, h) >= minSupport;
 	// Edges are kept as half-edges (seen from `at`) until the strongest are chosen: building
 	// thousands of GraphEdges to keep a few hundred was most of the time.
 	const at: number[] = [];
 	const half: number[] = [];
+	const edgeSupport: number[] = [];
 	const listed = new Set<number>();
 	const addEdge = (a: number, h: number) => {
 		if (listed.has(snap.relation[h]!)) return;
 		listed.add(snap.relation[h]!);
 		at.push(a);
 		half.push(h);
+		edgeSupport.push(supportOf(a, h));
 	};
 
 	const n = snap.nodeCount;
@@ -65,11 +67,12 @@ export function snapshotNeighbourhood(
 		const touched: number[] = [];
 		for (const a of frontier) {
 			for (let h = snap.start[a]!; h < snap.start[a + 1]!; h++) {
-				if (!linkOk(h)) continue;
+				if (!linkOk(a, h)) continue;
 				const b = snap.other[h]!;
 				if (!passes(b)) continue;
 				if (best[b] === 0) touched.push(b);
-				if (snap.support[h]! > best[b]!) best[b] = snap.support[h]!;
+				const support = supportOf(a, h);
+				if (support > best[b]!) best[b] = support;
 			}
 		}
 		// Strongest first, then by id, as Cypher orders them: one numeric key per node.
@@ -97,7 +100,7 @@ export function snapshotNeighbourhood(
 		for (const a of frontier) {
 			for (let h = snap.start[a]!; h < snap.start[a + 1]!; h++) {
 				const b = snap.other[h]!;
-				if (!keep[b] || !linkOk(h) || !passes(b)) continue;
+				if (!keep[b] || !linkOk(a, h) || !passes(b)) continue;
 				refs[a] = 1;
 				addEdge(a, h);
 			}
@@ -108,7 +111,7 @@ export function snapshotNeighbourhood(
 	// The relations among the view's nodes (outgoing from each, as the Cypher version reads them).
 	for (const a of view) {
 		for (let h = snap.start[a]!; h < snap.outEnd[a]!; h++) {
-			if (refs[snap.other[h]!] && linkOk(h)) addEdge(a, h);
+			if (refs[snap.other[h]!] && linkOk(a, h)) addEdge(a, h);
 		}
 	}
 	// strongestEdges over half-edges, in integers: the same order and the same choice.
@@ -119,7 +122,7 @@ export function snapshotNeighbourhood(
 	const rest = new Float64Array(at.length);
 	const types8 = RELATION_TYPES.length;
 	for (let k = 0; k < at.length; k++) {
-		strength[k] = snap.support[half[k]!]!;
+		strength[k] = edgeSupport[k]!;
 		rest[k] =
 			(snap.idRank[source(k)]! * types8 + snap.relType[half[k]!]!) * n + snap.idRank[target(k)]!;
 	}
@@ -157,7 +160,7 @@ export function snapshotNeighbourhood(
 				source: snap.ids[source(k)]!,
 				target: snap.ids[target(k)]!,
 				type: RELATION_TYPES[snap.relType[half[k]!]!]!,
-				support: snap.support[half[k]!]!,
+				support: edgeSupport[k]!,
 				curated: snap.curated.get(snap.relation[half[k]!]!) ?? null
 			})
 		),

@@ -59,6 +59,16 @@ export interface MentionColumns {
 	entity: number[];
 }
 
+/**
+ * The papers stating relations between entities, by year: paper k (of year[k]) counts towards
+ * the relations keyed `source|TYPE|target` in keys[k] (its `supports`, ingest/load/facts.ts).
+ * A paper's own relations need none: the paper is their one source.
+ */
+export interface SupportColumns {
+	year: number[];
+	keys: string[][];
+}
+
 /** Papers kept per entity: the newest, as an entity's detail lists them. */
 export const PAPERS_PER_ENTITY = 50;
 
@@ -90,18 +100,25 @@ export class GraphSnapshot {
 	readonly relation: Uint32Array; // which relation: both halves of one share the number
 	readonly relationRef: Float64Array; // per relation: the relationship's internal id
 	readonly curated: Map<number, Curated>; // per relation (the few a person confirmed or added)
+	// Per relation between entities, the years of the papers stating it: yearsStart[k] …
+	// yearsStart[k + 1] - 1 in `paperYears` (papers without a year are not listed).
+	readonly yearsStart: Uint32Array;
+	readonly paperYears: Uint16Array;
 	/** Relations stored (each once, not per end). */
 	relationCount = 0;
 
 	// Per entity, the newest papers mentioning it (year, newest first, then title), at most
 	// PAPERS_PER_ENTITY.
 	readonly papersOf = new Map<number, Uint32Array>();
+	// Per entity, every paper mentioning it, in the same order: a year range picks among them.
+	readonly mentionedBy = new Map<number, Uint32Array>();
 
 	constructor(
 		readonly version: string,
 		nodes: SnapshotNodeRow[],
 		relations: RelationColumns,
-		mentions: MentionColumns = { paper: [], entity: [] }
+		mentions: MentionColumns = { paper: [], entity: [] },
+		supports: SupportColumns = { year: [], keys: [] }
 	) {
 		const n = nodes.length;
 		if (n > MAX_NODES) throw new SnapshotTooLargeError(`${n} nodes is more than ${MAX_NODES}`);
@@ -180,6 +197,10 @@ export class GraphSnapshot {
 			this.sortHalves(this.start[i]!, this.outEnd[i]!);
 			this.sortHalves(this.outEnd[i]!, this.start[i + 1]!);
 		}
+		({ start: this.yearsStart, years: this.paperYears } = this.relationYears(
+			relations.length,
+			supports
+		));
 		const mentioning = new Map<number, number[]>();
 		for (let k = 0; k < mentions.paper.length; k++) {
 			const e = byRef.get(mentions.entity[k]!);
@@ -193,7 +214,9 @@ export class GraphSnapshot {
 		const year = (p: number) => (this.years[p] === NO_YEAR ? Infinity : this.years[p]!);
 		for (const [e, papers] of mentioning) {
 			papers.sort((x, y) => year(y) - year(x) || compareStrings(this.labels[x]!, this.labels[y]!));
-			this.papersOf.set(e, Uint32Array.from(papers.slice(0, PAPERS_PER_ENTITY)));
+			const all = Uint32Array.from(papers);
+			this.mentionedBy.set(e, all);
+			this.papersOf.set(e, all.subarray(0, PAPERS_PER_ENTITY));
 		}
 	}
 
@@ -221,6 +244,58 @@ export class GraphSnapshot {
 			const copy = column.slice(from, to);
 			for (let pos = 0; pos < count; pos++) column[from + pos] = copy[order[pos]!]!;
 		}
+	}
+
+	/** The supporting papers' years of each relation between entities, grouped by relation. */
+	private relationYears(
+		relations: number,
+		supports: SupportColumns
+	): { start: Uint32Array; years: Uint16Array } {
+		const rel: number[] = [];
+		const year: number[] = [];
+		const count = new Uint32Array(relations + 1);
+		supports.keys.forEach((keys, p) => {
+			for (const key of keys) {
+				const k = this.relationOf(key);
+				if (k < 0) continue;
+				rel.push(k);
+				year.push(supports.year[p]!);
+				count[k + 1]!++;
+			}
+		});
+		for (let k = 0; k < relations; k++) count[k + 1]! += count[k]!;
+		const fill = count.slice(0, relations);
+		const years = new Uint16Array(rel.length);
+		rel.forEach((k, j) => (years[fill[k]!++] = year[j]!));
+		return { start: count, years };
+	}
+
+	/** The relation keyed `source|TYPE|target` (entity ids hold no '|'), or -1. */
+	private relationOf(key: string): number {
+		const [source, type, target] = key.split('|');
+		const a = this.index.get(source!);
+		const b = this.index.get(target!);
+		const t = RELATION_TYPES.indexOf(type as RelationType);
+		if (a === undefined || b === undefined || t < 0) return -1;
+		for (let h = this.start[a]!; h < this.outEnd[a]!; h++)
+			if (this.other[h] === b && this.relType[h] === t) return this.relation[h]!;
+		return -1;
+	}
+
+	/**
+	 * How many papers of a year in from … to (either may be null) state the relation of half-edge
+	 * h of node i: for a paper's own relation the paper, else the papers listing it in `supports`.
+	 */
+	supportInYears(i: number, h: number, from: number | null, to: number | null): number {
+		const inYears = (y: number) =>
+			y !== NO_YEAR && (from === null || y >= from) && (to === null || y <= to);
+		const source = this.outward[h] ? i : this.other[h]!;
+		if (this.types[source] === PAPER) return inYears(this.years[source]!) ? 1 : 0;
+		const k = this.relation[h]!;
+		let n = 0;
+		for (let j = this.yearsStart[k]!; j < this.yearsStart[k + 1]!; j++)
+			if (inYears(this.paperYears[j]!)) n++;
+		return n;
 	}
 
 	get nodeCount(): number {

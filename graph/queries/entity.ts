@@ -5,7 +5,7 @@ import { readRows } from '../driver.js';
 import type { RelationType } from '../model.js';
 import type { EntityDetail, EvidenceView, RelationPage, RelationView } from '../views.js';
 import { NotFoundError } from './errors.js';
-import { ALL_RELATIONS, evidenceOf, relPattern } from './shared.js';
+import { ALL_RELATIONS, evidenceOf, IN_YEARS, relPattern, supportInYears } from './shared.js';
 
 /** Relations shown per (type, direction) group before "more", and evidence per relation. */
 export const RELATION_CAP = 20;
@@ -16,7 +16,17 @@ export const EVIDENCE_CAP = 2;
 // element id, not the name: a hub has thousands of relations, and reading every name to sort
 // them cost more than the rest of the sort (≈ +10 ms for 5,000). The in-memory copy of the
 // graph (graph/projection/entity.ts) lists them in the same order, and answers most questions.
-const RELATION_ORDER = 'r.support DESC, o:Paper, o.id';
+// In a year range (`years`), `support` is the number of the relation's papers of those years
+// (supportInYears), relations without any are left out, and evidence comes from those papers.
+const RELATION_ORDER = 'support DESC, o:Paper, o.id';
+
+/** `WITH r, o, out, support`: each relation's support, in the year range when there is one. */
+function withSupport(years: boolean): string {
+	return years
+		? `${supportInYears('r', 'support')}
+  WITH r, o, out, support WHERE support > 0`
+		: 'WITH r, o, out, r.support AS support';
+}
 
 // [out, id, kind, type, label, year, support, evidence, curated]: a hub's detail holds hundreds
 // of these, and a list decodes faster than a map with its keys.
@@ -33,7 +43,7 @@ type RelationTuple = [
 ];
 const RELATION_TUPLE = `[out, o.id, CASE WHEN o:Paper THEN 'Paper' ELSE 'Entity' END,
   coalesce(o.type, 'Paper'), coalesce(o.name, o.title), coalesce(o.firstYear, o.year),
-  r.support, evidence, r.curated]`;
+  support, evidence, r.curated]`;
 
 function toRelation(type: RelationType, t: RelationTuple): RelationView {
 	const [out, id, kind, otherType, label, year, support, evidence, curated] = t;
@@ -47,57 +57,80 @@ function toRelation(type: RelationType, t: RelationTuple): RelationView {
 	};
 }
 
-// The papers mentioning entity `e` (newest first among the first $scan) and its fields.
-const PAPERS_AND_FIELDS = `
+// The papers mentioning entity `e` (newest first among the first $scan) and its fields. In a
+// year range, the papers of those years, and their count.
+function papersAndFields(years: boolean): string {
+	const ofYears = years ? `WHERE ${IN_YEARS('p.year')}` : '';
+	return `
 CALL (e) {
-  MATCH (e)<-[:MENTIONS]-(p:Paper)
+  MATCH (e)<-[:MENTIONS]-(p:Paper) ${ofYears}
   WITH p LIMIT $scan
   WITH p ORDER BY p.year DESC, p.title LIMIT $papersCap
   RETURN collect({id: p.id, title: p.title, year: p.year}) AS papers
 }
 RETURN e.id AS id, e.name AS name, e.type AS type, coalesce(e.aliases, []) AS aliases,
-       e.firstYear AS firstYear, coalesce(e.paperCount, 0) AS paperCount,
+       e.firstYear AS firstYear,
+       ${years ? `COUNT { (e)<-[:MENTIONS]-(p:Paper) ${ofYears} }` : 'coalesce(e.paperCount, 0)'} AS paperCount,
        COUNT { (e)-[:${ALL_RELATIONS}]-() } AS degree, papers`;
+}
 
-// $id, $cap, $evidenceCap, $papersCap, $scan → the entity, the strongest $cap relations of
-// each (type, direction) group with how many the group has, and the papers mentioning it, in
-// one statement: each round trip to Neo4j costs more than most of the work. Evidence is built
-// for the kept relations only: it is most of the cost.
-const ENTITY_DETAIL = `
+// $id, $cap, $evidenceCap, $papersCap, $scan (, $from, $to) → the entity, the strongest $cap
+// relations of each (type, direction) group with how many the group has, and the papers
+// mentioning it, in one statement: each round trip to Neo4j costs more than most of the work.
+// Evidence is built for the kept relations only: it is most of the cost.
+function detailQuery(years: boolean): string {
+	return `
 MATCH (e:Entity {id: $id})
 CALL (e) {
   MATCH (e)-[r:${ALL_RELATIONS}]-(o)
   WITH r, o, startNode(r) = e AS out
+  ${withSupport(years)}
   ORDER BY ${RELATION_ORDER}
-  WITH type(r) AS type, out, collect([r, o])[..$cap] AS top, count(*) AS total
+  WITH type(r) AS type, out, collect([r, o, support])[..$cap] AS top, count(*) AS total
   UNWIND range(0, size(top) - 1) AS i
-  WITH type, out, total, i, top[i][0] AS r, top[i][1] AS o
-  ${evidenceOf('r', '$evidenceCap')}
+  WITH type, out, total, i, top[i][0] AS r, top[i][1] AS o, top[i][2] AS support
+  ${evidenceOf('r', '$evidenceCap', { years })}
   WITH type, out, total, i, ${RELATION_TUPLE} AS rel
   ORDER BY i
   RETURN collect([type, out, total, rel]) AS groups
 }
-${PAPERS_AND_FIELDS}, groups`;
+${papersAndFields(years)}, groups`;
+}
+const ENTITY_DETAIL = detailQuery(false);
+const ENTITY_DETAIL_IN_YEARS = detailQuery(true);
 
 // $id, $rels ([internal id, "start|TYPE|end"] each), $evidenceCap, $papersCap, $scan → the
 // entity and the evidence of relations chosen elsewhere (the in-memory copy of the graph
 // knows which are strongest; only Neo4j holds the sentences). Each relationship is found by its
 // internal id and checked to still be the one meant; evidence[i] is null when it is not.
-const ENTITY_WITH_EVIDENCE = `
+function withEvidenceQuery(years: boolean): string {
+	return `
 MATCH (e:Entity {id: $id})
 CALL (e) {
   UNWIND range(0, size($rels) - 1) AS i
   OPTIONAL CALL (i) {
     MATCH ()-[r]->() WHERE id(r) = $rels[i][0]
       AND startNode(r).id + '|' + type(r) + '|' + endNode(r).id = $rels[i][1]
-    ${evidenceOf('r', '$evidenceCap')}
+    ${evidenceOf('r', '$evidenceCap', { years })}
     RETURN evidence
   }
   WITH i, evidence ORDER BY i
   // [evidence] and not evidence: collect() would drop the nulls, and the positions with them
   RETURN collect([evidence]) AS evidence
 }
-${PAPERS_AND_FIELDS}, evidence`;
+${papersAndFields(false)}, evidence`;
+}
+const ENTITY_WITH_EVIDENCE = withEvidenceQuery(false);
+const ENTITY_WITH_EVIDENCE_IN_YEARS = withEvidenceQuery(true);
+
+/** A year range: the relations stated, and the papers written, in those years. */
+export interface YearRange {
+	fromYear?: number | null;
+	toYear?: number | null;
+}
+
+export const inYears = (o: YearRange) => o.fromYear != null || o.toYear != null;
+const yearParams = (o: YearRange) => ({ from: o.fromYear ?? null, to: o.toYear ?? null });
 
 const PAPERS = { papersCap: 50, scan: 2000 };
 
@@ -114,10 +147,11 @@ export async function entityWithEvidence(
 	options: EntityOptions & { withPapers?: boolean } = {}
 ): Promise<EntityFields & { evidence: (EvidenceView[] | null)[] }> {
 	const [row] = await readRows<EntityFields & { evidence: [EvidenceView[] | null][] }>(
-		ENTITY_WITH_EVIDENCE,
+		inYears(options) ? ENTITY_WITH_EVIDENCE_IN_YEARS : ENTITY_WITH_EVIDENCE,
 		{
 			id,
 			rels,
+			...yearParams(options),
 			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP,
 			...(options.withPapers === false ? { papersCap: 0, scan: 0 } : PAPERS)
 		},
@@ -127,7 +161,7 @@ export async function entityWithEvidence(
 	return { ...row, evidence: row.evidence.map(([e]) => e) };
 }
 
-export interface EntityOptions {
+export interface EntityOptions extends YearRange {
 	driver?: Driver;
 	timeoutMs?: number;
 	relationCap?: number;
@@ -140,9 +174,10 @@ export async function entityDetail(id: string, options: EntityOptions = {}): Pro
 			groups: [RelationType, boolean, number, RelationTuple][];
 		}
 	>(
-		ENTITY_DETAIL,
+		inYears(options) ? ENTITY_DETAIL_IN_YEARS : ENTITY_DETAIL,
 		{
 			id,
+			...yearParams(options),
 			cap: options.relationCap ?? RELATION_CAP,
 			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP,
 			...PAPERS
@@ -164,25 +199,31 @@ export async function entityDetail(id: string, options: EntityOptions = {}): Pro
 		counts[out ? 'out' : 'in'] = count;
 		shown++;
 	}
+	// In a year range an entity's degree is its relations of those years.
+	if (inYears(options)) entity.degree = total;
 	return { ...entity, relations, relationCounts, truncated: shown < total };
 }
 
 // $id, $offset, $limit, $evidenceCap → one page of one (type, direction) group, in the detail's
 // order, and the group's size (from the degree store: no relationship is read for it).
-function relationsQuery(rel: string, out: boolean): string {
+function relationsQuery(rel: string, out: boolean, years: boolean): string {
 	const pattern = out ? `(e)-[r:${rel}]->(o)` : `(e)<-[r:${rel}]-(o) WHERE o <> e`;
 	// A relation from the entity to itself is listed as outgoing only, as the detail lists it.
-	const total = out
-		? `COUNT { (e)-[:${rel}]->() }`
-		: `COUNT { (e)<-[:${rel}]-() } - COUNT { (e)-[:${rel}]->(e) }`;
+	// In a year range the group's size is that of the relations with papers of those years.
+	const total = years
+		? `COUNT { MATCH ${pattern} WITH r, o, ${out} AS out ${withSupport(true)} RETURN r }`
+		: out
+			? `COUNT { (e)-[:${rel}]->() }`
+			: `COUNT { (e)<-[:${rel}]-() } - COUNT { (e)-[:${rel}]->(e) }`;
 	return `
 MATCH (e:Entity {id: $id})
 CALL (e) {
   MATCH ${pattern}
   WITH r, o, ${out} AS out
+  ${withSupport(years)}
   ORDER BY ${RELATION_ORDER}
   SKIP $offset LIMIT $limit
-  ${evidenceOf('r', '$evidenceCap')}
+  ${evidenceOf('r', '$evidenceCap', { years })}
   RETURN collect(${RELATION_TUPLE}) AS page
 }
 RETURN ${total} AS total, page`;
@@ -196,9 +237,10 @@ export async function entityRelations(
 	options: Omit<EntityOptions, 'relationCap'> = {}
 ): Promise<RelationPage> {
 	const [row] = await readRows<{ total: number; page: RelationTuple[] }>(
-		relationsQuery(relPattern([type]), direction === 'out'),
+		relationsQuery(relPattern([type]), direction === 'out', inYears(options)),
 		{
 			id,
+			...yearParams(options),
 			offset: page.offset,
 			limit: page.limit,
 			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP

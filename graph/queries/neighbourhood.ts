@@ -2,16 +2,29 @@
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import { NODE_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model.js';
-import { compareStrings, edgeKey, matchById, nodeView, relPattern, toEdge } from './shared.js';
+import {
+	compareStrings,
+	edgeKey,
+	matchById,
+	nodeView,
+	relPattern,
+	supportInYears,
+	toEdge
+} from './shared.js';
 import type { GraphEdge, GraphNode, GraphView } from '../views.js';
 
 export interface NeighbourhoodOptions {
 	depth?: 1 | 2;
 	relations?: RelationType[];
 	types?: (EntityType | 'Paper')[]; // default: entities of every type and papers
+	/**
+	 * A year range keeps the relations stated by papers of those years, with `support` the
+	 * number of those papers (papers of other years drop out); nodes are kept or not by their
+	 * relations only, never by their own year.
+	 */
 	fromYear?: number;
 	toYear?: number;
-	minSupport?: number;
+	minSupport?: number; // of the support in the year range, when one is given
 	limit?: number;
 	edgeLimit?: number; // default: edgesPerNode × limit
 	driver?: Driver;
@@ -61,23 +74,32 @@ export function strongestEdges(view: GraphView, seeds: string[], edgeLimit: numb
 // frontier), how many new ones there were and how many relationships were scanned. Choosing
 // here, not in the app, spares sending thousands of rows for a hub. Node ids are strings in the
 // property store, dear to read, so the type filter is left out when every type is wanted.
-function hopQuery(rels: string, filterTypes: boolean): string {
+// With a year range (`years`), each relationship's support is the number of its papers of those
+// years (supportInYears), counted for the first $scan only: a hub's thousands would each cost
+// an index lookup.
+function hopQuery(rels: string, filterTypes: boolean, years: boolean): string {
+	const scanned = years
+		? `WITH a, r, b LIMIT $scan
+WITH collect([a, r, b]) AS rows
+UNWIND rows AS row
+WITH row[0] AS a, row[1] AS r, row[2] AS b, size(rows) AS scanned
+${supportInYears('r', 'support')}
+WITH a, r, b, support, scanned WHERE support >= $minSupport`
+		: `WITH a, r, b, r.support AS support, 0 AS scanned LIMIT $scan`;
 	return `
 UNWIND $frontier AS fid
 ${matchById('a', 'fid')}
 MATCH (a)-[r:${rels}]-(b)
 WHERE r.support >= $minSupport
   ${filterTypes ? "AND (CASE WHEN b:Paper THEN 'Paper' ELSE b.type END) IN $types" : ''}
-  AND ($from IS NULL OR coalesce(b.firstYear, b.year) >= $from)
-  AND ($to IS NULL OR coalesce(b.firstYear, b.year) <= $to)
-WITH a, r, b LIMIT $scan
-WITH b, b.id AS id, max(r.support) AS best, count(*) AS n, collect({
+${scanned}
+WITH b, b.id AS id, max(support) AS best, count(*) AS n, max(scanned) AS scanned, collect({
        source: CASE WHEN startNode(r) = a THEN a.id ELSE b.id END,
        target: CASE WHEN startNode(r) = a THEN b.id ELSE a.id END,
-       type: type(r), support: r.support, curated: r.curated, fromRef: elementId(a)}) AS links
+       type: type(r), support: support, curated: r.curated, fromRef: elementId(a)}) AS links
 ORDER BY best DESC, id
 WITH collect({id: id, ref: elementId(b), links: links, known: $seen[id] IS NOT NULL}) AS found,
-     sum(n) AS scanned
+     ${years ? 'max(scanned)' : 'sum(n)'} AS scanned
 WITH [x IN found WHERE x.known] AS old, [x IN found WHERE NOT x.known] AS fresh, scanned
 RETURN old + fresh[..$budget] AS kept, size(fresh) AS fresh, scanned`;
 }
@@ -105,9 +127,11 @@ export async function neighbourhood(
 	const limit = options.limit ?? 100;
 	const depth = options.depth ?? 1;
 	const types = options.types?.length ? options.types : NODE_TYPES;
+	const years = options.fromYear != null || options.toYear != null;
 	const query = hopQuery(
 		relPattern(options.relations),
-		NODE_TYPES.some((t) => !types.includes(t))
+		NODE_TYPES.some((t) => !types.includes(t)),
+		years
 	);
 	// The nodes' element ids: membership in the view is tested on them, not on their ids.
 	const refs: Record<string, boolean> = {};
@@ -167,8 +191,14 @@ export async function neighbourhood(
 		nodes: GraphNode[];
 		edges: [string, string, RelationType, number, GraphEdge['curated'] | null][];
 	}>(
-		viewQuery(relPattern(options.relations), (options.minSupport ?? 1) > 1),
-		{ ids: [...seen], refs, minSupport: options.minSupport ?? 1 },
+		viewQuery(relPattern(options.relations), (options.minSupport ?? 1) > 1, years),
+		{
+			ids: [...seen],
+			refs,
+			minSupport: options.minSupport ?? 1,
+			from: options.fromYear ?? null,
+			to: options.toYear ?? null
+		},
 		opts
 	);
 	const found = view?.nodes ?? [];
@@ -209,7 +239,12 @@ RETURN a.id AS source, b.id AS target, type(r) AS type, r.support AS support, r.
 // relationship instead of reading the far node's id and searching a list. Every relation has
 // support ≥ 1, so the support test is left out unless it can exclude one: among 100 entities
 // of a dense graph it read ~28,000 relationships' support to keep ~3,000 (−25 % of the time).
-function viewQuery(rels: string, bySupport: boolean): string {
+function viewQuery(rels: string, bySupport: boolean, years: boolean): string {
+	// In a year range: the support of those years, and only relations with some.
+	const edge = years
+		? `${supportInYears('r', 'support')}
+  WITH a, b, r, support WHERE support >= $minSupport`
+		: 'WITH a, b, r, r.support AS support';
 	return `
 UNWIND $ids AS x
 ${matchById('n', 'x')}
@@ -222,9 +257,10 @@ CALL (ns) {
   UNWIND ns AS a
   MATCH (a)-[r:${rels}]->(b)
   WHERE $refs[elementId(b)]${bySupport ? ' AND r.support >= $minSupport' : ''}
-  // [source, target, type, support, curated]: a dense neighbourhood has thousands, and a list decodes
-  // faster than a map with its keys
-  RETURN collect([a.id, b.id, type(r), r.support, r.curated]) AS edges
+  ${edge}
+  // [source, target, type, support, curated]: a dense neighbourhood has thousands, and a list
+  // decodes faster than a map with its keys
+  RETURN collect([a.id, b.id, type(r), support, r.curated]) AS edges
 }
 RETURN nodes, edges`;
 }

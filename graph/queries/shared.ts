@@ -52,6 +52,10 @@ export const EVIDENCE_VIEW = `{
 export const PAPER_TEXT = (p: string) =>
 	`coalesce(${p}.text, CASE WHEN ${p}.title = '' THEN ${p}.abstract ELSE ${p}.title + '\\n\\n' + ${p}.abstract END)`;
 
+/** Whether a year (a Cypher expression) is in $from … $to; either bound may be null. No year is in no range. */
+export const IN_YEARS = (year: string) =>
+	`(${year} IS NOT NULL AND ($from IS NULL OR ${year} >= $from) AND ($to IS NULL OR ${year} <= $to))`;
+
 /**
  * `CALL (r) { … RETURN evidence }`: the evidence of relationship `r`, best first, one per
  * paper, at most `cap`. Three sources (see ingest/load/facts.ts): the paper's own record when
@@ -60,12 +64,23 @@ export const PAPER_TEXT = (p: string) =>
  * paper says "we use LoRA"). An entity edge lists a few of its papers (`r.papers`, see
  * graph/queries/load.ts), so only those are read; an edge without the list (stored before it
  * existed, or whose listed papers were all retracted) is searched for its papers instead.
+ *
+ * Options: `years` keeps the papers of a year in $from … $to; `complete` reads every supporting
+ * paper (not only the listed few, nor the first 50 proposing the source) for paging through all
+ * of them, `skip` pages (a Cypher expression). Either of the first two reads exactly the papers
+ * that `supportInYears` counts.
  */
-export function evidenceOf(r: string, cap: string): string {
+export function evidenceOf(
+	r: string,
+	cap: string,
+	options: { years?: boolean; complete?: boolean; skip?: string } = {}
+): string {
+	const strict = options.years || options.complete;
+	const inYears = (y: string) => (options.years ? IN_YEARS(y) : 'true');
 	return `CALL (${r}) {
-  WITH startNode(${r}) AS a, endNode(${r}) AS b, type(${r}) AS t, coalesce(${r}.papers, []) AS listed
+  WITH startNode(${r}) AS a, endNode(${r}) AS b, type(${r}) AS t, ${strict ? '[]' : `coalesce(${r}.papers, [])`} AS listed
   CALL (a, b, t, listed) {
-    WITH a, b, t WHERE a:Paper
+    WITH a, b, t WHERE a:Paper AND ${inYears('a.year')}
     UNWIND [x IN coalesce(a.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'][..1] AS rec
     RETURN a AS p, rec, null AS ev, null AS head
     UNION ALL
@@ -86,14 +101,16 @@ export function evidenceOf(r: string, cap: string): string {
     WITH a, b, t, listed WHERE a:Entity AND size(listed) = 0
     MATCH (ev:Evidence {key: a.id + '|' + t + '|' + b.id})
     MATCH (p:Paper {id: ev.paperId})
+    WHERE ${inYears('p.year')}
     RETURN p, null AS rec, ev, null AS head
     UNION ALL
     WITH a, b, t, listed WHERE a:Entity AND size(listed) = 0 AND t <> 'PROPOSES'
     MATCH (p:Paper)-[:PROPOSES]->(a)
+    WHERE ${inYears('p.year')}${strict ? " AND a.id + '|' + t + '|' + b.id IN coalesce(p.supports, [])" : ''}
     WITH a, p, [x IN coalesce(p.evidence, []) WHERE x STARTS WITH t + '|' + b.id + '|'] AS recs
     WHERE size(recs) > 0
     // A much-proposed name has thousands of papers: the best of the first 50 is enough.
-    WITH a, p, recs[0] AS rec LIMIT 50
+    WITH a, p, recs[0] AS rec${options.complete ? '' : ' LIMIT 50'}
     RETURN p, rec, null AS ev, a AS head
   }
   // Choose first (best per paper, then the best papers), build the sentences of those only.
@@ -102,7 +119,7 @@ export function evidenceOf(r: string, cap: string): string {
   ORDER BY c.confidence DESC
   WITH p, collect(c)[0] AS c
   ORDER BY c.confidence DESC, p.id
-  LIMIT ${cap}
+  ${options.skip ? `SKIP ${options.skip} ` : ''}LIMIT ${cap}
   WITH p, c.ev AS ev, c.head AS head, split(c.rec, '|') AS f
   WITH p, ev, head, f, toInteger(f[2]) AS s, toInteger(f[3]) AS e
   OPTIONAL MATCH (p)-[m:MENTIONS]->(head)
@@ -118,6 +135,38 @@ export function evidenceOf(r: string, cap: string): string {
   } END AS view
   ORDER BY view.confidence DESC, p.id
   RETURN collect(view) AS evidence
+}`;
+}
+
+/**
+ * `CALL (r) { … RETURN <out> }`: how many of the papers stating relationship `r` are of a year
+ * in $from … $to. A paper's own edge is stated by the paper alone; an edge between two entities
+ * by the papers counting it in `p.supports` (ingest/load/facts.ts): those that state it in a
+ * sentence of their own (an (:Evidence) of its key) and those proposing its source (what a
+ * paper says of itself also holds for what it proposes). The in-memory copy of the graph
+ * counts the same papers from `p.supports` (graph/projection/snapshot.ts).
+ */
+export function supportInYears(r: string, out = 'inYears'): string {
+	return `CALL (${r}) {
+  WITH startNode(${r}) AS a, endNode(${r}) AS b, type(${r}) AS t
+  CALL (a, b, t) {
+    WITH a WHERE a:Paper
+    RETURN CASE WHEN ${IN_YEARS('a.year')} THEN 1 ELSE 0 END AS n
+    UNION ALL
+    WITH a, b, t WHERE a:Entity
+    WITH a, a.id + '|' + t + '|' + b.id AS key
+    CALL (a, key) {
+      MATCH (ev:Evidence {key: key})
+      MATCH (p:Paper {id: ev.paperId})
+      RETURN p
+      UNION
+      MATCH (p:Paper)-[:PROPOSES]->(a)
+      RETURN p
+    }
+    WITH p, key WHERE ${IN_YEARS('p.year')} AND key IN coalesce(p.supports, [])
+    RETURN count(DISTINCT p) AS n
+  }
+  RETURN sum(n) AS ${out}
 }`;
 }
 

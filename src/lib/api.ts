@@ -11,6 +11,7 @@ import type {
 	LineageResult,
 	PaperDetail,
 	PathsResult,
+	RelationEvidence,
 	RelationPage,
 	RelationType,
 	SearchHit,
@@ -91,6 +92,12 @@ export interface NeighbourhoodQuery {
 	limit?: number;
 }
 
+/** A year range (either end open): the relations stated, and the papers written, in those years. */
+export interface Years {
+	from?: number | null;
+	to?: number | null;
+}
+
 export interface PathsQueryParams {
 	from: string;
 	to: string;
@@ -107,11 +114,12 @@ export function createApi(fetcher: Fetch = fetch) {
 				fetcher,
 				apiUrl('search', { q, types: options.types, limit: options.limit })
 			),
-		entity: (id: string) => get<EntityDetail>(fetcher, `/api/entities/${enc(id)}`),
+		entity: (id: string, years: Years = {}) =>
+			get<EntityDetail>(fetcher, apiUrl(`entities/${enc(id)}`, { from: years.from, to: years.to })),
 		/** The relations of one type and direction after the first `offset`, in the detail's order. */
 		entityRelations: (
 			id: string,
-			q: { rel: RelationType; dir: 'out' | 'in'; offset: number; limit?: number }
+			q: { rel: RelationType; dir: 'out' | 'in'; offset: number; limit?: number } & Years
 		) =>
 			get<RelationPage>(
 				fetcher,
@@ -119,7 +127,31 @@ export function createApi(fetcher: Fetch = fetch) {
 					rel: q.rel,
 					dir: q.dir,
 					offset: q.offset,
-					limit: q.limit
+					limit: q.limit,
+					from: q.from,
+					to: q.to
+				})
+			),
+		/** Every sentence behind one relation, a page at a time. */
+		evidence: (
+			q: {
+				source: string;
+				type: RelationType;
+				target: string;
+				offset?: number;
+				limit?: number;
+			} & Years
+		) =>
+			get<RelationEvidence>(
+				fetcher,
+				apiUrl('evidence', {
+					source: q.source,
+					type: q.type,
+					target: q.target,
+					offset: q.offset,
+					limit: q.limit,
+					from: q.from,
+					to: q.to
 				})
 			),
 		paper: (id: string) => get<PaperDetail>(fetcher, `/api/papers/${enc(id)}`),

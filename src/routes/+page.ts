@@ -3,7 +3,7 @@
 import { createApi, type ApiResult } from '$lib/api';
 import type { GraphView } from '$lib/types';
 import { decodeExplorerState, type Expansion } from '$lib/graph/url-state';
-import { failure, loadDetail } from '$lib/state/loaders';
+import { expansionQuery, failure, loadDetail } from '$lib/state/loaders';
 import { browser } from '$app/environment';
 import { mergeViews } from '$lib/graph/elements';
 import { provideLayout, startLayout } from '$lib/graph/force-job';
@@ -21,8 +21,10 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	const deferred = state.limit + state.papers > BIG_GRAPH;
 	const [overview, detail, ...expansions] = await Promise.all([
 		deferred ? null : api.overview(state.limit, state.papers),
-		state.selected ? loadDetail(api, state.selected) : Promise.resolve(null),
-		...state.expanded.map((x) => api.neighbourhood({ ids: [x.id], limit: x.limit }))
+		state.selected
+			? loadDetail(api, state.selected, { from: state.filters.yearFrom, to: state.filters.yearTo })
+			: Promise.resolve(null),
+		...state.expanded.map((x) => api.neighbourhood(expansionQuery(x)))
 	]);
 	const steps: (Expansion & { view: GraphView })[] = [];
 	expansions.forEach((r, i) => {

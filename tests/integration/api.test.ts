@@ -120,7 +120,7 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		const doc = (await get('/api/openapi.json')).body;
 		expect(
 			doc.paths['/api/entities/{id}/relations'].get.parameters.map((p: { name: string }) => p.name)
-		).toEqual(['id', 'rel', 'dir', 'offset', 'limit']);
+		).toEqual(['id', 'rel', 'dir', 'offset', 'limit', 'from', 'to']);
 	});
 
 	it('answers 400 naming the bad parameter', async () => {

@@ -33,9 +33,15 @@ const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [
 	{ depth: 2, limit: 8, types: ['Model', 'Technique'] },
 	{ types: ['Paper'] },
 	{ fromYear: 2023, toYear: 2024 },
+	// Year ranges count the papers of those years: support, caps and ties all follow.
+	{ fromYear: 2024 },
+	{ toYear: 2022, limit: 5, edgeLimit: 4 },
+	{ fromYear: 2023, toYear: 2023, minSupport: 2, depth: 2, limit: 20 },
 	{ minSupport: 2 },
 	{ relations: ['BUILDS_ON', 'VARIANT_OF', 'USES'], depth: 2 }
 ];
+
+const YEAR_RANGES = [{ fromYear: 2024 }, { toYear: 2022 }, { fromYear: 2023, toYear: 2023 }];
 
 /** The `first` busiest entities (where caps and ties are met), then every `every`-th. */
 function busiestAndSpread(first: number, every: number): Promise<{ id: string }[]> {
@@ -130,10 +136,28 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 	it('answers entity details and their pages exactly as the Cypher queries do', async () => {
 		const entities = await busiestAndSpread(10, 20);
 		let paged = 0;
+		let ranged = 0;
 		for (const { id } of [...entities, { id: ID.SDXL }, { id: ID.KOALA }]) {
 			for (const relationCap of [20, 2]) {
 				const fromNeo4j = await entityDetail(id, { relationCap });
 				expect(await snapshotEntityDetail(snapshot, id, { relationCap }), id).toEqual(fromNeo4j);
+			}
+			// In a year range: the relations and papers of those years, and their counts.
+			for (const years of YEAR_RANGES) {
+				const options = { relationCap: 3, ...years };
+				const fromNeo4j = await entityDetail(id, options);
+				const label = `${id} ${JSON.stringify(years)}`;
+				expect(await snapshotEntityDetail(snapshot, id, options), label).toEqual(fromNeo4j);
+				if (fromNeo4j.degree > 0) ranged++;
+				for (const [type, counts] of Object.entries(fromNeo4j.relationCounts)) {
+					const dir = counts.in >= counts.out ? 'in' : 'out';
+					const page = { offset: 1, limit: 3 };
+					const rel = type as RelationType;
+					expect(
+						await snapshotEntityRelations(snapshot, id, rel, dir, page, years),
+						`${label} ${type} ${dir}`
+					).toEqual(await entityRelations(id, rel, dir, page, years));
+				}
 			}
 			for (const [type, counts] of Object.entries((await entityDetail(id)).relationCounts)) {
 				for (const dir of ['out', 'in'] as const) {
@@ -148,6 +172,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 			}
 		}
 		expect(paged).toBeGreaterThan(10);
+		expect(ranged).toBeGreaterThan(10); // the ranges kept something to compare
 		await expect(snapshotEntityDetail(snapshot, 'model:nope')).rejects.toThrow(NotFoundError);
 	}, 300_000);
 

@@ -265,10 +265,13 @@ describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 			relations: ['VARIANT_OF', 'BUILDS_ON']
 		});
 		expect(labels(onlyModels.nodes)).toEqual(['KOALA', 'SDXL', 'Stable Diffusion']);
+		// A year range keeps the relations stated by papers of those years: KOALA's, of 2024.
 		const recent = await neighbourhood([ID.SDXL], { fromYear: 2024 });
-		expect(recent.nodes.filter((n) => n.id !== ID.SDXL).every((n) => (n.year ?? 0) >= 2024)).toBe(
-			true
-		);
+		expect(recent.nodes.map((n) => n.id).sort()).toEqual([ID.KOALA, ID.SDXL, 'p-koala'].sort());
+		// SDXL itself, first seen in 2023, stays: a node asked for is never filtered out.
+		expect((await neighbourhood([ID.SDXL], { toYear: 2022 })).nodes.map((n) => n.id)).toEqual([
+			ID.SDXL
+		]);
 		const two = await neighbourhood([ID.SDXL], { depth: 2, types: ['Model'] });
 		expect(labels(two.nodes)).toContain('Stable Diffusion v1.5');
 		expect((await neighbourhood([ID.SDXL], { minSupport: 2 })).nodes).toHaveLength(1);

@@ -32,10 +32,33 @@ export function isDefaultFilters(f: GraphFilters): boolean {
 	);
 }
 
-/** Nodes without a known year stay visible: hiding them would hide most of a young graph. */
+export function hasYears(f: GraphFilters): boolean {
+	return f.yearFrom != null || f.yearTo != null;
+}
+
+/** "2023", "2023–2024", "2023–…" */
+export function yearRangeLabel(f: Pick<GraphFilters, 'yearFrom' | 'yearTo'>): string {
+	return f.yearFrom === f.yearTo ? String(f.yearFrom) : `${f.yearFrom ?? '…'}–${f.yearTo ?? '…'}`;
+}
+
+/**
+ * What a year range keeps, as the API answered it for the nodes in focus (the selected one and
+ * those expanded): the relations stated by papers of those years (their `support` counts those
+ * papers only) and the nodes they join. The nodes in focus are always kept.
+ */
+export interface InYears {
+	edges: ReadonlySet<string>;
+	nodes: ReadonlySet<string>;
+}
+
+/**
+ * A year range filters relations, not entities: an entity is never hidden for its own year (the
+ * one in focus would disappear); a paper is, when written outside the range.
+ */
 export function nodePasses(node: GraphNode, f: GraphFilters): boolean {
 	if (!f.types.includes(node.type)) return false;
-	if (node.year != null) {
+	if (node.kind === 'Paper' && hasYears(f)) {
+		if (node.year == null) return false;
 		if (f.yearFrom != null && node.year < f.yearFrom) return false;
 		if (f.yearTo != null && node.year > f.yearTo) return false;
 	}
@@ -46,16 +69,29 @@ export function edgePasses(edge: GraphEdge, f: GraphFilters): boolean {
 	return f.rels.includes(edge.type) && edge.support >= f.minSupport;
 }
 
-/** The ids to hide: nodes failing the filters or hidden by hand, and edges touching them. */
+/**
+ * The ids to hide: nodes failing the filters or hidden by hand, and edges touching them. With a
+ * year range, also the relations not stated in those years (`inYears`; none known: all of
+ * them) and the nodes they alone joined, but never a node in focus (`focus`).
+ */
 export function hiddenIds(
 	graph: { nodes: GraphNode[]; edges: GraphEdge[] },
 	filters: GraphFilters,
-	hidden: ReadonlySet<string> = new Set()
+	hidden: ReadonlySet<string> = new Set(),
+	inYears: InYears | null = null,
+	focus: ReadonlySet<string> = new Set()
 ): Set<string> {
 	const out = new Set<string>();
-	for (const n of graph.nodes) if (hidden.has(n.id) || !nodePasses(n, filters)) out.add(n.id);
+	const ranged = hasYears(filters);
+	for (const n of graph.nodes) {
+		if (hidden.has(n.id)) out.add(n.id);
+		else if (focus.has(n.id) && n.kind === 'Entity') continue;
+		else if (!nodePasses(n, filters)) out.add(n.id);
+		else if (ranged && !focus.has(n.id) && !inYears?.nodes.has(n.id)) out.add(n.id);
+	}
 	for (const e of graph.edges) {
 		if (out.has(e.source) || out.has(e.target) || !edgePasses(e, filters)) out.add(e.id);
+		else if (ranged && !inYears?.edges.has(e.id)) out.add(e.id);
 	}
 	return out;
 }

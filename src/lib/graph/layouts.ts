@@ -59,10 +59,11 @@ export function incrementalLayout(options: {
 export function ringPositions(
 	count: number,
 	centre: { x: number; y: number },
-	radius = 90
+	radius = 90,
+	startAngle = 0
 ): { x: number; y: number }[] {
 	return Array.from({ length: count }, (_, i) => {
-		const a = (2 * Math.PI * i) / Math.max(1, count);
+		const a = startAngle + (2 * Math.PI * i) / Math.max(1, count);
 		return { x: centre.x + radius * Math.cos(a), y: centre.y + radius * Math.sin(a) };
 	});
 }

@@ -172,7 +172,17 @@ export function graphStyle(
 			selector: 'node:selected',
 			style: { 'border-width': 4, 'border-color': t.selected, 'font-weight': 'bold' }
 		},
-		{ selector: 'edge:selected', style: { opacity: 1, 'z-index': 10 } },
+		// A clicked edge (its evidence in the panel): a halo around it, in the selection colour.
+		{
+			selector: 'edge:selected',
+			style: {
+				opacity: 1,
+				'z-index': 10,
+				'underlay-color': t.selected,
+				'underlay-opacity': 0.3,
+				'underlay-padding': 4
+			}
+		},
 		{ selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5 } },
 		{ selector: 'node.root', style: { 'border-width': 4, 'border-color': HIGHLIGHT } },
 		{ selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },

@@ -20,6 +20,10 @@ export const OVERVIEW_PAPERS_MAX = 10_000;
 export interface Expansion {
 	id: string;
 	limit: number;
+	/** Only neighbours joined by this relation type (none: any). */
+	rel?: RelationType;
+	/** The node's papers rather than its entities (an expansion adds entities first). */
+	papers?: boolean;
 }
 
 export interface ExplorerState {
@@ -73,10 +77,16 @@ export function emptyExplorerState(): ExplorerState {
 }
 
 /**
- * An expansion is `x=<id>` at the default limit and `x<limit>=<id>` after "show more": the
- * limit rides in the key because ids may contain any character.
+ * An expansion is `x=<id>` at the default limit and `x<limit>=<id>` after "show more", then
+ * `.<relation>` when it followed one relation type and `.papers` when it added the node's papers
+ * (`x39.builds_on.papers=<id>`): the options ride in the key because ids may contain any
+ * character.
  */
-const EXPANSION_KEY = /^x(\d+)?$/;
+const EXPANSION_KEY = /^x(\d+)?((?:\.[a-z_]+){0,2})$/;
+
+export function expansionKey(x: Expansion): string {
+	return `x${x.limit === EXPAND_LIMIT ? '' : x.limit}${x.rel ? `.${x.rel.toLowerCase()}` : ''}${x.papers ? '.papers' : ''}`;
+}
 
 export function encodeExplorerState(state: ExplorerState): URLSearchParams {
 	const p = new URLSearchParams();
@@ -84,7 +94,7 @@ export function encodeExplorerState(state: ExplorerState): URLSearchParams {
 	if (state.limit !== OVERVIEW_LIMIT) p.set('limit', String(state.limit));
 	if (state.papers > 0) p.set('papers', String(state.papers));
 	if (state.selected) p.set('sel', state.selected);
-	for (const x of state.expanded) p.append(x.limit === EXPAND_LIMIT ? 'x' : `x${x.limit}`, x.id);
+	for (const x of state.expanded) p.append(expansionKey(x), x.id);
 	for (const id of state.hidden) p.append('hide', id);
 	for (const id of state.pinned) p.append('pin', id);
 	if (f.types.length !== NODE_TYPES.length) p.set('types', f.types.join(','));
@@ -103,10 +113,16 @@ function expansions(p: URLSearchParams): Expansion[] {
 		const m = EXPANSION_KEY.exec(key);
 		if (!m || !id) continue;
 		const limit = m[1] == null ? EXPAND_LIMIT : int(m[1], 1, EXPAND_MAX);
-		const k = `${limit}|${id}`;
-		if (limit == null || seen.has(k)) continue;
+		const parts = m[2]!.split('.').filter(Boolean);
+		const papers = parts.at(-1) === 'papers';
+		if (papers) parts.pop();
+		const rel = parts[0]?.toUpperCase() as RelationType | undefined;
+		if (limit == null || parts.length > 1 || (rel && !RELATION_TYPES.includes(rel))) continue;
+		const x: Expansion = { id, limit, ...(rel ? { rel } : {}), ...(papers ? { papers } : {}) };
+		const k = `${expansionKey(x)}|${id}`;
+		if (seen.has(k)) continue;
 		seen.add(k);
-		out.push({ id, limit });
+		out.push(x);
 	}
 	return out;
 }

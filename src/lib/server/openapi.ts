@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import {
 	cypherBody,
+	entityParams,
 	entityRelationsParams,
+	evidenceParams,
 	lineageParams,
 	neighbourhoodParams,
 	overviewParams,
@@ -63,12 +65,12 @@ export function openApiDocument(): object {
 				'{ hits: SearchHit[], note?: string }'
 			),
 			'/api/entities/{id}': op(
-				'An entity with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has',
-				[idPath],
+				'An entity with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has. With `from`/`to` (years): only the relations stated by papers of those years, each with the number of those papers as support and their sentences; `relationCounts`, `degree`, `paperCount` and `papers` count those years only',
+				[idPath, ...queryParameters(entityParams)],
 				'EntityDetail'
 			),
 			'/api/entities/{id}/relations': op(
-				'One page of an entity’s relations of one type (`rel`) and direction (`dir`: `out` from the entity, `in` to it), in the order of /api/entities/{id}: `offset=20` continues where it stopped',
+				'One page of an entity’s relations of one type (`rel`) and direction (`dir`: `out` from the entity, `in` to it), in the order of /api/entities/{id}: `offset=20` continues where it stopped; `from`/`to` as for /api/entities/{id}',
 				[idPath, ...queryParameters(entityRelationsParams)],
 				'{ type, direction, total, offset, relations: RelationView[] }'
 			),
@@ -78,9 +80,14 @@ export function openApiDocument(): object {
 				'PaperDetail'
 			),
 			'/api/neighbourhood': op(
-				'The subgraph around nodes, strongest relations first; `truncated` when capped',
+				'The subgraph around nodes, strongest relations first; `truncated` when capped. `from`/`to` (years) keep the relations stated by papers of those years, `support` then counting those papers only (papers of other years drop out); the nodes asked for are always in the answer',
 				queryParameters(neighbourhoodParams),
 				'GraphView'
+			),
+			'/api/evidence': op(
+				'Every sentence behind one relation (`source`, `type`, `target`), one per paper stating it, best first, a page at a time (`offset`, `limit` ≤ 50); `support` is how many papers state it. `from`/`to` (years): the papers of those years only',
+				queryParameters(evidenceParams),
+				'{ source, target, type, support, offset, evidence: EvidenceView[] }'
 			),
 			'/api/paths': op(
 				'Up to k shortest distinct paths between two nodes, each hop with its best evidence',

@@ -29,18 +29,28 @@ export const searchParams = z.object({
 	limit: int(1, 50).default(20)
 });
 
-export const neighbourhoodParams = z.object({
-	ids: idList.refine((a) => a.length > 0, 'ids must name at least one node'),
-	depth: int(1, 2).default(1),
-	rel: csv(RELATION_TYPES).optional(),
-	types: csv(NODE_TYPES).optional(),
+/** A year range: the relations stated, and papers written, in those years (either end open). */
+const yearRange = {
 	from: year.optional(),
-	to: year.optional(),
-	minSupport: int(1, 1_000_000).default(1),
-	limit: int(1, 500).default(100),
-	// default: 5 per neighbour (graph/queries/neighbourhood.ts EDGES_PER_NODE)
-	edgeLimit: int(1, 20_000).optional()
-});
+	to: year.optional()
+};
+const ordered = (p: { from?: number; to?: number }) =>
+	p.from == null || p.to == null || p.from <= p.to;
+const orderedIssue = { message: 'from must not be after to', path: ['from'] };
+
+export const neighbourhoodParams = z
+	.object({
+		ids: idList.refine((a) => a.length > 0, 'ids must name at least one node'),
+		depth: int(1, 2).default(1),
+		rel: csv(RELATION_TYPES).optional(),
+		types: csv(NODE_TYPES).optional(),
+		...yearRange,
+		minSupport: int(1, 1_000_000).default(1),
+		limit: int(1, 500).default(100),
+		// default: 5 per neighbour (graph/queries/neighbourhood.ts EDGES_PER_NODE)
+		edgeLimit: int(1, 20_000).optional()
+	})
+	.refine(ordered, orderedIssue);
 
 export const pathsParams = z.object({
 	from: id,
@@ -67,12 +77,30 @@ export const overviewParams = z.object({
 });
 // One page of an entity's relations of one type and direction, after the strongest few that
 // GET /api/entities/{id} shows.
-export const entityRelationsParams = z.object({
-	rel: z.enum(RELATION_TYPES),
-	dir: z.enum(['out', 'in']),
-	offset: int(0, 1_000_000).default(0),
-	limit: int(1, 100).default(50)
-});
+export const entityRelationsParams = z
+	.object({
+		rel: z.enum(RELATION_TYPES),
+		dir: z.enum(['out', 'in']),
+		offset: int(0, 1_000_000).default(0),
+		limit: int(1, 100).default(50),
+		...yearRange
+	})
+	.refine(ordered, orderedIssue);
+
+/** An entity's detail, optionally of the relations and papers of a year range. */
+export const entityParams = z.object(yearRange).refine(ordered, orderedIssue);
+
+/** Every sentence behind one relation, a page at a time (GET /api/evidence). */
+export const evidenceParams = z
+	.object({
+		source: id,
+		type: z.enum(RELATION_TYPES),
+		target: id,
+		offset: int(0, 1_000_000).default(0),
+		limit: int(1, 50).default(10),
+		...yearRange
+	})
+	.refine(ordered, orderedIssue);
 
 export const timelineParams = z.object({ id: id.optional() });
 export const idParam = id;

@@ -4,6 +4,7 @@
 import { env } from '$env/dynamic/private';
 import { runConsole } from '../../../graph/queries/console.js';
 import { entityDetail, entityRelations } from '../../../graph/queries/entity.js';
+import { relationEvidence } from '../../../graph/queries/evidence.js';
 import { buildsOn, lineage } from '../../../graph/queries/lineage.js';
 import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.js';
 import { overview, timeline } from '../../../graph/queries/overview.js';
@@ -25,6 +26,7 @@ import type {
 	BuildsOnRow,
 	EntityDetail,
 	EntityType,
+	RelationEvidence,
 	RelationPage,
 	GraphNode,
 	GraphView,
@@ -65,25 +67,53 @@ export const repository = {
 		limit: number
 	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
 
-	async entity(asked: string): Promise<EntityDetail> {
+	/** With a year range: the relations stated, and the papers written, in those years. */
+	async entity(asked: string, years: { from?: number; to?: number } = {}): Promise<EntityDetail> {
 		const id = await resolveId(asked);
+		const o = { fromYear: years.from, toYear: years.to, ...t() };
 		return fromSnapshot(
-			(snapshot) => snapshotEntityDetail(snapshot, id, t()),
-			() => entityDetail(id, t())
+			(snapshot) => snapshotEntityDetail(snapshot, id, o),
+			() => entityDetail(id, o)
 		);
 	},
 
 	async entityRelations(
 		asked: string,
-		o: { rel: RelationType; dir: 'out' | 'in'; offset: number; limit: number }
+		o: {
+			rel: RelationType;
+			dir: 'out' | 'in';
+			offset: number;
+			limit: number;
+			from?: number;
+			to?: number;
+		}
 	): Promise<RelationPage> {
 		const id = await resolveId(asked);
 		const page = { offset: o.offset, limit: o.limit };
+		const options = { fromYear: o.from, toYear: o.to, ...t() };
 		return fromSnapshot(
-			(snapshot) => snapshotEntityRelations(snapshot, id, o.rel, o.dir, page, t()),
-			() => entityRelations(id, o.rel, o.dir, page, t())
+			(snapshot) => snapshotEntityRelations(snapshot, id, o.rel, o.dir, page, options),
+			() => entityRelations(id, o.rel, o.dir, page, options)
 		);
 	},
+
+	/** Every sentence behind one relation (only Neo4j holds them), a page at a time. */
+	evidence: async (o: {
+		source: string;
+		type: RelationType;
+		target: string;
+		offset: number;
+		limit: number;
+		from?: number;
+		to?: number;
+	}): Promise<RelationEvidence> =>
+		relationEvidence(await resolveId(o.source), o.type, await resolveId(o.target), {
+			offset: o.offset,
+			limit: o.limit,
+			fromYear: o.from,
+			toYear: o.to,
+			...t()
+		}),
 
 	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()),
 

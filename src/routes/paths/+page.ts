@@ -12,7 +12,11 @@ export const load: PageLoad = async ({ fetch, url }) => {
 		if (!id) return '';
 		const r = await loadDetail(api, id);
 		if (!r.ok) return id;
-		return r.data.kind === 'Entity' ? r.data.entity.name : r.data.paper.title;
+		return r.data.kind === 'Entity'
+			? r.data.entity.name
+			: r.data.kind === 'Paper'
+				? r.data.paper.title
+				: id;
 	};
 	if (!query.from || !query.to) {
 		const [fromLabel, toLabel] = await Promise.all([labelOf(query.from), labelOf(query.to)]);

@@ -34,16 +34,30 @@ describe('filters over the visible graph', () => {
 		]);
 	});
 
-	it('apply the year range to dated nodes only', () => {
-		const hidden = hiddenIds(
-			{ nodes: [...VIEW.nodes, { ...VIEW.nodes[0], id: 'model:undated', year: null }], edges: [] },
-			{ ...defaultFilters(), yearFrom: 2023, yearTo: 2023 }
+	it('apply a year range to relations and papers, never to the entity in focus', () => {
+		// KOALA, SDXL and the paper are of 2023–2024; what the API kept for 2023 is one relation.
+		const graph = {
+			nodes: [...VIEW.nodes, { ...VIEW.nodes[0]!, id: 'model:undated', year: null }],
+			edges: VIEW.edges
+		};
+		const f = { ...defaultFilters(), yearFrom: 2023, yearTo: 2023 };
+		const inYears = {
+			edges: new Set(['technique:koala|BUILDS_ON|model:sdxl']),
+			nodes: new Set(['technique:koala', 'model:sdxl'])
+		};
+		// Stable Diffusion (first seen 2022) is in focus: it stays, though nothing of 2023 joins it.
+		const hidden = hiddenIds(graph, f, new Set(), inYears, new Set(['model:stable-diffusion']));
+		expect([...hidden].sort()).toEqual(
+			[
+				'koala-paper', // a paper of 2024
+				'model:undated', // nothing of 2023 joins it
+				...VIEW.edges.map((e) => e.id).filter((id) => !inYears.edges.has(id))
+			].sort()
 		);
-		expect([...hidden].sort()).toEqual([
-			'koala-paper',
-			'model:stable-diffusion',
-			'technique:koala'
-		]);
+		// Nothing known of those years: every relation is hidden, the focus stays.
+		const none = hiddenIds(graph, f, new Set(), null, new Set(['model:sdxl']));
+		expect(none.has('model:sdxl')).toBe(false);
+		expect(VIEW.edges.every((e) => none.has(e.id))).toBe(true);
 	});
 
 	it('honour nodes hidden by hand', () => {

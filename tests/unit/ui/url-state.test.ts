@@ -24,7 +24,11 @@ describe('explorer state in the URL', () => {
 				{ id: 'technique:koala', limit: 40 },
 				// "Show more" on the same node: a second step at a higher limit, kept in order.
 				{ id: 'model:sdxl', limit: 200 },
-				{ id: 'x=odd&id', limit: 500 }
+				{ id: 'x=odd&id', limit: 500 },
+				// By one relation type, and that type's papers added on request.
+				{ id: 'model:sdxl', limit: 40, rel: 'BUILDS_ON' as const },
+				{ id: 'model:sdxl', limit: 39, rel: 'BUILDS_ON' as const, papers: true },
+				{ id: 'technique:koala', limit: 12, papers: true }
 			],
 			hidden: ['paper,with,commas'],
 			pinned: ['model:sdxl', 'technique:koala'],
@@ -41,6 +45,9 @@ describe('explorer state in the URL', () => {
 		const url = new URL(`http://x/${queryString(encodeExplorerState(state))}`);
 		expect(url.search).toContain('sel=model%3Asdxl');
 		expect(url.search).toContain('x200=model%3Asdxl');
+		expect(url.search).toContain('x.builds_on=model%3Asdxl');
+		expect(url.search).toContain('x39.builds_on.papers=model%3Asdxl');
+		expect(url.search).toContain('x12.papers=technique%3Akoala');
 		expect(url.search).toContain('pin=technique%3Akoala');
 		expect(url.search).toContain('limit=400&papers=2600');
 		expect(decodeExplorerState(url.searchParams)).toEqual(state);
@@ -49,7 +56,7 @@ describe('explorer state in the URL', () => {
 	it('falls back to defaults for junk', () => {
 		const s = decodeExplorerState(
 			new URLSearchParams(
-				'types=Nope,Model&rels=DROP&from=abc&minSupport=-3&x=&x=a&x=a&x0=b&x9999=c&xy=d' +
+				'types=Nope,Model&rels=DROP&from=abc&minSupport=-3&x=&x=a&x=a&x0=b&x9999=c&xy=d&x.likes=e&x.uses.uses=f' +
 					'&limit=0&papers=-1&renderer=vulkan'
 			)
 		);
