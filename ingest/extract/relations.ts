@@ -81,6 +81,9 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			add(PAPER, 'PROPOSES', e.id, e.proposedSentence ?? 0, e.proposedRule ?? e.rule, 0.9);
 	}
 
+	// "we present Diffusion Explainer, a tool that explains how Stable Diffusion works": a paper
+	// whose contribution explains or visualises a model studies what its title names
+	const proposesAnExplainer = input.entities.some((e) => e.proposed && EXPLAINER.test(e.name));
 	for (const s of input.sentences) {
 		const ms = input.mentions[s.index];
 		if (ms.length === 0) continue;
@@ -92,7 +95,8 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 		const others = othersWork(s);
 		const unlikeEnd = unlikeClauseEnd(s);
 		const aside = !s.isTitle && (demonstration(s) || study(s, ms));
-		const attacked = s.isTitle && s.words.some((w) => ATTACK_WORDS.has(w.text));
+		const attacked =
+			s.isTitle && (s.words.some((w) => ATTACK_WORDS.has(w.text)) || proposesAnExplainer);
 		for (const m of ms) {
 			const e = m.entity;
 			// a benchmark the paper proposes is also what it evaluates on (or trains on)
@@ -217,6 +221,8 @@ const ATTACK_WORDS = new Set(
 		' '
 	)
 );
+
+const EXPLAINER = /\b(?:explainer|visuali[sz]er|debugger|inspector)$/i;
 
 const BASELINE = /^baselines?$/i;
 const BASELINE_AFTER = compileCue({

@@ -87,6 +87,14 @@ const CASES: Case[] = [
 		absent: ['@paper BUILDS_ON Stable Diffusion']
 	},
 	{
+		rule: 'a paper proposing an explainer of a model studies the model its title names',
+		title: 'Interactive Visual Learning for Stable Diffusion',
+		abstract:
+			'We present Diffusion Explainer, the first interactive tool that explains how it works.',
+		relations: ['@paper PROPOSES Diffusion Explainer', '@paper USES Stable Diffusion'],
+		absent: ['@paper BUILDS_ON Stable Diffusion']
+	},
+	{
 		rule: 'a title in capitals makes no names of its words',
 		title: 'ANALYSIS ON GRADIENT PROPAGATION IN BATCH NORMALIZED RESIDUAL NETWORKS',
 		abstract: 'We study how gradients pass through residual networks with batch normalization.',
