@@ -314,7 +314,8 @@ const EDGE_QUOTES = /^[\s'"`‘’“”«»]+|[\s'"`‘’“”«»]+$/gu;
  * (RCP"), and a bare number or version ("4.0", "v2", "1") is none.
  */
 function cleanFinding(f: NameFinding): NameFinding | null {
-	let name = f.name;
+	// "Explore-then-Commit*": a footnote mark is not part of the name
+	let name = f.name.length > 3 ? f.name.replace(/(?<=[\p{L}\p{N}])[*†‡]+$/u, '') : f.name;
 	const open = name.indexOf('(');
 	if (open > 0 && name.indexOf(')', open) < 0) name = name.slice(0, open);
 	name = name.replace(EDGE_QUOTES, '');

@@ -441,6 +441,12 @@ function spells(
 	return w.stop && spells(words, i + 1, letters, li);
 }
 
+const EPONYM_HEADS = new Set(
+	'equation equations test tests inequality inequalities theorem lemma bound bounds operator operators criterion distance divergence transform identity conjecture'.split(
+		' '
+	)
+);
+
 /**
  * Coined-looking chunks anywhere ("OSEDiff", "KOALA-700M", "LDM-4-G") not in the lexicon and not
  * already covered by a lexicon mention (`taken`: token ranges).
@@ -457,6 +463,9 @@ export function shapeNames(
 	for (const c of chunks(s.tokens, 0, s.tokens.length, text, Infinity, runFilter)) {
 		if (!isNameLike(c.text)) continue;
 		if (taken.some((m) => m.first <= c.last && c.first <= m.last)) continue;
+		// "the Bellman equation", "a DeLong test": a person's name in a phrase it does not name
+		const next = s.tokens[c.last + 1];
+		if (next?.word && EPONYM_HEADS.has(next.text)) continue;
 		// "20 mK", "5 GHz": a short symbol after a number is a unit
 		const before = s.tokens[c.first - 1];
 		if (

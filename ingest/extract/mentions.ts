@@ -45,6 +45,39 @@ function isAdjectiveWord(word: string): boolean {
 	return tagPhrase(word).some((x) => x.tags.includes('Adjective'));
 }
 
+// Words that make a narrower kind of a method or task when written before it.
+const KIND_MODIFIERS = new Set(
+	(
+		'multimodal multi-modal cross-modal audio-visual residual hierarchical agglomerative one-shot ' +
+		'multi-agent multi-object multi-view multi-label multi-task time-series behavioral behavioural ' +
+		'aspect-based multilingual cross-lingual open-vocabulary open-set long-tailed fine-grained ' +
+		'weakly-supervised semi-supervised self-supervised unsupervised continual incremental ' +
+		'federated decentralized decentralised distributed offline inverse deep'
+	).split(' ')
+);
+
+/** A kind modifier glued into a chunk right before token `first`: its start and the name. */
+function narrowedKind(
+	tokens: Token[],
+	first: number,
+	last: number,
+	entity: FoundEntity,
+	text: string
+): { first: number; name: string } | null {
+	// a kind of model ("multi-agent LLM systems") is qualified by what follows as often as not
+	if ((entity.type !== 'Task' && entity.type !== 'Technique') || entity.role === 'class')
+		return null;
+	if (first === 0 || !tokens[first].space) return null;
+	let k = first - 1;
+	while (k > 0 && !tokens[k].space) k--;
+	const modifier = text.slice(tokens[k].start, tokens[first - 1].end);
+	if (!KIND_MODIFIERS.has(modifier.toLowerCase())) return null;
+	// the words as written ("hierarchical clustering"), unless they hold an acronym or a plural
+	const surface = text.slice(tokens[first].start, tokens[last].end);
+	const head = /^[\p{Ll}\s-]+$/u.test(surface) && !/s$/.test(surface) ? surface : entity.name;
+	return { first: k, name: `${modifier.toLowerCase()} ${head}` };
+}
+
 /** "Stable Diffusion Training": a name of several words read as a phrase (lexicon `notBefore`). */
 function phraseOfWords(
 	tokens: Token[],
@@ -105,6 +138,26 @@ export function lexiconMentions(
 		const variants = variantsAfter(tokens, m.last, end, family);
 		if (variants.length === 0 && continuesWithName(tokens, m.last)) continue;
 		if (variants.length === 0) {
+			// "residual reinforcement learning", "multimodal sentiment analysis": a kind of the
+			// lexicon's method or task, named as such, not the general one
+			const kind = narrowedKind(tokens, i, m.last, family, text);
+			if (kind) {
+				const e = table.named(kind.name, family.type, 'name.narrowed');
+				if (!e.lex && !e.typeRule) {
+					e.typeRule = 'type.lexicon-head';
+					e.typeStrength = 4;
+				}
+				out.push({
+					sent: s.index,
+					first: kind.first,
+					last: m.last,
+					entity: e,
+					rule: 'name.narrowed',
+					priority: 2
+				});
+				i = m.last;
+				continue;
+			}
 			out.push({
 				sent: s.index,
 				first: i,

@@ -95,6 +95,31 @@ const CASES: Case[] = [
 		absent: ['@paper BUILDS_ON Stable Diffusion']
 	},
 	{
+		rule: 'a kind of a known method or task is named as such, not as the general one',
+		title: 'Residual Policies for Robot Assembly',
+		abstract:
+			'We use residual reinforcement learning and hierarchical clustering for multimodal sentiment analysis.',
+		entities: [
+			'residual reinforcement learning (Technique)',
+			'hierarchical clustering (Technique)',
+			'multimodal sentiment analysis (Task)'
+		],
+		absentEntities: ['reinforcement learning (Technique)', 'sentiment analysis (Task)']
+	},
+	{
+		rule: 'an eponym in a phrase it does not name is no name; a footnote mark is not part of one',
+		title: 'Bandits with Delays',
+		abstract:
+			'We derive the Bellman equation and run a DeLong test. We propose Double-Greedy Explore-then-Commit*, a new algorithm.',
+		entities: ['Double-Greedy Explore-then-Commit (Technique)'],
+		absentEntities: [
+			'Bellman (Model)',
+			'Bellman (Technique)',
+			'DeLong (Model)',
+			'DeLong (Technique)'
+		]
+	},
+	{
 		rule: 'a title in capitals makes no names of its words',
 		title: 'ANALYSIS ON GRADIENT PROPAGATION IN BATCH NORMALIZED RESIDUAL NETWORKS',
 		abstract: 'We study how gradients pass through residual networks with batch normalization.',
