@@ -82,10 +82,13 @@ export function lastChunk(tokens: Token[], to: number, text: string): Chunk | un
 
 const DIMENSION = /^\d+(?:x|×|times)\d+$/i;
 // hardware and quantisation settings: "RTX4090", "A100", "MI300X", "W4A8"
-const HARDWARE = /^(?:RTX|GTX|[AHVB]|GB|MI|TPU)\s?\d{2,4}\w*$|^W\d+A\d+$/i;
+const HARDWARE = /^(?:\d+\s?[x×]\s?)?(?:RTX|GTX|[AHVB]|GB|MI|TPU)\s?\d{2,4}[\w-]*$|^W\d+A\d+$/i;
+// a venue and its year: "NLPCC-2025", "ICLR 2024"
+const VENUE =
+	/^(?:NLPCC|ACL|EMNLP|NAACL|EACL|COLING|LREC|CVPR|ICCV|ECCV|WACV|BMVC|NeurIPS|NIPS|ICML|ICLR|AAAI|IJCAI|KDD|WWW|SIGIR|CIKM|WSDM|ICASSP|INTERSPEECH|ICRA|IROS|CoRL|RSS|MICCAI|AISTATS|UAI|COLT)[-\s]?(?:19|20)?\d{2}$/i;
 const QUANTITY = /^[\d.,]+(?:[kmbgtx%]|st|nd|rd|th|s|fps|ms|gb|mb|m|b|k|px|d)?$/i;
 const HYPHEN_TAIL =
-	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|related|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|derived|accelerated|induced|invariant|scale|step|shot|time|parameter|parameters|billion|bit|layer|dimensional|to|of|and|in)$/i;
+	/-(?:based|like|style|aware|guided|conditioned|driven|powered|enabled|empowered|assisted|augmented|enhanced|inspired|informed|centered|centred|equipped|related|dependent|specific|free|only|level|wise|agnostic|compatible|generated|supervised|consistent|centric|oriented|friendly|derived|accelerated|induced|invariant|regulated|compliant|scale|step|shot|time|parameter|parameters|billion|bit|layer|dimensional|to|of|and|in)$/i;
 
 const CAPITALISED_WORD = /^[A-Z][a-z]*$/;
 // Short function words a shouty title writes in capitals.
@@ -115,7 +118,7 @@ export function isNameLike(raw: string): boolean {
 	const s = stripHyphenTail(raw.replace(EDGE_PUNCT, ''));
 	if (s.length < 2 || s.length > 40) return false;
 	if (NOT_NAMES.has(s.toLowerCase())) return false;
-	if (DIMENSION.test(s) || QUANTITY.test(s) || HARDWARE.test(s)) return false;
+	if (DIMENSION.test(s) || QUANTITY.test(s) || HARDWARE.test(s) || VENUE.test(s)) return false;
 	const letters = s.replace(/[^\p{L}]/gu, '');
 	if (letters.length < 2) return false;
 	// hyphenated: some piece must look coined on its own ("KOALA-700M", "Safe-SD"), so

@@ -63,11 +63,14 @@ const CASES: Case[] = [
 		rule: 'languages, accelerators and hyphen adjectives are not names',
 		title: 'Spanish and Catalan Bias Benchmarks',
 		abstract:
-			'We train on MI300X accelerators with a GPU-accelerated pipeline and STE-derived labels.',
+			'We train on MI300X accelerators and 8xA100-40G nodes with a GPU-accelerated pipeline and STE-derived labels for the NLPCC-2025 shared task.',
 		absentEntities: [
 			'Spanish (Technique)',
 			'Spanish (Model)',
 			'MI300X (Model)',
+			'8xA100-40G (Model)',
+			'NLPCC-2025 (Model)',
+			'NLPCC-2025 (Dataset)',
 			'GPU-accelerated (Technique)',
 			'STE-derived (Model)'
 		]
