@@ -12,7 +12,9 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// none of these is a timed test: on a loaded 2-core machine some take seconds
+					testTimeout: 30_000
 				}
 			},
 			{
@@ -24,6 +26,9 @@ export default defineConfig({
 					globalSetup: ['tests/setup/neo4j.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
+					// a browser's answer to a key or a click waits on the app's API: on a loaded
+					// machine that is more than vitest's 1 s default for expect.poll
+					expect: { poll: { timeout: 15_000 } },
 					fileParallelism: false
 				}
 			}
