@@ -237,6 +237,29 @@ describe.skipIf(noNeo4j)('ingest split across machines with --shard', () => {
 	}, 300_000);
 });
 
+describe.skipIf(noNeo4j)('ingest from two processes at once', () => {
+	it('two shards written at the same time make exactly the graph of one run', async () => {
+		// an open vocabulary: both processes create and update many of the same entities at once
+		const corpus = path.join(tmp, 'concurrent.jsonl');
+		await writeCorpus(corpus, 300, { seed: 21, vocabulary: 'open' });
+		await resetGraph(getDriver());
+		const whole = await ingest({ files: [corpus], batchSize: 50 });
+		expect(whole.new).toBe(300);
+		const expected = await graphChecksum();
+		await resetGraph(getDriver());
+
+		const [a, b] = await Promise.all([
+			runCli(['ingest', corpus, '--shard', '1/2', '--batch', '50']),
+			runCli(['ingest', corpus, '--shard', '2/2', '--batch', '50'])
+		]);
+		expect(a.code, a.stderr).toBe(0);
+		expect(b.code, b.stderr).toBe(0);
+		const newOf = (out: string) => Number(/new\s+(\d+)/.exec(out)?.[1]);
+		expect(newOf(a.stdout) + newOf(b.stdout)).toBe(300);
+		expect(await graphChecksum()).toBe(expected);
+	}, 600_000);
+});
+
 describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 	let corpus: string;
 	beforeAll(async () => {
