@@ -31,6 +31,16 @@ export default ts.config(
 		}
 	},
 	{
+		// data flows ingest → graph: the graph layer never reaches back into ingest
+		files: ['graph/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/ingest/**'], message: 'graph/ must not import from ingest/' }] }
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',

@@ -3,7 +3,7 @@
 // (:Curation) node (graph/queries/curation.ts) and never edited, only marked undone; the
 // corrections in force at any time are the records not undone, in order. CurationState is
 // what the loader needs of them: cheap lookups (id → kept id, id → name and type, edge key →
-// verdict), applied to every paper's facts (ingest/load/curate.ts).
+// verdict), applied to every paper's facts (graph/curation-apply.ts).
 import { z } from 'zod';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from './model.js';
 

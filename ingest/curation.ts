@@ -3,7 +3,7 @@
 // and nothing is written), the record stored, and the graph brought into line at once with a
 // one-off pass — the papers a merge touches loaded again from their stored text under the new
 // corrections, names, types and aliases set, edges recounted. After that the loader applies the
-// corrections to every paper it writes (ingest/load/curate.ts), so they survive any re-ingest.
+// corrections to every paper it writes (graph/curation-apply.ts), so they survive any re-ingest.
 import { randomBytes } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { writeTx } from '../graph/driver.js';
@@ -34,7 +34,8 @@ import {
 	type StoredPaper
 } from '../graph/queries/curation.js';
 import { writeBatch } from '../graph/queries/load.js';
-import { toFacts, type PaperFacts } from './load/facts.js';
+import type { PaperFacts } from '../graph/rows.js';
+import { toFacts } from './load/facts.js';
 import type { Paper } from './types.js';
 
 export interface CurateOptions {

@@ -3,7 +3,8 @@
 import { parentPort } from 'node:worker_threads';
 import { extractPaper } from './extract/index.js';
 import { encodeResult } from './extract-wire.js';
-import { toFacts, type PaperFacts } from './load/facts.js';
+import type { PaperFacts } from '../graph/rows.js';
+import { toFacts } from './load/facts.js';
 import type { Paper } from './types.js';
 
 export interface ExtractJob {

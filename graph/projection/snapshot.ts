@@ -61,7 +61,7 @@ export interface MentionColumns {
 
 /**
  * The papers stating relations between entities, by year: paper k (of year[k]) counts towards
- * the relations keyed `source|TYPE|target` in keys[k] (its `supports`, ingest/load/facts.ts).
+ * the relations keyed `source|TYPE|target` in keys[k] (its `supports`, graph/rows.ts).
  * A paper's own relations need none: the paper is their one source.
  */
 export interface SupportColumns {

@@ -8,14 +8,8 @@ import { ENTITY_TYPES, isRelationType, RELATION_TYPES } from '../model.js';
 import type { CurationState } from '../curation.js';
 import { bumpGraphVersion } from './version.js';
 import { curationState, ensureAddedEdges } from './curation.js';
-import { applyCuration } from '../../ingest/load/curate.js';
-import type {
-	EdgeRef,
-	EntityRow,
-	EvidenceRow,
-	MentionRow,
-	PaperFacts
-} from '../../ingest/load/facts.js';
+import { applyCuration } from '../curation-apply.js';
+import type { EdgeRef, EntityRow, EvidenceRow, MentionRow, PaperFacts } from '../rows.js';
 
 // LINEAGE_PROFILE_LOAD=1 prints the time of each statement, to find the slow one.
 const PROFILE = process.env.LINEAGE_PROFILE_LOAD === '1';
@@ -61,7 +55,7 @@ CREATE (a)-[r:$(row.type) {support: 1, confidence: row.confidence, curated: row.
 export const EDGE_PAPERS_CAP = 5;
 
 // rows: {source, target, count, papers, curated} → entity edges of one type created or their
-// support raised (`curated`: a person confirmed the edge, ingest/load/curate.ts). One statement per type: a MERGE with a dynamic type cannot expand into by type, and
+// support raised (`curated`: a person confirmed the edge, graph/curation-apply.ts). One statement per type: a MERGE with a dynamic type cannot expand into by type, and
 // crawls the relationships of busy entities.
 const MERGE_ENTITY_EDGES = perType(
 	(type) => `

@@ -58,7 +58,7 @@ export const IN_YEARS = (year: string) =>
 
 /**
  * `CALL (r) { … RETURN evidence }`: the evidence of relationship `r`, best first, one per
- * paper, at most `cap`. Three sources (see ingest/load/facts.ts): the paper's own record when
+ * paper, at most `cap`. Three sources (see graph/rows.ts and ingest/load/facts.ts): the paper's own record when
  * r starts at a paper; (:Evidence) nodes for statements between entities; and, for an entity's
  * edge, the records of the papers proposing that entity ("KOALA uses LoRA" because the KOALA
  * paper says "we use LoRA"). An entity edge lists a few of its papers (`r.papers`, see
@@ -141,7 +141,7 @@ export function evidenceOf(
 /**
  * `CALL (r) { … RETURN <out> }`: how many of the papers stating relationship `r` are of a year
  * in $from … $to. A paper's own edge is stated by the paper alone; an edge between two entities
- * by the papers counting it in `p.supports` (ingest/load/facts.ts): those that state it in a
+ * by the papers counting it in `p.supports` (graph/rows.ts): those that state it in a
  * sentence of their own (an (:Evidence) of its key) and those proposing its source (what a
  * paper says of itself also holds for what it proposes). The in-memory copy of the graph
  * counts the same papers from `p.supports` (graph/projection/snapshot.ts).

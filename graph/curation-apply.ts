@@ -6,12 +6,8 @@
 // paper still lists it among those it supports (`supports`), so undoing the rejection can
 // count its papers again; a confirmed edge carries its mark; an edge added with a paper as
 // evidence gets that paper's evidence node.
-import {
-	decodePaperEvidence,
-	encodePaperEvidence,
-	type PaperEvidenceRecord
-} from '../../graph/model.js';
-import type { CurationState } from '../../graph/curation.js';
+import { decodePaperEvidence, encodePaperEvidence, type PaperEvidenceRecord } from './model.js';
+import type { CurationState } from './curation.js';
 import {
 	edgeKey,
 	type EdgeRef,
@@ -19,7 +15,7 @@ import {
 	type EvidenceRow,
 	type MentionRow,
 	type PaperFacts
-} from './facts.js';
+} from './rows.js';
 
 export function applyCuration(facts: PaperFacts, state: CurationState): PaperFacts {
 	if (state.empty) return facts;
