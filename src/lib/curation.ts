@@ -49,10 +49,13 @@ export function curationWords(r: Pick<CurationRecord, 'args'>): Words {
 	}
 }
 
-/** The same as plain text. */
-export function describeCuration(r: Pick<CurationRecord, 'args'>): string {
+/** The same as plain text; `nameOf` names the ids a record keeps no name for (edges' ends). */
+export function describeCuration(
+	r: Pick<CurationRecord, 'args'>,
+	nameOf: (id: string) => string | undefined = () => undefined
+): string {
 	return curationWords(r)
-		.map((w) => (typeof w === 'string' ? w : w.label))
+		.map((w) => (typeof w === 'string' ? w : w.label === w.id ? (nameOf(w.id) ?? w.id) : w.label))
 		.join('');
 }
 

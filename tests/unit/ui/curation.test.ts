@@ -77,6 +77,12 @@ describe('corrections in words', () => {
 		expect(describeCuration({ args: { kind: 'confirm', ...edge } })).toBe(
 			'confirmed model:gpt builds on model:sd'
 		);
+		// Ends named where the page knows them.
+		const names: Record<string, string> = { 'model:gpt': 'GPT' };
+		expect(describeCuration({ args: { kind: 'reject', ...edge } }, (id) => names[id])).toBe(
+			'rejected GPT builds on model:sd'
+		);
+		expect(describeCuration(merge, () => 'X')).toBe('merged A-SDM into SDM');
 		expect(describeCuration({ args: { kind: 'add', ...edge, paper: 'p-1', sentence: null } })).toBe(
 			'added model:gpt builds on model:sd (evidence: p-1)'
 		);
