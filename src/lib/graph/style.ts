@@ -160,13 +160,22 @@ export function graphStyle(
 						'target-arrow-shape': EDGE_LOOK[type].arrow ? 'triangle' : 'none'
 					}
 				})),
-				// Checked by a person (confirmed or added): outlined in green, fully opaque.
+				// Checked by a person (confirmed or added): outlined in green, fully opaque, and a ✓
+				// at its middle, as the panels mark it.
 				{
 					selector: 'edge[curated]',
 					style: {
 						'line-outline-width': CURATED_LOOK.outline,
 						'line-outline-color': CURATED_LOOK.colour,
-						opacity: 1
+						opacity: 1,
+						label: '✓',
+						color: CURATED_LOOK.colour,
+						'font-size': 13,
+						'font-weight': 'bold',
+						'text-background-color': t.halo,
+						'text-background-opacity': 1,
+						'text-background-shape': 'roundrectangle',
+						'text-background-padding': 1
 					}
 				}
 			];

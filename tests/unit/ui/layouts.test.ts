@@ -94,7 +94,9 @@ describe('stylesheet', () => {
 			cy.add({ data: { id: 'e2', ...edge } });
 			expect(cy.getElementById('e1').style('line-outline-width')).toBe('2px');
 			expect(cy.getElementById('e1').style('line-outline-color')).toBe('rgb(26,127,55)');
+			expect(cy.getElementById('e1').style('label')).toBe('✓');
 			expect(cy.getElementById('e2').style('line-outline-width')).toBe('0px');
+			expect(cy.getElementById('e2').style('label')).toBe('');
 			cy.destroy();
 		}
 	});
