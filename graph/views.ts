@@ -1,5 +1,6 @@
 // The shapes the read queries return and the HTTP API serves (src/lib/types.ts re-exports them
 // for the browser). Plain data only: what crosses from server to browser.
+import type { CurationRecord } from './curation.js';
 import type { EntityType, RelationType } from './model.js';
 
 /** A node of the explorer's graph: an entity or a paper. */
@@ -84,6 +85,11 @@ export interface EntityDetail {
 	relationCounts: Partial<Record<RelationType, { out: number; in: number }>>;
 	truncated: boolean; // some group has more relations than `relations` shows
 	papers: { id: string; title: string; year: number | null }[]; // papers mentioning it, newest first, capped
+	/**
+	 * The corrections in force that made it what it is (graph/curation.ts): entities merged into
+	 * it, renames, retypes, alias edits; oldest first, the last 20. Absent when there are none.
+	 */
+	curations?: CurationRecord[];
 }
 
 /** One page of an entity's relations of one type and direction (GET /api/entities/{id}/relations). */
@@ -103,6 +109,8 @@ export interface RelationEvidence {
 	support: number; // papers stating it (of the year range, when one was given)
 	offset: number;
 	evidence: EvidenceView[]; // one per paper, best first: this page of them
+	/** a person confirmed or added it (graph/curation.ts); absent otherwise */
+	curated?: Curated;
 }
 
 export interface MentionView {

@@ -3,7 +3,7 @@
 import type { Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import type { RelationType } from '../model.js';
-import type { GraphNode, RelationEvidence } from '../views.js';
+import type { Curated, GraphNode, RelationEvidence } from '../views.js';
 import { inYears, type YearRange } from './entity.js';
 import { NotFoundError } from './errors.js';
 import { evidenceOf, matchById, nodeView, relPattern, supportInYears } from './shared.js';
@@ -16,7 +16,7 @@ ${matchById('a', '$source')}
 MATCH (a)-[r:${rel}]->(b:Entity {id: $target})
 ${years ? supportInYears('r', 'support') : 'WITH a, b, r, r.support AS support'}
 ${evidenceOf('r', '$limit', { complete: true, years, skip: '$offset' })}
-RETURN ${nodeView('a')} AS source, ${nodeView('b')} AS target, support, evidence`;
+RETURN ${nodeView('a')} AS source, ${nodeView('b')} AS target, support, evidence, r.curated AS curated`;
 }
 
 export interface EvidenceOptions extends YearRange {
@@ -33,7 +33,9 @@ export async function relationEvidence(
 	options: EvidenceOptions = {}
 ): Promise<RelationEvidence> {
 	const offset = options.offset ?? 0;
-	const [row] = await readRows<Omit<RelationEvidence, 'type' | 'offset'>>(
+	const [row] = await readRows<
+		Omit<RelationEvidence, 'type' | 'offset' | 'curated'> & { curated: Curated | null }
+	>(
 		evidenceQuery(relPattern([type]), inYears(options)),
 		{
 			source,
@@ -52,6 +54,7 @@ export async function relationEvidence(
 		type,
 		support: row.support,
 		offset,
-		evidence: row.evidence
+		evidence: row.evidence,
+		...(row.curated ? { curated: row.curated } : {})
 	};
 }

@@ -4,6 +4,8 @@
 import type {
 	ApiError,
 	BuildsOnRow,
+	CurationRecord,
+	CurationRequest,
 	EntityDetail,
 	EntityType,
 	GraphNode,
@@ -41,9 +43,30 @@ function isApiError(body: unknown): body is ApiError {
 }
 
 async function get<T>(fetcher: Fetch, url: string): Promise<ApiResult<T>> {
+	return call<T>(fetcher, url, { headers: { accept: 'application/json' } });
+}
+
+/** A write (POST with a JSON body, DELETE): the same answers as a read, refusals included. */
+function send<T>(
+	fetcher: Fetch,
+	method: 'POST' | 'DELETE',
+	url: string,
+	body?: unknown
+): Promise<ApiResult<T>> {
+	return call<T>(fetcher, url, {
+		method,
+		headers: {
+			accept: 'application/json',
+			...(body === undefined ? {} : { 'content-type': 'application/json' })
+		},
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+}
+
+async function call<T>(fetcher: Fetch, url: string, init: RequestInit): Promise<ApiResult<T>> {
 	let res: Response;
 	try {
-		res = await fetcher(url, { headers: { accept: 'application/json' } });
+		res = await fetcher(url, init);
 	} catch {
 		return {
 			ok: false,
@@ -66,7 +89,9 @@ async function get<T>(fetcher: Fetch, url: string): Promise<ApiResult<T>> {
 				? 'unavailable'
 				: res.status === 400
 					? 'bad_request'
-					: 'internal';
+					: res.status === 401 || res.status === 403
+						? 'forbidden'
+						: 'internal';
 	return {
 		ok: false,
 		status: res.status,
@@ -96,6 +121,12 @@ export interface NeighbourhoodQuery {
 export interface Years {
 	from?: number | null;
 	to?: number | null;
+}
+
+/** Why a correction is made, and by whom (optional: the server says "local" without a name). */
+export interface CurationMeta {
+	why: string;
+	by?: string;
 }
 
 export interface PathsQueryParams {
@@ -207,6 +238,18 @@ export function createApi(fetcher: Fetch = fetch) {
 					};
 		},
 		stats: () => get<StatsView>(fetcher, '/api/stats'),
+		/** Every correction, oldest first, undone ones marked. */
+		curations: () => get<{ curations: CurationRecord[] }>(fetcher, '/api/curations'),
+		/** Make a correction; `by` is who (the server uses the token's name when it has one). */
+		curate: (request: CurationRequest, meta: CurationMeta) =>
+			send<CurationRecord>(fetcher, 'POST', '/api/curations', {
+				...request,
+				why: meta.why,
+				...(meta.by ? { by: meta.by } : {})
+			}),
+		/** Undo a correction: the record stays, marked undone. */
+		undoCuration: (id: string, by?: string) =>
+			send<CurationRecord>(fetcher, 'DELETE', apiUrl(`curations/${enc(id)}`, { by })),
 		health: () =>
 			get<{ app: 'ok'; database: { ok: boolean; uri: string; error?: string } }>(
 				fetcher,

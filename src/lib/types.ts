@@ -9,3 +9,4 @@ export {
 	type RelationType
 } from '../../graph/model.js';
 export type * from '../../graph/views.js';
+export type { CurationKind, CurationRecord, CurationRequest } from '../../graph/curation.js';

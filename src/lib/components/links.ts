@@ -30,6 +30,8 @@ export const lineageHref = (id: string, direction?: 'ancestors' | 'descendants')
 	withQuery(resolve('/lineage/[id]', { id: enc(id) }), direction ? `direction=${direction}` : '');
 export const pathsHref = (query: URLSearchParams | string = '') =>
 	withQuery(resolve('/paths'), query);
+/** Every correction, with undo. */
+export const historyHref = () => resolve('/history');
 /** The explorer with the given view state. */
 export const explorerHref = (query: URLSearchParams) => withQuery(resolve('/'), query);
 /** The explorer with a node selected and expanded. */

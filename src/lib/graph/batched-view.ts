@@ -331,7 +331,10 @@ export function batchedView(
 				if (nextEdge) {
 					const e = nextEdge.edge;
 					const label = (id: string) => graph.nodes.find((x) => x.id === id)?.label ?? id;
-					info = { ...p, ...edgeTooltip(label(e.source), e.type, label(e.target), e.support) };
+					info = {
+						...p,
+						...edgeTooltip(label(e.source), e.type, label(e.target), e.support, e.curated)
+					};
 				}
 			}
 		}

@@ -2,7 +2,7 @@
 // classes toggled by the canvas, so this module is the single place that decides how they look.
 import type { StylesheetJson } from 'cytoscape';
 import { RELATION_TYPES } from '../types';
-import { EDGE_LOOK, HIGHLIGHT, NODE_LOOK, NODE_TYPES } from './vocabulary';
+import { CURATED_LOOK, EDGE_LOOK, HIGHLIGHT, NODE_LOOK, NODE_TYPES } from './vocabulary';
 
 export type Theme = 'light' | 'dark';
 
@@ -159,7 +159,25 @@ export function graphStyle(
 						'line-style': EDGE_LOOK[type].line,
 						'target-arrow-shape': EDGE_LOOK[type].arrow ? 'triangle' : 'none'
 					}
-				}))
+				})),
+				// Checked by a person (confirmed or added): outlined in green, fully opaque, and a ✓
+				// at its middle, as the panels mark it.
+				{
+					selector: 'edge[curated]',
+					style: {
+						'line-outline-width': CURATED_LOOK.outline,
+						'line-outline-color': CURATED_LOOK.colour,
+						opacity: 1,
+						label: '✓',
+						color: CURATED_LOOK.colour,
+						'font-size': 13,
+						'font-weight': 'bold',
+						'text-background-color': t.halo,
+						'text-background-opacity': 1,
+						'text-background-shape': 'roundrectangle',
+						'text-background-padding': 1
+					}
+				}
 			];
 	const blocks: Block[] = [
 		...look,

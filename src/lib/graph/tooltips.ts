@@ -1,6 +1,6 @@
 // What a hover tooltip says about a node or an edge: the same for Cytoscape's renderer and the
 // batched canvas.
-import type { GraphNode, RelationType } from '../types';
+import type { Curated, GraphNode, RelationType } from '../types';
 import { relationVerb } from './vocabulary';
 
 export interface TooltipText {
@@ -25,10 +25,12 @@ export function edgeTooltip(
 	from: string,
 	type: RelationType,
 	to: string,
-	support: number
+	support: number,
+	curated?: Curated | null
 ): TooltipText {
+	const checked = curated ? ` · ✓ ${curated} by a person` : '';
 	return {
 		title: `${from} ${relationVerb(type)} ${to}`,
-		detail: `${support} paper${support === 1 ? '' : 's'} say so`
+		detail: `${support} paper${support === 1 ? '' : 's'} say so${checked}`
 	};
 }

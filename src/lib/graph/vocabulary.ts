@@ -39,6 +39,12 @@ export const EDGE_LOOK: Record<RelationType, EdgeLook> = {
 	ADDRESSES: { colour: '#CC79A7', line: 'dashed', arrow: true, verb: 'addresses' }
 };
 
+/**
+ * Relations a person confirmed or added (issue 19): a green outline along the line, in the
+ * relation's own colour and dash, so they stand out without a type changing its look.
+ */
+export const CURATED_LOOK = { colour: '#1a7f37', outline: 2 } as const;
+
 /** Accent for highlighted paths: Okabe–Ito yellow-free sky blue reads on light and dark. */
 export const HIGHLIGHT = '#56B4E9';
 

@@ -6,9 +6,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { readRows } from '../../../graph/driver.js';
-import { CurationState } from '../../../graph/curation.js';
+import { CurationState, type CurationRecord } from '../../../graph/curation.js';
 import { listCurations } from '../../../graph/queries/curation.js';
-import { currentVersion } from './graph-version';
+import { currentVersion, forgetVersion } from './graph-version';
 
 let known: { graph: string; token: string | null; state: CurationState } | undefined;
 
@@ -41,7 +41,36 @@ export async function resolveIds(ids: string[]): Promise<string[]> {
 	return s.mergedInto.size === 0 ? ids : [...new Set(ids.map((id) => s.resolve(id)))];
 }
 
+/** Corrections of an entity the explorer shows: what an entity in the detail's card came to be. */
+const ENTITY_KINDS = new Set(['merge', 'rename', 'retype', 'alias']);
+const MAX_SHOWN = 20;
+
+/**
+ * The corrections in force that made entity `id` (a kept id) what it is: entities merged into it
+ * (through chains too), renames, retypes, alias edits. Oldest first, the last 20.
+ */
+export async function curationsOf(id: string): Promise<CurationRecord[]> {
+	const s = await state();
+	if (s.records.length === 0) return [];
+	const touching = s.records.filter((r) => {
+		if (!ENTITY_KINDS.has(r.kind)) return false;
+		const a = r.args;
+		const subject = a.kind === 'merge' ? a.keep : 'id' in a ? a.id : null;
+		return subject != null && s.resolve(subject) === id;
+	});
+	return touching.slice(-MAX_SHOWN);
+}
+
 export class WriteForbiddenError extends Error {}
+
+/**
+ * After a correction or an undo: the graph version is read afresh at the next request, so this
+ * server's cached answers and its copy of the corrections are not a second late — the person who
+ * made the change reloads the view at once and must see it.
+ */
+export function written(): void {
+	forgetVersion();
+}
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 

@@ -7,19 +7,33 @@ const VERSION_FRESH_MS = 1000;
 
 let known: { version: string; at: number } | undefined;
 let reading: Promise<string> | undefined;
+/** Bumped by forgetVersion(): a read begun before it must not be kept as fresh. */
+let generation = 0;
 
 /** The graph version, read at most once a second (concurrent callers share one read). */
 export async function currentVersion(): Promise<string> {
 	if (known && performance.now() - known.at < VERSION_FRESH_MS) return known.version;
-	reading ??= graphVersion({ timeoutMs: 2000 })
+	if (reading) return reading;
+	const mine = generation;
+	const read = graphVersion({ timeoutMs: 2000 })
 		.then((version) => {
-			known = { version, at: performance.now() };
+			if (mine === generation) known = { version, at: performance.now() };
 			return version;
 		})
 		.catch((err) => {
-			known = undefined;
+			if (mine === generation) known = undefined;
 			throw err;
 		})
-		.finally(() => (reading = undefined));
-	return reading;
+		.finally(() => {
+			if (reading === read) reading = undefined;
+		});
+	reading = read;
+	return read;
+}
+
+/** The next call reads the version from the database (this server just changed the graph). */
+export function forgetVersion(): void {
+	generation++;
+	known = undefined;
+	reading = undefined;
 }

@@ -65,7 +65,7 @@ export function openApiDocument(): object {
 				'{ hits: SearchHit[], note?: string }'
 			),
 			'/api/entities/{id}': op(
-				'An entity with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has. With `from`/`to` (years): only the relations stated by papers of those years, each with the number of those papers as support and their sentences; `relationCounts`, `degree`, `paperCount` and `papers` count those years only',
+				'An entity with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has. With `from`/`to` (years): only the relations stated by papers of those years, each with the number of those papers as support and their sentences; `relationCounts`, `degree`, `paperCount` and `papers` count those years only. `curations`: the corrections in force that made it what it is (entities merged into it, renames, retypes, alias edits), when there are any; each relation a person confirmed or added has `curated`',
 				[idPath, ...queryParameters(entityParams)],
 				'EntityDetail'
 			),
@@ -85,9 +85,9 @@ export function openApiDocument(): object {
 				'GraphView'
 			),
 			'/api/evidence': op(
-				'Every sentence behind one relation (`source`, `type`, `target`), one per paper stating it, best first, a page at a time (`offset`, `limit` ≤ 50); `support` is how many papers state it. `from`/`to` (years): the papers of those years only',
+				'Every sentence behind one relation (`source`, `type`, `target`), one per paper stating it, best first, a page at a time (`offset`, `limit` ≤ 50); `support` is how many papers state it. `from`/`to` (years): the papers of those years only; `curated` when a person confirmed or added it',
 				queryParameters(evidenceParams),
-				'{ source, target, type, support, offset, evidence: EvidenceView[] }'
+				'{ source, target, type, support, offset, evidence: EvidenceView[], curated? }'
 			),
 			'/api/paths': op(
 				'Up to k shortest distinct paths between two nodes, each hop with its best evidence',

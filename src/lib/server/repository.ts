@@ -21,7 +21,7 @@ import {
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentSnapshot, whileNoSnapshot } from './projection';
-import { resolveId, resolveIds } from './curation';
+import { curationsOf, resolveId, resolveIds } from './curation';
 import type {
 	BuildsOnRow,
 	EntityDetail,
@@ -71,10 +71,14 @@ export const repository = {
 	async entity(asked: string, years: { from?: number; to?: number } = {}): Promise<EntityDetail> {
 		const id = await resolveId(asked);
 		const o = { fromYear: years.from, toYear: years.to, ...t() };
-		return fromSnapshot(
-			(snapshot) => snapshotEntityDetail(snapshot, id, o),
-			() => entityDetail(id, o)
-		);
+		const [detail, curations] = await Promise.all([
+			fromSnapshot(
+				(snapshot) => snapshotEntityDetail(snapshot, id, o),
+				() => entityDetail(id, o)
+			),
+			curationsOf(id)
+		]);
+		return curations.length ? { ...detail, curations } : detail;
 	},
 
 	async entityRelations(

@@ -51,4 +51,46 @@ describe('the API client', () => {
 		}) as unknown as typeof fetch).stats();
 		expect(down).toMatchObject({ ok: false, status: 0, error: { code: 'unavailable' } });
 	});
+
+	it("sends corrections as JSON and returns refusals as values, with the API's words", async () => {
+		const seen: { url: string; init: RequestInit }[] = [];
+		const refusal = {
+			error: 'Corrections can be made from other machines only with an access token.',
+			code: 'forbidden'
+		};
+		const api = createApi((async (url: string, init: RequestInit) => {
+			seen.push({ url, init });
+			return new Response(JSON.stringify(refusal), { status: 403 });
+		}) as unknown as typeof fetch);
+		const r = await api.curate(
+			{ kind: 'merge', keep: 'model:a', other: 'model:b' },
+			{ why: 'same', by: 'ada' }
+		);
+		expect(r).toEqual({ ok: false, status: 403, error: refusal });
+		expect(seen[0]!.url).toBe('/api/curations');
+		expect(seen[0]!.init.method).toBe('POST');
+		expect((seen[0]!.init.headers as Record<string, string>)['content-type']).toBe(
+			'application/json'
+		);
+		expect(JSON.parse(seen[0]!.init.body as string)).toEqual({
+			kind: 'merge',
+			keep: 'model:a',
+			other: 'model:b',
+			why: 'same',
+			by: 'ada'
+		});
+		await api.undoCuration('c-1/2', 'ada');
+		expect(seen[1]!.url).toBe('/api/curations/c-1%2F2?by=ada');
+		expect(seen[1]!.init.method).toBe('DELETE');
+		// A refusal without a JSON body (a proxy's 401) still reads as a refusal.
+		const bare = createApi(
+			(async () =>
+				new Response('no', { status: 401, statusText: 'Unauthorized' })) as unknown as typeof fetch
+		);
+		expect(await bare.undoCuration('c-1')).toMatchObject({
+			ok: false,
+			status: 401,
+			error: { code: 'forbidden', error: 'The server answered 401 Unauthorized' }
+		});
+	});
 });

@@ -87,6 +87,16 @@ describe('stylesheet', () => {
 			cy.add({ data: { id: 'model:a', type: 'Model', size: 20, display: 'a' } });
 			expect(cy.getElementById('model:a').style('shape')).toBe('ellipse');
 			expect(cy.getElementById('model:a').style('background-color')).toBe('rgb(0,114,178)');
+			// A relation a person confirmed or added is outlined; others are not.
+			cy.add({ data: { id: 'model:b', type: 'Model', size: 20, display: 'b' } });
+			const edge = { source: 'model:a', target: 'model:b', type: 'USES', width: 2 };
+			cy.add({ data: { id: 'e1', ...edge, curated: 'confirmed' } });
+			cy.add({ data: { id: 'e2', ...edge } });
+			expect(cy.getElementById('e1').style('line-outline-width')).toBe('2px');
+			expect(cy.getElementById('e1').style('line-outline-color')).toBe('rgb(26,127,55)');
+			expect(cy.getElementById('e1').style('label')).toBe('✓');
+			expect(cy.getElementById('e2').style('line-outline-width')).toBe('0px');
+			expect(cy.getElementById('e2').style('label')).toBe('');
 			cy.destroy();
 		}
 	});

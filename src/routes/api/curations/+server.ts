@@ -1,7 +1,7 @@
 // GET: every correction, oldest first. POST: make one (a write: see $lib/server/curation.ts).
 import { BadRequestError, errorResponse, parse } from '$lib/server/http';
 import { answer } from '$lib/server/http';
-import { writer } from '$lib/server/curation';
+import { writer, written } from '$lib/server/curation';
 import { curationBody, curationMetaBody } from '$lib/server/curation-body';
 import { json } from '@sveltejs/kit';
 import { listCurations } from '../../../../graph/queries/curation.js';
@@ -29,6 +29,7 @@ export const POST: RequestHandler = async (event) => {
 		const by = writer(event, meta.by);
 		const request = parse(curationBody, body);
 		const record = await curate(request, { by, why: meta.why });
+		written();
 		return json(record, { status: 201, headers: { 'cache-control': 'no-store' } });
 	} catch (err) {
 		return errorResponse(err);

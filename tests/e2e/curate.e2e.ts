@@ -1,0 +1,219 @@
+// Curation from the explorer (issue 19), in the real browser against the built app: two papers
+// ingested through the extractor (tests/fixtures/curation.ts); an entity merged into another from
+// its panel, a relation rejected and another confirmed from the evidence panel, each seen after
+// a reload; a refusal shown in the server's words; a correction undone from the history page.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDriver, getDriver } from '../../graph/driver.js';
+import { deleteCurations } from '../../graph/queries/curation.js';
+import { resetGraph } from '../../graph/queries/stats.js';
+import { ingest } from '../../ingest/pipeline.js';
+import { INSTAFLOW, KOALA } from '../fixtures/curation.js';
+import { projectionReady } from '../helpers/app.js';
+import { noNeo4j, testDb } from '../helpers/db.js';
+import { dbEnv, ensureBuilt, screenshot, startHarness, waitForGraph, type Harness } from './app.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curate-e2e-'));
+const enc = encodeURIComponent;
+const SD = 'model:stable-diffusion';
+const SDXL = 'model:sdxl';
+const KOALA_ID = 'model:koala';
+const USES_LORA = `${KOALA_ID}|USES|technique:lora`;
+const COMPARED = 'model:instaflow|COMPARED_WITH|model:stylegan-t';
+const SLOW = { timeout: 20_000 };
+
+type CyWindow = {
+	cy: {
+		getElementById(id: string): {
+			empty(): boolean;
+			data(k: string): unknown;
+			style(k: string): string;
+			renderedMidpoint(): { x: number; y: number };
+		};
+	};
+};
+
+function edgeInGraph(page: Page, id: string): Promise<{ shown: boolean; outline: string | null }> {
+	return page.evaluate((edgeId) => {
+		const el = document.querySelector('[data-testid="graph-canvas"]') as unknown as CyWindow;
+		const e = el.cy.getElementById(edgeId);
+		return e.empty()
+			? { shown: false, outline: null }
+			: { shown: true, outline: e.style('line-outline-width') };
+	}, id);
+}
+
+function edgeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
+	return page.evaluate((edgeId) => {
+		const el = document.querySelector('[data-testid="graph-canvas"]')!;
+		const p = (el as unknown as CyWindow).cy.getElementById(edgeId).renderedMidpoint();
+		const box = el.getBoundingClientRect();
+		return { x: box.left + p.x, y: box.top + p.y };
+	}, id);
+}
+
+/** The relation rows of the entity card, as text. */
+async function relationRows(page: Page): Promise<string[]> {
+	return page.locator('[data-testid="entity-card"] ul.relations > li .rel').allTextContents();
+}
+
+describe.skipIf(noNeo4j)('curation from the explorer', () => {
+	let h: Harness;
+	let page: Page;
+
+	beforeAll(async () => {
+		ensureBuilt();
+		await resetGraph(getDriver());
+		await deleteCurations(getDriver());
+		const input = path.join(tmp, 'papers.jsonl');
+		fs.writeFileSync(input, [KOALA, INSTAFLOW].map((p) => JSON.stringify(p)).join('\n') + '\n');
+		await ingest({ files: [input], workers: 0 });
+		h = await startHarness(dbEnv(testDb!));
+		await projectionReady(h.app.url, () => {});
+		page = await h.newPage();
+	}, 600_000);
+
+	afterAll(async () => {
+		await h?.close();
+		await resetGraph(getDriver());
+		await deleteCurations(getDriver());
+		await closeDriver();
+		fs.rmSync(tmp, { recursive: true, force: true });
+	});
+
+	it('merges two entities from the entity panel, and the merge holds after a reload', async () => {
+		await page.goto(`${h.app.url}/?sel=${enc(SD)}&x=${enc(SD)}`);
+		await waitForGraph(page, 2);
+		const card = page.getByTestId('entity-card');
+		await expect(card.locator('h2').textContent()).resolves.toBe('Stable Diffusion');
+		await card.getByText('Correct this entity').click();
+		await card.getByTestId('curate-merge').click();
+		await card.getByRole('combobox', { name: 'The same entity under another name' }).fill('SDXL');
+		await card.getByRole('option', { name: /^SDXL/ }).first().click();
+		await expect(card.getByTestId('curate-summary').textContent()).resolves.toMatch(
+			/SDXL will be merged into Stable Diffusion/
+		);
+		await card.getByRole('textbox', { name: /^Why/ }).fill('SDXL is a Stable Diffusion model');
+		await card.getByRole('textbox', { name: /^By/ }).fill('ada');
+		await screenshot(page, 'curate-entity-merge');
+
+		// First the server refuses (as it would from another machine): its words, as they are.
+		const refusal =
+			'Corrections can be made from other machines only with an access token: set LINEAGE_API_TOKEN on the server and send "Authorization: Bearer <token>".';
+		await page.route('**/api/curations', (route) =>
+			route.fulfill({ status: 403, json: { error: refusal, code: 'forbidden' } })
+		);
+		await card.getByRole('button', { name: 'Merge', exact: true }).click();
+		await expect(card.getByTestId('curate-problem').textContent()).resolves.toBe(refusal);
+		await page.unroute('**/api/curations');
+
+		await card.getByRole('button', { name: 'Merge', exact: true }).click();
+		await expect
+			.poll(() => card.getByTestId('entity-corrected').textContent(), SLOW)
+			.toMatch(/merged with SDXL/);
+		await expect(page.getByTestId('notice').textContent()).resolves.toMatch(
+			/Saved: merged SDXL into Stable Diffusion/
+		);
+		expect(await card.locator('.aliases').textContent()).toMatch(/SDXL/);
+
+		// After a reload, and under the merged-away id too.
+		await page.reload();
+		await waitForGraph(page, 2);
+		await expect(card.getByTestId('entity-corrected').textContent()).resolves.toMatch(
+			/merged with SDXL/
+		);
+		await page.goto(`${h.app.url}/?sel=${enc(SDXL)}`);
+		await expect(card.locator('h2').textContent()).resolves.toBe('Stable Diffusion');
+		// `by` is remembered in this browser.
+		await card.getByText('Correct this entity').click();
+		await card.getByTestId('curate-rename').click();
+		await expect(card.getByRole('textbox', { name: /^By/ }).inputValue()).resolves.toBe('ada');
+	});
+
+	it('rejects a relation from its evidence panel, and it stays gone after a reload', async () => {
+		await page.goto(`${h.app.url}/?sel=${enc(KOALA_ID)}&x=${enc(KOALA_ID)}`);
+		await waitForGraph(page, 3);
+		expect((await relationRows(page)).some((r) => /LoRA/.test(r))).toBe(true);
+		expect((await edgeInGraph(page, USES_LORA)).shown).toBe(true);
+		const at = await edgeOnPage(page, USES_LORA);
+		await page.mouse.click(at.x, at.y);
+		const edgeCard = page.getByTestId('edge-card');
+		await edgeCard.waitFor();
+		await expect(edgeCard.locator('h2').textContent()).resolves.toMatch(/KOALA\s*uses\s*LoRA/);
+		await edgeCard.getByTestId('curate-reject').click();
+		await edgeCard.getByRole('textbox', { name: /^Why/ }).fill('LoRA is used by KOALA-700M only');
+		await screenshot(page, 'curate-edge-reject');
+		await edgeCard.getByRole('button', { name: 'Reject this relation' }).click();
+		// The panel shows the relation's head, without it.
+		const card = page.getByTestId('entity-card');
+		await expect.poll(() => card.locator('h2').textContent(), SLOW).toBe('KOALA');
+		expect(new URL(page.url()).searchParams.get('sel')).toBe(KOALA_ID);
+		expect((await relationRows(page)).some((r) => /LoRA/.test(r))).toBe(false);
+		expect((await edgeInGraph(page, USES_LORA)).shown).toBe(false);
+
+		await page.reload();
+		await waitForGraph(page, 2);
+		await expect(card.locator('h2').textContent()).resolves.toBe('KOALA');
+		expect((await relationRows(page)).some((r) => /LoRA/.test(r))).toBe(false);
+		expect((await edgeInGraph(page, USES_LORA)).shown).toBe(false);
+	});
+
+	it('confirms a relation: marked in the panels and outlined in the graph', async () => {
+		await page.goto(`${h.app.url}/?sel=${enc(COMPARED)}&x=model%3Ainstaflow`);
+		await waitForGraph(page, 2);
+		const edgeCard = page.getByTestId('edge-card');
+		await edgeCard.waitFor();
+		expect(await edgeCard.getByTestId('curated-mark').count()).toBe(0);
+		expect((await edgeInGraph(page, COMPARED)).outline).toBe('0px');
+		await edgeCard.getByTestId('curate-confirm').click();
+		await edgeCard.getByRole('textbox', { name: /^Why/ }).fill('Table 3 compares them');
+		await edgeCard.getByRole('button', { name: 'Confirm this relation' }).click();
+		await expect
+			.poll(() => edgeCard.getByTestId('curated-mark').textContent(), SLOW)
+			.toMatch(/✓ confirmed by a person/);
+		await page.reload();
+		await waitForGraph(page, 2);
+		await expect(edgeCard.getByTestId('curated-mark').textContent()).resolves.toMatch(
+			/✓ confirmed/
+		);
+		expect((await edgeInGraph(page, COMPARED)).outline).toBe('2px');
+		await page.goto(`${h.app.url}/?sel=model%3Ainstaflow`);
+		const row = page
+			.locator('[data-testid="entity-card"] ul.relations > li')
+			.filter({ hasText: 'StyleGAN-T' });
+		await expect(row.getByTestId('curated-mark').textContent()).resolves.toBe('✓ confirmed');
+	});
+
+	it('lists the corrections on the history page and undoes one', async () => {
+		await page.goto(`${h.app.url}/`);
+		await page.getByRole('link', { name: 'History' }).click();
+		await page.waitForURL(/\/history$/);
+		const rows = page.getByTestId('history-row');
+		await expect.poll(() => rows.count(), SLOW).toBe(3);
+		// Newest first: the confirm, the reject, the merge.
+		const texts = await rows.locator('.what').allTextContents();
+		expect(texts[0]).toMatch(/confirmed model:instaflow compared with model:stylegan-t/);
+		expect(texts[1]).toMatch(/rejected model:koala uses technique:lora/);
+		expect(texts[2]).toMatch(/merged SDXL into Stable Diffusion/);
+		const merge = rows.nth(2);
+		expect(await merge.locator('.meta').textContent()).toMatch(/by ada/);
+		expect(await merge.locator('.why').textContent()).toBe('“SDXL is a Stable Diffusion model”');
+		await screenshot(page, 'curate-history');
+
+		const reject = rows.nth(1);
+		await reject.getByTestId('history-undo').click();
+		await expect
+			.poll(() => reject.getByTestId('history-status').textContent(), SLOW)
+			.toMatch(/^Undone by ada/);
+		expect(await reject.getByTestId('history-undo').count()).toBe(0);
+		expect(await rows.nth(0).getByTestId('history-status').textContent()).toBe('In force');
+
+		// The relation is back.
+		await page.goto(`${h.app.url}/?sel=${enc(KOALA_ID)}`);
+		await expect.poll(() => relationRows(page), SLOW).toContainEqual(expect.stringMatching(/LoRA/));
+		expect(h.pageErrors).toEqual([]);
+	});
+});
