@@ -105,6 +105,8 @@ export interface PathsQueryParams {
 	maxLength?: number;
 	rel?: RelationType[];
 	directed?: boolean;
+	avoidHubs?: boolean;
+	entityOnly?: boolean;
 }
 
 export function createApi(fetcher: Fetch = fetch) {
@@ -178,7 +180,9 @@ export function createApi(fetcher: Fetch = fetch) {
 					k: q.k,
 					maxLength: q.maxLength,
 					rel: q.rel,
-					directed: q.directed
+					directed: q.directed,
+					avoidHubs: q.avoidHubs,
+					entityOnly: q.entityOnly
 				})
 			),
 		lineage: (
