@@ -176,7 +176,8 @@ export const repository = {
 			entityOnly: o.entityOnly,
 			...t()
 		};
-		const budgetMs = Math.min(0.8 * timeoutMs(), Number(env.LINEAGE_PATHS_BUDGET_MS || 1500));
+		const budget = env.LINEAGE_PATHS_BUDGET_MS;
+		const budgetMs = Math.min(0.8 * timeoutMs(), budget ? Number(budget) : 1500);
 		return fromSnapshot(
 			(snapshot) => snapshotPathsResult(snapshot, a, b, { ...options, budgetMs }),
 			() => paths(a, b, options)
