@@ -358,6 +358,7 @@ export async function snapshotPathsResult(
 		found.paths,
 		avoided,
 		found.partial,
-		{ timeoutMs: options.timeoutMs }
+		{ timeoutMs: options.timeoutMs },
+		(id) => snap.node(snap.index.get(id)!)
 	);
 }

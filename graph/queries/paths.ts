@@ -197,7 +197,12 @@ export async function describePaths(
 	}[],
 	avoided: AvoidedNode[],
 	partial: boolean,
-	opts: { driver?: Driver; timeoutMs?: number }
+	opts: { driver?: Driver; timeoutMs?: number },
+	/**
+	 * The nodes' views when the caller has them (the in-memory copy): then only the evidence is
+	 * read, and a hop whose evidence is not read in time has none rather than failing the answer.
+	 */
+	known?: (id: string) => GraphNode
 ): Promise<PathsResult> {
 	const extra = { avoided, ...(partial ? { partial } : {}) };
 	if (chosen.length === 0) return { from: fromNode, to: toNode, paths: [], ...extra };
@@ -206,11 +211,15 @@ export async function describePaths(
 			chosen.flatMap((p) => p.rels.map((r) => [`${r.source}|${r.type}|${r.target}`, r] as const))
 		).values()
 	].map(({ source, type, target }) => ({ source, type, target }));
-	const [more] = await readRows<{
-		nodes: GraphNode[];
-		evidence: { key: string; evidence: EvidenceView | null }[];
-	}>(NODES_AND_EVIDENCE, { ids: [...new Set(chosen.flatMap((p) => p.ids))], hops }, opts);
-	const nodes = more?.nodes ?? [];
+	const ids = [...new Set(chosen.flatMap((p) => p.ids))];
+	type Row = { nodes: GraphNode[]; evidence: { key: string; evidence: EvidenceView | null }[] };
+	let more: Row | undefined;
+	try {
+		[more] = await readRows<Row>(NODES_AND_EVIDENCE, { ids: known ? [] : ids, hops }, opts);
+	} catch (err) {
+		if (!known || !isTimeout(err)) throw err;
+	}
+	const nodes = known ? ids.map(known) : (more?.nodes ?? []);
 	const evidence = new Map((more?.evidence ?? []).map((r) => [r.key, r.evidence]));
 	const byId = new Map(nodes.map((n) => [n.id, n]));
 	return {
