@@ -1,5 +1,5 @@
 // npm run bench:api [-- --papers N --seconds S --concurrency C --vocabulary open|closed --corpus
-// FILE]: builds the production server, loads a graph ingested from N generated abstracts
+// FILE --only paths,lineage]: builds the production server, loads a graph ingested from N generated abstracts
 // (default 100,000, open vocabulary) or from a corpus file into a fresh Neo4j, then
 // drives each endpoint at concurrency C (default 16) for S seconds (default 10) and prints
 // requests/s, p50/p95/p99 latency and errors per endpoint. Answers come from the app's cache when
@@ -27,6 +27,8 @@ const { values } = parseArgs({
 		warmup: { type: 'string', default: '15' },
 		db: { type: 'string' },
 		keep: { type: 'boolean', default: false },
+		// --only paths,lineage: measure these endpoints alone
+		only: { type: 'string' },
 		...CORPUS_OPTIONS
 	}
 });
@@ -50,7 +52,9 @@ try {
 	// warm-up answers none of the measured questions from the app's cache.
 	const warm = await trafficTargets(undefined, { skip: 200, count: 60 });
 	const results: (DriveResult & { name: string; target: number })[] = [];
+	const only = values.only?.split(',').map((s) => s.trim());
 	const run = async (name: string, list: string[], warmList: string[], target: number) => {
+		if (only && !only.includes(name)) return;
 		await drive(base, warmList, { concurrency, seconds: Number(values.warmup) });
 		results.push({ name, target, ...(await drive(base, list, { concurrency, seconds })) });
 		console.log(`  ${name.padEnd(14)} done`);

@@ -165,12 +165,28 @@ export interface PathHop {
 export interface PathView {
 	nodes: GraphNode[]; // in path order
 	hops: PathHop[];
+	/** hops plus what passing through generic nodes costs (graph/queries/path-rank.ts) */
+	cost: number;
+}
+
+/** A generic hub a path question left out. */
+export interface AvoidedNode {
+	id: string;
+	label: string;
+	type: GraphNode['type'];
+	paperCount: number;
+	/** the share of the graph's papers that mention it */
+	share: number;
 }
 
 export interface PathsResult {
 	from: GraphNode;
 	to: GraphNode;
 	paths: PathView[];
+	/** the generic hubs left out ("avoid generic hubs") that would have connected the two */
+	avoided: AvoidedNode[];
+	/** the time ran out: these are the best paths found, not necessarily the best there are */
+	partial?: boolean;
 }
 
 export interface LineageNode extends GraphNode {

@@ -1,23 +1,38 @@
-// paths(from, to, …): the k shortest distinct paths between two nodes, each hop with its
-// relation, support and best evidence sentence.
-import type { Driver } from 'neo4j-driver';
+// paths(from, to, …) answered by Neo4j: the k cheapest of the shortest paths between two nodes,
+// each hop with its relation, support and best evidence sentence. The server asks the in-memory
+// copy (graph/projection/paths.ts) first; this answers while the copy loads. Both rank paths
+// alike (graph/queries/path-rank.ts) and leave out generic hubs and papers alike; Neo4j picks
+// among the 3k shortest paths it finds, the copy among all paths up to maxLength, so the copy's
+// best path is never worse (tests/integration/projection.test.ts checks it).
+import { Neo4jError, type Driver } from 'neo4j-driver';
 import { readRows } from '../driver.js';
 import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
+import {
+	bestDistinct,
+	HUB_MIN_PAPERS,
+	HUB_SHARE,
+	penaltyHalves,
+	PathTimeoutError
+} from './path-rank.js';
 import { evidenceOf, matchById, nodeView, relPattern } from './shared.js';
-import type { EvidenceView, GraphNode, PathsResult } from '../views.js';
+import type { AvoidedNode, EvidenceView, GraphNode, PathsResult } from '../views.js';
 
 export interface PathOptions {
 	maxLength?: number; // 1..6
 	k?: number; // 1..10
 	relations?: RelationType[];
 	directed?: boolean;
+	/** leave out generic hubs (graph/queries/path-rank.ts isHub) between the ends; default true */
+	avoidHubs?: boolean;
+	/** entities only between the ends: papers are the evidence of hops, not hops */
+	entityOnly?: boolean;
 	driver?: Driver;
 	timeoutMs?: number;
 }
 
-function boundedInt(value: number, min: number, max: number, name: string): number {
+export function boundedInt(value: number, min: number, max: number, name: string): number {
 	if (!Number.isInteger(value) || value < min || value > max) {
 		throw new RangeError(`${name} must be an integer from ${min} to ${max}`);
 	}
@@ -31,18 +46,27 @@ function boundedInt(value: number, min: number, max: number, name: string): numb
 // of the 100,000-paper graph: with an end of few relationships (≤ QUIET_END), start there
 // (from the other end, the search for the k-th path floods the graph); between two busier
 // ends, start from the busier one. The paths found are turned around when needed.
+// The nodes a path passes through are checked as the search steps (inside the quantified
+// pattern): no generic hub in $avoid, and for entity-only paths no paper.
 const QUIET_END = 64;
 const REL_VIEWS =
 	'[r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, type: type(r), support: r.support}]';
+const COUNTS = '[n IN nodes(p) | CASE WHEN n:Paper THEN 0 ELSE coalesce(n.paperCount, 1) END]';
 
-function pathQuery(k: number, maxLength: number, rels: string, directed: boolean): string {
+function pathQuery(
+	k: number,
+	maxLength: number,
+	rels: string,
+	directed: boolean,
+	entityOnly: boolean
+): string {
 	const hop = `[:${rels}]`;
 	const out = directed ? `-${hop}->` : `-${hop}-`;
 	const back = directed ? `<-${hop}-` : `-${hop}-`;
+	const through = `(y:Entity OR y:Paper) AND NOT y.id IN $avoid${entityOnly ? ' AND (y:Entity OR y.id IN $ends)' : ''}`;
 	const search = (from: string, step: string, to: string, turn: (list: string) => string) => `
-    MATCH p = SHORTEST ${k} (${from})${step}{1,${maxLength}}(${to})
-    WHERE all(n IN nodes(p) WHERE n:Entity OR n:Paper)
-    RETURN ${turn('[n IN nodes(p) | n.id]')} AS ids, ${turn(REL_VIEWS)} AS rels`;
+    MATCH p = SHORTEST ${k} (${from})((x)${step}(y) WHERE ${through}){1,${maxLength}}(${to})
+    RETURN ${turn('[n IN nodes(p) | n.id]')} AS ids, ${turn(REL_VIEWS)} AS rels, ${turn(COUNTS)} AS counts`;
 	return `
 CALL () { MATCH (a:Entity {id: $from}) RETURN a UNION MATCH (a:Paper {id: $from}) RETURN a }
 CALL () { MATCH (b:Entity {id: $to}) RETURN b UNION MATCH (b:Paper {id: $to}) RETURN b }
@@ -56,9 +80,23 @@ CALL (a, b) {
     UNION ALL
     WITH a, b WHERE NOT startAtA ${search('b', back, 'a', (l) => `reverse(${l})`)}
   }
-  RETURN collect({ids: ids, rels: rels}) AS found
+  RETURN collect({ids: ids, rels: rels, counts: counts}) AS found
 }
-RETURN ${nodeView('a')} AS fromNode, ${nodeView('b')} AS toNode, found`;
+RETURN ${nodeView('a')} AS fromNode, ${nodeView('b')} AS toNode, found, COUNT { (:Paper) } AS papers`;
+}
+
+// The generic hubs other than the two ends (the papers' count comes from the count store).
+const HUBS = `
+WITH COUNT { (:Paper) } AS papers
+MATCH (e:Entity) WHERE e.paperCount >= $min AND e.paperCount >= $share * papers
+  AND NOT e.id IN $ends
+RETURN e.id AS id`;
+
+function isTimeout(err: unknown): boolean {
+	return (
+		err instanceof Neo4jError &&
+		/TransactionTimedOut|Transaction.*Terminated|timed out/i.test(`${err.code} ${err.message}`)
+	);
 }
 
 // $ids → GraphNode views; $hops: [{source, type, target}] → the best evidence of each
@@ -90,63 +128,98 @@ export async function paths(
 	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
 	const k = boundedInt(options.k ?? 3, 1, 10, 'k');
 	const maxLength = boundedInt(options.maxLength ?? 4, 1, 6, 'maxLength');
-	// Ask for more than k: parallel relations give paths through the same nodes, kept once.
-	const [row] = await readRows<{
-		fromNode: GraphNode;
-		toNode: GraphNode;
-		found: {
-			ids: string[];
-			rels: { source: string; target: string; type: RelationType; support: number }[];
-		}[];
-	}>(
-		pathQuery(
-			Math.min(30, k * 3),
-			maxLength,
-			relPattern(options.relations),
-			options.directed ?? false
-		),
-		{ from, to },
-		opts
-	);
-	if (!row) {
-		const ends = await nodesById([from, to], opts);
-		if (!ends.some((n) => n.id === from)) throw new NotFoundError('node', from);
-		throw new NotFoundError('node', to);
+	const avoidHubs = options.avoidHubs ?? true;
+	const ends = [from, to];
+	try {
+		const avoid = avoidHubs
+			? (
+					await readRows<{ id: string }>(
+						HUBS,
+						{ min: HUB_MIN_PAPERS, share: HUB_SHARE, ends },
+						opts
+					)
+				).map((r) => r.id)
+			: [];
+		// Ask for more than k: parallel relations give paths through the same nodes, kept once,
+		// and the cheapest need not be among the first k shortest.
+		const [row] = await readRows<{
+			fromNode: GraphNode;
+			toNode: GraphNode;
+			papers: number;
+			found: {
+				ids: string[];
+				rels: { source: string; target: string; type: RelationType; support: number }[];
+				counts: number[];
+			}[];
+		}>(
+			pathQuery(
+				Math.min(30, k * 3),
+				maxLength,
+				relPattern(options.relations),
+				options.directed ?? false,
+				options.entityOnly ?? false
+			),
+			{ from, to, avoid, ends },
+			opts
+		);
+		if (!row) {
+			const found = await nodesById([from, to], opts);
+			if (!found.some((n) => n.id === from)) throw new NotFoundError('node', from);
+			throw new NotFoundError('node', to);
+		}
+		const { fromNode, toNode, found: raw, papers } = row;
+		const costed = raw.map((p) => ({
+			...p,
+			cost:
+				p.rels.length +
+				p.counts.slice(1, -1).reduce((sum, c) => sum + penaltyHalves(c === 0, c, papers) / 2, 0)
+		}));
+		return await describePaths(fromNode, toNode, bestDistinct(costed, k), [], false, opts);
+	} catch (err) {
+		if (isTimeout(err))
+			throw new PathTimeoutError(Math.round((options.timeoutMs ?? 0) / 1000), {
+				relations: (options.relations?.length ?? 0) > 0,
+				maxLength,
+				avoidHubs
+			});
+		throw err;
 	}
-	const { fromNode, toNode, found: raw } = row;
-	// Shortest first; among equally short ones (Neo4j returns them in no set order), fewer mere
-	// comparisons, then stronger support, then by ids, so a question always gets the same answer.
-	// The same for a path read either way, so A → B and B → A choose the same paths.
-	const tieKey = (ids: string[]) => {
-		const [there, back] = [ids.join('>'), [...ids].reverse().join('>')];
-		return there < back ? there : back;
-	};
-	const weak = (p: (typeof raw)[number]) => p.rels.filter((r) => r.type === 'COMPARED_WITH').length;
-	const support = (p: (typeof raw)[number]) => p.rels.reduce((n, r) => n + r.support, 0);
-	const ranked = [...raw].sort(
-		(a, b) =>
-			a.ids.length - b.ids.length ||
-			weak(a) - weak(b) ||
-			support(b) - support(a) ||
-			tieKey(a.ids).localeCompare(tieKey(b.ids))
-	);
-	const distinct = new Map<string, (typeof raw)[number]>();
-	for (const p of ranked) {
-		const key = p.ids.join('>');
-		if (!distinct.has(key)) distinct.set(key, p);
-	}
-	const chosen = [...distinct.values()].slice(0, k);
-	if (chosen.length === 0) return { from: fromNode, to: toNode, paths: [] };
+}
+
+/** The chosen paths with each node's view and each hop's best evidence sentence. */
+export async function describePaths(
+	fromNode: GraphNode,
+	toNode: GraphNode,
+	chosen: {
+		ids: string[];
+		rels: { source: string; target: string; type: RelationType; support: number }[];
+		cost: number;
+	}[],
+	avoided: AvoidedNode[],
+	partial: boolean,
+	opts: { driver?: Driver; timeoutMs?: number },
+	/**
+	 * The nodes' views when the caller has them (the in-memory copy): then only the evidence is
+	 * read, and a hop whose evidence is not read in time has none rather than failing the answer.
+	 */
+	known?: (id: string) => GraphNode
+): Promise<PathsResult> {
+	const extra = { avoided, ...(partial ? { partial } : {}) };
+	if (chosen.length === 0) return { from: fromNode, to: toNode, paths: [], ...extra };
 	const hops = [
 		...new Map(
 			chosen.flatMap((p) => p.rels.map((r) => [`${r.source}|${r.type}|${r.target}`, r] as const))
 		).values()
 	].map(({ source, type, target }) => ({ source, type, target }));
-	const [more] = await readRows<{
-		nodes: GraphNode[];
-		evidence: { key: string; evidence: EvidenceView | null }[];
-	}>(NODES_AND_EVIDENCE, { ids: [...new Set(chosen.flatMap((p) => p.ids))], hops }, opts);
-	const nodes = more?.nodes ?? [];
+	const ids = [...new Set(chosen.flatMap((p) => p.ids))];
+	type Row = { nodes: GraphNode[]; evidence: { key: string; evidence: EvidenceView | null }[] };
+	let more: Row | undefined;
+	try {
+		[more] = await readRows<Row>(NODES_AND_EVIDENCE, { ids: known ? [] : ids, hops }, opts);
+	} catch (err) {
+		if (!known || !isTimeout(err)) throw err;
+	}
+	const nodes = known ? ids.map(known) : (more?.nodes ?? []);
 	const evidence = new Map((more?.evidence ?? []).map((r) => [r.key, r.evidence]));
 	const byId = new Map(nodes.map((n) => [n.id, n]));
 	return {
@@ -161,7 +234,9 @@ export async function paths(
 				forward: r.source === p.ids[i],
 				support: r.support,
 				evidence: evidence.get(`${r.source}|${r.type}|${r.target}`) ?? null
-			}))
-		}))
+			})),
+			cost: p.cost
+		})),
+		...extra
 	};
 }

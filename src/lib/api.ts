@@ -136,6 +136,8 @@ export interface PathsQueryParams {
 	maxLength?: number;
 	rel?: RelationType[];
 	directed?: boolean;
+	avoidHubs?: boolean;
+	entityOnly?: boolean;
 }
 
 export function createApi(fetcher: Fetch = fetch) {
@@ -209,7 +211,9 @@ export function createApi(fetcher: Fetch = fetch) {
 					k: q.k,
 					maxLength: q.maxLength,
 					rel: q.rel,
-					directed: q.directed
+					directed: q.directed,
+					avoidHubs: q.avoidHubs,
+					entityOnly: q.entityOnly
 				})
 			),
 		lineage: (

@@ -45,9 +45,17 @@ export interface PathQuery {
 	maxLength: number;
 	rels: RelationType[]; // empty = any relation
 	directed: boolean;
+	avoidHubs: boolean; // leave out generic hubs (on by default)
+	entityOnly: boolean; // entities only between the ends
 }
 
-export const PATH_DEFAULTS = { k: 3, maxLength: 4, directed: false } as const;
+export const PATH_DEFAULTS = {
+	k: 3,
+	maxLength: 4,
+	directed: false,
+	avoidHubs: true,
+	entityOnly: false
+} as const;
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] | null {
 	if (value == null) return null;
@@ -156,6 +164,8 @@ export function encodePathQuery(q: PathQuery): URLSearchParams {
 	if (q.maxLength !== PATH_DEFAULTS.maxLength) p.set('maxLength', String(q.maxLength));
 	if (q.rels.length) p.set('rel', q.rels.join(','));
 	if (q.directed !== PATH_DEFAULTS.directed) p.set('directed', String(q.directed));
+	if (q.avoidHubs !== PATH_DEFAULTS.avoidHubs) p.set('avoidHubs', String(q.avoidHubs));
+	if (q.entityOnly !== PATH_DEFAULTS.entityOnly) p.set('entityOnly', String(q.entityOnly));
 	return p;
 }
 
@@ -166,7 +176,9 @@ export function decodePathQuery(p: URLSearchParams): PathQuery {
 		k: int(p.get('k'), 1, 10) ?? PATH_DEFAULTS.k,
 		maxLength: int(p.get('maxLength'), 1, 6) ?? PATH_DEFAULTS.maxLength,
 		rels: list<RelationType>(p.get('rel'), RELATION_TYPES) ?? [],
-		directed: p.get('directed') === 'true'
+		directed: p.get('directed') === 'true',
+		avoidHubs: p.get('avoidHubs') !== 'false',
+		entityOnly: p.get('entityOnly') === 'true'
 	};
 }
 

@@ -5,6 +5,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { z } from 'zod';
 import { ForbiddenQueryError, NotFoundError } from '../../../graph/queries/errors.js';
 import { CurationError } from '../../../graph/curation.js';
+import { PathTimeoutError } from '../../../graph/queries/path-rank.js';
 import { WriteForbiddenError } from './curation.js';
 import type { ApiError } from '../types.js';
 import { isUnavailable, unavailableMessage } from './db.js';
@@ -63,6 +64,9 @@ export function errorResponse(err: unknown): Response {
 			code: 'unavailable'
 		});
 	}
+	// A path question that found nothing in time: the message says what to narrow.
+	if (err instanceof PathTimeoutError)
+		return errorBody(504, { error: err.message, code: 'timeout' });
 	if (isTimeout(err)) {
 		return errorBody(504, {
 			error: 'The query took too long and was stopped. Narrow it down and try again.',

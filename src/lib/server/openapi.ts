@@ -90,7 +90,7 @@ export function openApiDocument(): object {
 				'{ source, target, type, support, offset, evidence: EvidenceView[], curated? }'
 			),
 			'/api/paths': op(
-				'Up to k shortest distinct paths between two nodes, each hop with its best evidence',
+				'Up to k distinct paths (at most `maxLength` hops) between two nodes, cheapest first, each hop with its best evidence. A path costs one per hop, half a hop more per paper it passes through, and more per generic entity it passes through (log2 of the share of papers mentioning it over 0.2 %); equal costs: fewer comparisons, then the stronger weakest hop, then more support. `avoidHubs` (default true) leaves out generic hubs (entities at least 1 % and 20 of the papers mention) and names in `avoided` those that would have connected the two as briefly; `entityOnly` passes through entities only (papers are the evidence of hops). A question that runs out of time answers the best paths found with `partial: true`, or 504 naming what to narrow when it found none',
 				queryParameters(pathsParams),
 				'PathsResult'
 			),

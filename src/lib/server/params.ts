@@ -61,6 +61,14 @@ export const pathsParams = z.object({
 	directed: z
 		.enum(['true', 'false'])
 		.default('false')
+		.transform((v) => v === 'true'),
+	avoidHubs: z
+		.enum(['true', 'false'])
+		.default('true')
+		.transform((v) => v === 'true'),
+	entityOnly: z
+		.enum(['true', 'false'])
+		.default('false')
 		.transform((v) => v === 'true')
 });
 

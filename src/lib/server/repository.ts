@@ -19,6 +19,7 @@ import {
 	StaleSnapshotError
 } from '../../../graph/projection/entity.js';
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
+import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentSnapshot, whileNoSnapshot } from './projection';
 import { curationsOf, resolveId, resolveIds } from './curation';
@@ -153,18 +154,39 @@ export const repository = {
 		return view;
 	},
 
-	paths: async (
+	/**
+	 * From the copy when it is current (a search of at most LINEAGE_PATHS_BUDGET_MS, default
+	 * 1,500 ms, and never more than 80 % of the query timeout), else from Neo4j.
+	 */
+	async paths(
 		from: string,
 		to: string,
-		o: { k: number; maxLength: number; rel?: RelationType[]; directed: boolean }
-	): Promise<PathsResult> =>
-		paths(await resolveId(from), await resolveId(to), {
+		o: {
+			k: number;
+			maxLength: number;
+			rel?: RelationType[];
+			directed: boolean;
+			avoidHubs: boolean;
+			entityOnly: boolean;
+		}
+	): Promise<PathsResult> {
+		const [a, b] = [await resolveId(from), await resolveId(to)];
+		const options = {
 			k: o.k,
 			maxLength: o.maxLength,
 			relations: o.rel,
 			directed: o.directed,
+			avoidHubs: o.avoidHubs,
+			entityOnly: o.entityOnly,
 			...t()
-		}),
+		};
+		const budget = env.LINEAGE_PATHS_BUDGET_MS;
+		const budgetMs = Math.min(0.8 * timeoutMs(), budget ? Number(budget) : 1500);
+		return fromSnapshot(
+			(snapshot) => snapshotPathsResult(snapshot, a, b, { ...options, budgetMs }),
+			() => paths(a, b, options)
+		);
+	},
 
 	lineage: async (
 		id: string,

@@ -29,7 +29,9 @@ export const load: PageLoad = async ({ fetch, url }) => {
 			k: query.k,
 			maxLength: query.maxLength,
 			rel: query.rels,
-			directed: query.directed
+			directed: query.directed,
+			avoidHubs: query.avoidHubs,
+			entityOnly: query.entityOnly
 		}),
 		api.neighbourhood({ ids: [query.from, query.to], limit: 60 })
 	]);

@@ -64,7 +64,8 @@ describe('paths as chains', () => {
 				support: 1,
 				evidence: null
 			}
-		]
+		],
+		cost: 2
 	};
 
 	it('reads as the issue says', () => {

@@ -77,13 +77,21 @@ describe('path query in the URL', () => {
 			k: 5,
 			maxLength: 6,
 			rels: ['BUILDS_ON' as const, 'VARIANT_OF' as const],
-			directed: true
+			directed: true,
+			avoidHubs: false,
+			entityOnly: true
 		};
 		expect(decodePathQuery(encodePathQuery(q))).toEqual(q);
+		expect(encodePathQuery(q).toString()).toContain('avoidHubs=false&entityOnly=true');
 		expect(decodePathQuery(new URLSearchParams('k=99&maxLength=0'))).toMatchObject({
 			k: 3,
 			maxLength: 4,
-			from: ''
+			from: '',
+			avoidHubs: true, // on unless the URL says otherwise
+			entityOnly: false
 		});
+		expect(encodePathQuery({ ...q, avoidHubs: true, entityOnly: false }).toString()).not.toMatch(
+			/avoidHubs|entityOnly/
+		);
 	});
 });
