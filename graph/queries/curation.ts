@@ -13,6 +13,7 @@ import {
 	type EdgeVerdict
 } from '../curation.js';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model.js';
+import type { PaperRow } from '../rows.js';
 
 /** An entity edge lists at most this many of its papers (graph/queries/load.ts EDGE_PAPERS_CAP). */
 const PAPERS_CAP = 5;
@@ -187,17 +188,11 @@ export async function papersMentioning(
 	return res.records.map((r) => r.get('id') as string);
 }
 
-export interface StoredPaper {
-	id: string;
-	title: string;
-	abstract: string;
-	year: number | null;
-	url: string | null;
-	authors: string[];
-	arxivId: string | null;
-	doi: string | null;
-	source: string;
-}
+/** What a paper keeps of its record, enough to extract it again. */
+export type StoredPaper = Pick<
+	PaperRow,
+	'id' | 'title' | 'abstract' | 'year' | 'url' | 'authors' | 'arxivId' | 'doi' | 'source'
+>;
 
 export async function storedPapers(tx: ManagedTransaction, ids: string[]): Promise<StoredPaper[]> {
 	const res = await tx.run(

@@ -128,6 +128,8 @@ export function lexiconMentions(
 ): RawMention[] {
 	const out: RawMention[] = [];
 	const tokens = s.tokens;
+	const push = (first: number, last: number, entity: FoundEntity, rule: string) =>
+		out.push({ sent: s.index, first, last, entity, rule, priority: 2 });
 	const end = tokens.length;
 	for (let i = 0; i < end; i++) {
 		if (!tokens[i].word || insideChunk(tokens, i)) continue;
@@ -147,25 +149,11 @@ export function lexiconMentions(
 					e.typeRule = 'type.lexicon-head';
 					e.typeStrength = 4;
 				}
-				out.push({
-					sent: s.index,
-					first: kind.first,
-					last: m.last,
-					entity: e,
-					rule: 'name.narrowed',
-					priority: 2
-				});
+				push(kind.first, m.last, e, 'name.narrowed');
 				i = m.last;
 				continue;
 			}
-			out.push({
-				sent: s.index,
-				first: i,
-				last: m.last,
-				entity: family,
-				rule: 'lexicon',
-				priority: 2
-			});
+			push(i, m.last, family, 'lexicon');
 			i = m.last;
 			// "Stable Diffusion v 1.4 and v 2": the lexicon knows the first, the list continues it
 			const root = family.familyKey
@@ -176,14 +164,7 @@ export function lexiconMentions(
 				for (const v of parseVariantList(tokens, m.last, end, opts)) {
 					const surface = text.slice(tokens[v.first].start, tokens[v.last].end);
 					const e = table.variant(root, v, surface, 'variant.list');
-					out.push({
-						sent: s.index,
-						first: v.first,
-						last: v.last,
-						entity: e,
-						rule: 'variant.list',
-						priority: 2
-					});
+					push(v.first, v.last, e, 'variant.list');
 					i = v.last;
 				}
 			}
@@ -193,7 +174,7 @@ export function lexiconMentions(
 		for (const v of variants) {
 			const surface = text.slice(tokens[first].start, tokens[v.last].end);
 			const e = table.variant(family, v, surface, 'variant');
-			out.push({ sent: s.index, first, last: v.last, entity: e, rule: 'variant', priority: 2 });
+			push(first, v.last, e, 'variant');
 			first = v.first;
 		}
 		i = variants[variants.length - 1].last;
