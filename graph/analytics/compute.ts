@@ -9,7 +9,7 @@
 // listing thirty names links each pair far less than one naming two). A generic entity, one a
 // large share of the papers mention ("large language model", "image generation"), says little
 // about what it is linked to: every weight into it is scaled by its specificity, an inverse
-// document frequency that leaves entities of up to 10 % of the papers alone (specificity()),
+// document frequency that leaves entities of up to 2 % of the papers alone (specificity()),
 // and its PageRank is scaled by it again.
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
@@ -78,12 +78,12 @@ export type Progress = (stage: string, fraction: number) => void;
 const DIRECTED_BOTH = new Set(['COMPARED_WITH']);
 
 /** Entities mentioned by at most this share of the papers are not discounted. */
-export const GENERIC_SHARE = 0.1;
+export const GENERIC_SHARE = 0.02;
 
 /**
  * 1 for an entity of at most GENERIC_SHARE of the papers, then falling as an inverse document
- * frequency does: ln(1/share) / ln(1/GENERIC_SHARE), so 0.5 at a third of the papers and 0.1 at
- * 80 %.
+ * frequency does: ln(1/share) / ln(1/GENERIC_SHARE), so 0.6 at a tenth of the papers, 0.3 at a
+ * third and 0.06 at 80 %.
  */
 export function specificity(df: number, papers: number): number {
 	if (papers <= 0) return 1;

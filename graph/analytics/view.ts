@@ -24,9 +24,9 @@ export interface RankedEntity extends EntityRef {
 }
 
 export interface CommunitySummary {
-	/** the id of its most important member: stable while that member leads it */
+	/** the id of its most important method (else member): stable while that one leads it */
 	id: string;
-	/** its three most important members, "Stable Diffusion · SDXL · ControlNet" */
+	/** its three most important methods (models, techniques; else members), "Stable Diffusion · SDXL · ControlNet" */
 	name: string;
 	size: number;
 	/** the sum of its members' importance */
@@ -126,12 +126,14 @@ export class AnalyticsIndex {
 		}
 		for (const members of this.members) {
 			const top = members.slice(0, TOP_MEMBERS);
+			// Named by its methods (tasks and metrics are shared by many families), others filling in.
+			const named = [
+				...members.filter((m) => isMethod(m.type)).slice(0, 3),
+				...members.filter((m) => !isMethod(m.type)).slice(0, 3)
+			].slice(0, 3);
 			this.communities.push({
-				id: top[0]!.id,
-				name: top
-					.slice(0, 3)
-					.map((m) => m.name)
-					.join(' · '),
+				id: named[0]!.id,
+				name: named.map((m) => m.name).join(' · '),
 				size: members.length,
 				importance: round(members.reduce((s, m) => s + m.importance, 0)),
 				top
@@ -247,9 +249,11 @@ export function yearsView(
 	return { id, name, years, papers, papersWithoutYear };
 }
 
+const isMethod = (type: string) => type === 'Model' || type === 'Technique';
+
 /** Methods are compared with methods; datasets, metrics and tasks each with their own kind. */
 function family(type: string): string {
-	return type === 'Model' || type === 'Technique' ? 'method' : type;
+	return isMethod(type) ? 'method' : type;
 }
 
 // A hub's neighbours are read up to this many relations: its weight as a shared neighbour is
