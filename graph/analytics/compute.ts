@@ -343,7 +343,9 @@ function risingEntities(
 	const recentFrom = recentTo - recentYears + 1;
 	let recentTotal = 0;
 	let pastTotal = 0;
-	years.forEach((y, k) => (y >= recentFrom ? (recentTotal += yearTotals[k]!) : (pastTotal += yearTotals[k]!)));
+	years.forEach((y, k) =>
+		y >= recentFrom ? (recentTotal += yearTotals[k]!) : (pastTotal += yearTotals[k]!)
+	);
 	if (pastTotal === 0)
 		return {
 			years,
@@ -372,8 +374,17 @@ function risingEntities(
 		// The past smoothed by one paper: an entity new this year is not infinitely rising.
 		const growth = Math.log2(recentShare / ((past[i]! + 1) / (pastTotal + 1)));
 		if (growth <= 0) continue;
-		rows.push({ entity: i, recentPapers: recent[i]!, pastPapers: past[i]!, recentShare, pastShare, growth });
+		rows.push({
+			entity: i,
+			recentPapers: recent[i]!,
+			pastPapers: past[i]!,
+			recentShare,
+			pastShare,
+			growth
+		});
 	}
-	rows.sort((x, y) => y.growth - x.growth || y.recentPapers - x.recentPapers || x.entity - y.entity);
+	rows.sort(
+		(x, y) => y.growth - x.growth || y.recentPapers - x.recentPapers || x.entity - y.entity
+	);
 	return { years, yearTotals, rising: { rows: rows.slice(0, 500), recentFrom, recentTo } };
 }

@@ -9,6 +9,9 @@ import type { AnalyticsResult } from './compute.js';
 
 const PAPER = NODE_TYPES.indexOf('Paper');
 
+/** Analytics are unavailable (off, or not computed yet): the API answers 503 with the reason. */
+export class AnalyticsNotReadyError extends Error {}
+
 export interface EntityRef {
 	id: string;
 	name: string;
@@ -241,11 +244,13 @@ export function yearsView(
 	papers: number,
 	papersWithoutYear: number
 ): YearsView {
-	const years = [...totals.keys()].sort((a, b) => a - b).map((year) => {
-		const total = totals.get(year)!;
-		const n = counts.get(year) ?? 0;
-		return { year, papers: n, total, share: round(n / total) };
-	});
+	const years = [...totals.keys()]
+		.sort((a, b) => a - b)
+		.map((year) => {
+			const total = totals.get(year)!;
+			const n = counts.get(year) ?? 0;
+			return { year, papers: n, total, share: round(n / total) };
+		});
 	return { id, name, years, papers, papersWithoutYear };
 }
 

@@ -8,11 +8,10 @@ parentPort!.once('message', (message: { input: AnalyticsInput; options: Analytic
 		const result = computeAnalytics(message.input, message.options, (stage, fraction) =>
 			parentPort!.postMessage({ kind: 'progress', stage, fraction })
 		);
-		parentPort!.postMessage({ kind: 'result', result }, [
-			result.community.buffer,
-			result.importance.buffer,
-			result.specificity.buffer
-		]);
+		const buffers = [result.community, result.importance, result.specificity].map(
+			(a) => a.buffer as ArrayBuffer
+		);
+		parentPort!.postMessage({ kind: 'result', result }, buffers);
 	} catch (err) {
 		parentPort!.postMessage({ kind: 'error', error: String((err as Error)?.stack ?? err) });
 	}

@@ -4,11 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAnalytics } from '../../../graph/analytics/compute.js';
 import { analyticsInput } from '../../../graph/analytics/input.js';
 import { runAnalytics } from '../../../graph/analytics/run.js';
-import {
-	AnalyticsIndex,
-	entityYears,
-	relatedEntities
-} from '../../../graph/analytics/view.js';
+import { AnalyticsIndex, entityYears, relatedEntities } from '../../../graph/analytics/view.js';
 import type { EntityType, RelationType } from '../../../graph/model.js';
 import {
 	GraphSnapshot,
@@ -29,7 +25,14 @@ function snapshot(spec: Spec): GraphSnapshot {
 	const refOf = new Map<string, number>();
 	for (const [name, type] of spec.entities) {
 		refOf.set(name, nodes.length);
-		nodes.push({ ref: nodes.length, id: `e:${name}`, type, label: name, year: null, paperCount: 0 });
+		nodes.push({
+			ref: nodes.length,
+			id: `e:${name}`,
+			type,
+			label: name,
+			year: null,
+			paperCount: 0
+		});
 	}
 	const mentions = { paper: [] as number[], entity: [] as number[] };
 	spec.papers.forEach(([year, names], k) => {
