@@ -6,7 +6,7 @@ import { closeDriver, getDriver } from '../../graph/driver.js';
 import { writeBatch } from '../../graph/queries/load.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
-import { extraction, ID, loadKnownGraph } from '../fixtures/known-graph.js';
+import { extraction, ID, loadKnownGraph, type PaperSpec } from '../fixtures/known-graph.js';
 import { startApp, type RunningApp } from '../helpers/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
@@ -129,7 +129,7 @@ describe.skipIf(noNeo4j)('the analytics API', () => {
 
 	it('answers from the previous version while the new one is analysed', async () => {
 		const before = (await get('/api/health')).body.analytics.answering.version;
-		const paper = {
+		const paper: PaperSpec = {
 			id: 'p-quantx',
 			title: 'QuantX: quantising LoRA',
 			year: 2024,
@@ -137,13 +137,11 @@ describe.skipIf(noNeo4j)('the analytics API', () => {
 			facts: [
 				['@paper', 'PROPOSES', 'QUANTX', 0],
 				['@paper', 'BUILDS_ON', 'LORA', 0]
-			] as const
+			]
 		};
 		const session = getDriver().session();
 		try {
-			await session.executeWrite((tx) =>
-				writeBatch(tx, [toFacts(extraction({ ...paper, facts: [...paper.facts] }))])
-			);
+			await session.executeWrite((tx) => writeBatch(tx, [toFacts(extraction(paper))]));
 		} finally {
 			await session.close();
 		}
