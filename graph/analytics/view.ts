@@ -27,9 +27,9 @@ export interface RankedEntity extends EntityRef {
 }
 
 export interface CommunitySummary {
-	/** the id of its most important method (else member): stable while that one leads it */
+	/** the id of the first member its name gives: stable while that one leads it */
 	id: string;
-	/** its three most important methods (models, techniques; else members), "Stable Diffusion · SDXL · ControlNet" */
+	/** three of its six most important members, methods (models, techniques) first: "Stable Diffusion · SDXL · ControlNet" */
 	name: string;
 	size: number;
 	/** the sum of its members' importance */
@@ -85,6 +85,8 @@ export interface RelatedEntity extends EntityRef {
 }
 
 const TOP_MEMBERS = 5;
+/** A community's name is chosen among its this many most important members. */
+const NAME_POOL = 6;
 
 export class AnalyticsIndex {
 	readonly byId = new Map<string, { community: number; importance: number; rank: number }>();
@@ -129,10 +131,12 @@ export class AnalyticsIndex {
 		}
 		for (const members of this.members) {
 			const top = members.slice(0, TOP_MEMBERS);
-			// Named by its methods (tasks and metrics are shared by many families), others filling in.
+			// Named by its most important members, methods first (tasks and metrics are shared by
+			// many families); an obscure method does not push out an important task.
+			const leading = members.slice(0, NAME_POOL);
 			const named = [
-				...members.filter((m) => isMethod(m.type)).slice(0, 3),
-				...members.filter((m) => !isMethod(m.type)).slice(0, 3)
+				...leading.filter((m) => isMethod(m.type)),
+				...leading.filter((m) => !isMethod(m.type))
 			].slice(0, 3);
 			this.communities.push({
 				id: named[0]!.id,

@@ -89,12 +89,12 @@ export function openApiDocument(): object {
 				'{ id, name, years: { year, papers, total, share }[], papers, papersWithoutYear }'
 			),
 			'/api/communities': op(
-				'Communities of the entity graph (Louvain over the relations papers state between entities and their co-mentions, generic entities’ links down-weighted), most important first, each named by its three most important methods, with its size and top members. Computed in the background once per graph version; meanwhile the previous version’s (`version` says which), and 503 `not_ready` before the first',
+				'Communities of the entity graph (Louvain over the relations papers state between entities and their co-mentions, generic entities’ links down-weighted), most important first, each named by three of its six most important members, methods (models, techniques) first, with its size and top members. Computed in the background once per graph version; meanwhile the previous version’s (`version` says which), and 503 `not_ready` before the first',
 				queryParameters(communitiesParams),
 				'{ version, communities: CommunitySummary[], total }'
 			),
 			'/api/communities/{id}': op(
-				'One community (its id is that of its most important method) with its members, most important first, a page at a time; each member’s `importance` (PageRank that discounts generic entities, 1 = the graph’s most important) and `rank`',
+				'One community (its id is that of the first member its name gives) with its members, most important first, a page at a time; each member’s `importance` (PageRank that discounts generic entities, 1 = the graph’s most important) and `rank`',
 				[
 					{ ...idPath, description: 'community id (that of its leading entity), URL-encoded' },
 					...queryParameters(communityParams)
