@@ -283,7 +283,8 @@ function entityNeighbours(snap: GraphSnapshot, i: number, cap = Infinity): Set<n
 /**
  * The entities sharing most neighbours with an entity (Adamic–Adar: a shared neighbour counts
  * 1 / ln(1 + its own neighbours), so sharing a generic hub counts little), of the same kind
- * (methods with methods), with the shared neighbours that weigh most as the why.
+ * (methods with methods), with the shared neighbours that weigh most as the why. Among equals,
+ * the entity more papers mention comes first.
  */
 export function relatedEntities(snap: GraphSnapshot, id: string, limit: number): RelatedEntity[] {
 	const i = entityIndex(snap, id);
@@ -308,7 +309,12 @@ export function relatedEntities(snap: GraphSnapshot, id: string, limit: number):
 		type: snap.type(k) as EntityType
 	});
 	return [...score.entries()]
-		.sort((a, b) => b[1] - a[1] || snap.idRank[a[0]]! - snap.idRank[b[0]]!)
+		.sort(
+			(a, b) =>
+				b[1] - a[1] ||
+				snap.paperCounts[b[0]]! - snap.paperCounts[a[0]]! ||
+				snap.idRank[a[0]]! - snap.idRank[b[0]]!
+		)
 		.slice(0, limit)
 		.map(([x, s]) => {
 			const shared = via.get(x)!.sort((a, b) => b.w - a.w || snap.idRank[a.z]! - snap.idRank[b.z]!);
