@@ -79,7 +79,9 @@ describe.skipIf(noNeo4j)('the entity page: time, community, related', () => {
 
 		const related = page.getByTestId('related').locator('li');
 		expect(await related.count()).toBeGreaterThan(0);
-		expect(await related.first().locator('.why').innerText()).toMatch(/^shares \d+ neighbours?: \S/);
+		expect(await related.first().locator('.why').innerText()).toMatch(
+			/^shares \d+ neighbours?: \S/
+		);
 		await shoot(page, 'analytics-entity-1280');
 
 		await community.click();
