@@ -105,6 +105,24 @@ describe.skipIf(noNeo4j)('the analytics API', () => {
 		expect(res.body.papersWithoutYear).toBe(0);
 	});
 
+	it('without the in-memory copy: years from Neo4j, the same; analytics 503 with the reason', async () => {
+		const expected = (await get(`/api/entities/${e(ID.SDXL)}/years`)).body;
+		const off = await startApp({ LINEAGE_PROJECTION: 'off' });
+		try {
+			const years = await fetch(`${off.url}/api/entities/${e(ID.SDXL)}/years`);
+			expect(await years.json()).toEqual(expected);
+			const communities = await fetch(`${off.url}/api/communities`);
+			expect(communities.status).toBe(503);
+			expect(await communities.json()).toMatchObject({ code: 'not_ready' });
+			const entity = await (await fetch(`${off.url}/api/entities/${e(ID.SDXL)}`)).json();
+			expect(entity.analytics).toBeNull();
+			const health = await (await fetch(`${off.url}/api/health`)).json();
+			expect(health.analytics.state).toBe('off');
+		} finally {
+			await off.stop();
+		}
+	});
+
 	it('answers rising, and validates, 404s and describes every endpoint', async () => {
 		const rising = await get('/api/rising?limit=5');
 		expect(rising.status).toBe(200);
