@@ -1,6 +1,7 @@
 // The shapes the read queries return and the HTTP API serves (src/lib/types.ts re-exports them
 // for the browser). Plain data only: what crosses from server to browser.
 import type { CurationRecord } from './curation.js';
+import type { EntityAnalytics } from './analytics/view.js';
 import type { EntityType, RelationType } from './model.js';
 
 /** A node of the explorer's graph: an entity or a paper. */
@@ -90,6 +91,8 @@ export interface EntityDetail {
 	 * it, renames, retypes, alias edits; oldest first, the last 20. Absent when there are none.
 	 */
 	curations?: CurationRecord[];
+	/** importance and community (graph/analytics), null until they are computed */
+	analytics?: EntityAnalytics | null;
 }
 
 /** One page of an entity's relations of one type and direction (GET /api/entities/{id}/relations). */
@@ -235,6 +238,25 @@ export interface TimelineRow {
 /** Every API error body. */
 export interface ApiError {
 	error: string;
-	code: 'bad_request' | 'not_found' | 'unavailable' | 'forbidden' | 'timeout' | 'internal';
+	code:
+		| 'bad_request'
+		| 'not_found'
+		| 'unavailable'
+		| 'not_ready'
+		| 'forbidden'
+		| 'timeout'
+		| 'internal';
 	param?: string;
 }
+
+export type {
+	CommunityDetail,
+	CommunitySummary,
+	EntityAnalytics,
+	EntityRef,
+	RankedEntity,
+	RelatedEntity,
+	RisingEntity,
+	RisingList,
+	YearsView
+} from './analytics/view.js';

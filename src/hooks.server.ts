@@ -6,6 +6,8 @@ import { env } from '$env/dynamic/private';
 import { closeDriver } from '../graph/driver.js';
 import { withResponseCache } from '$lib/server/response-cache';
 import { currentSnapshot } from '$lib/server/projection';
+// Registers the analytics, computed whenever a new copy of the graph has loaded.
+import '$lib/server/analytics';
 
 // Start loading the in-memory copy of the graph now, not at the first question that needs it
 // (it loads in the background; the server answers meanwhile).

@@ -6,6 +6,8 @@ import type {
 	BuildsOnRow,
 	CurationRecord,
 	CurationRequest,
+	CommunityDetail,
+	CommunitySummary,
 	EntityDetail,
 	EntityType,
 	GraphNode,
@@ -16,8 +18,11 @@ import type {
 	RelationEvidence,
 	RelationPage,
 	RelationType,
+	RelatedEntity,
+	RisingList,
 	SearchHit,
-	StatsView
+	StatsView,
+	YearsView
 } from './types';
 import { decodeCompact, type PlacedView } from './graph/compact';
 
@@ -254,6 +259,25 @@ export function createApi(fetcher: Fetch = fetch) {
 		/** Undo a correction: the record stays, marked undone. */
 		undoCuration: (id: string, by?: string) =>
 			send<CurationRecord>(fetcher, 'DELETE', apiUrl(`curations/${enc(id)}`, { by })),
+		/** The entity's papers per year as a share of the corpus's papers that year. */
+		entityYears: (id: string) => get<YearsView>(fetcher, `/api/entities/${enc(id)}/years`),
+		/** The entities sharing most neighbours with it, with the shared ones. */
+		related: (id: string, limit?: number) =>
+			get<{ id: string; related: RelatedEntity[] }>(
+				fetcher,
+				apiUrl(`entities/${enc(id)}/related`, { limit })
+			),
+		communities: (q: { minSize?: number; limit?: number } = {}) =>
+			get<{ version: string; communities: CommunitySummary[]; total: number }>(
+				fetcher,
+				apiUrl('communities', { minSize: q.minSize, limit: q.limit })
+			),
+		community: (id: string, q: { offset?: number; limit?: number } = {}) =>
+			get<CommunityDetail & { version: string }>(
+				fetcher,
+				apiUrl(`communities/${enc(id)}`, { offset: q.offset, limit: q.limit })
+			),
+		rising: (limit?: number) => get<RisingList>(fetcher, apiUrl('rising', { limit })),
 		health: () =>
 			get<{ app: 'ok'; database: { ok: boolean; uri: string; error?: string } }>(
 				fetcher,

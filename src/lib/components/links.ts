@@ -11,6 +11,7 @@ const withQuery = (path: ResolvedPathname, query: URLSearchParams | string = '')
 
 export const entityHref = (id: string) => resolve('/entity/[id]', { id: enc(id) });
 export const paperHref = (id: string) => resolve('/paper/[id]', { id: enc(id) });
+export const communityHref = (id: string) => resolve('/community/[id]', { id: enc(id) });
 /**
  * The paper page with one sentence marked and scrolled to: `at` is where it sits in the
  * abstract (EvidenceView.at); without it, the page itself.

@@ -7,6 +7,7 @@ import { ForbiddenQueryError, NotFoundError } from '../../../graph/queries/error
 import { CurationError } from '../../../graph/curation.js';
 import { PathTimeoutError } from '../../../graph/queries/path-rank.js';
 import { WriteForbiddenError } from './curation.js';
+import { AnalyticsNotReadyError } from '../../../graph/analytics/view.js';
 import type { ApiError } from '../types.js';
 import { isUnavailable, unavailableMessage } from './db.js';
 
@@ -55,6 +56,11 @@ export function errorResponse(err: unknown): Response {
 			error: err.message,
 			code: err.status === 404 ? 'not_found' : 'bad_request',
 			param: err.param
+		});
+	if (err instanceof AnalyticsNotReadyError)
+		return json({ error: err.message, code: 'not_ready' } satisfies ApiError, {
+			status: 503,
+			headers: { 'cache-control': 'no-store', 'retry-after': '5' }
 		});
 	if (isUnavailable(err))
 		return errorBody(503, { error: unavailableMessage(), code: 'unavailable' });

@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 description of /api, built from the same zod schemas that validate requests.
 import { z } from 'zod';
 import {
+	communitiesParams,
+	communityParams,
 	cypherBody,
 	entityParams,
 	entityRelationsParams,
@@ -9,6 +11,8 @@ import {
 	neighbourhoodParams,
 	overviewParams,
 	pathsParams,
+	relatedParams,
+	risingParams,
 	searchParams,
 	timelineParams
 } from './params.js';
@@ -65,7 +69,7 @@ export function openApiDocument(): object {
 				'{ hits: SearchHit[], note?: string }'
 			),
 			'/api/entities/{id}': op(
-				'An entity with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has. With `from`/`to` (years): only the relations stated by papers of those years, each with the number of those papers as support and their sentences; `relationCounts`, `degree`, `paperCount` and `papers` count those years only. `curations`: the corrections in force that made it what it is (entities merged into it, renames, retypes, alias edits), when there are any; each relation a person confirmed or added has `curated`',
+				'An entity (with `analytics`: its importance, rank and community, null until computed) with its strongest relations grouped by type (at most 20 per type and direction, each with support and its 2 best evidence sentences), how many each group has in all (`relationCounts`), and `truncated` when a group shows fewer than it has. With `from`/`to` (years): only the relations stated by papers of those years, each with the number of those papers as support and their sentences; `relationCounts`, `degree`, `paperCount` and `papers` count those years only. `curations`: the corrections in force that made it what it is (entities merged into it, renames, retypes, alias edits), when there are any; each relation a person confirmed or added has `curated`',
 				[idPath, ...queryParameters(entityParams)],
 				'EntityDetail'
 			),
@@ -73,6 +77,34 @@ export function openApiDocument(): object {
 				'One page of an entity’s relations of one type (`rel`) and direction (`dir`: `out` from the entity, `in` to it), in the order of /api/entities/{id}: `offset=20` continues where it stopped; `from`/`to` as for /api/entities/{id}',
 				[idPath, ...queryParameters(entityRelationsParams)],
 				'{ type, direction, total, offset, relations: RelationView[] }'
+			),
+			'/api/entities/{id}/related': op(
+				'The entities sharing most neighbours with this one (Adamic–Adar over the entities each is related to: a shared neighbour weighs 1 / ln(1 + its own neighbours), so a generic hub counts little), methods (models, techniques) with methods and other kinds with their own; each with `shared`, the shared neighbours that weigh most (the why), `sharedCount`, and `linked` when a relation links the two. Read from the in-memory copy of the graph: 503 `not_ready` while it loads',
+				[idPath, ...queryParameters(relatedParams)],
+				'{ id, related: RelatedEntity[] }'
+			),
+			'/api/entities/{id}/years': op(
+				'The papers mentioning the entity per year as a share of the corpus’s papers that year (corpora are uneven), for every year the corpus has papers of; `papersWithoutYear` counts those whose year is unknown',
+				[idPath],
+				'{ id, name, years: { year, papers, total, share }[], papers, papersWithoutYear }'
+			),
+			'/api/communities': op(
+				'Communities of the entity graph (Louvain over the relations papers state between entities and their co-mentions, generic entities’ links down-weighted), most important first, each named by three of its six most important members, methods (models, techniques) first, with its size and top members. Computed in the background once per graph version; meanwhile the previous version’s (`version` says which), and 503 `not_ready` before the first',
+				queryParameters(communitiesParams),
+				'{ version, communities: CommunitySummary[], total }'
+			),
+			'/api/communities/{id}': op(
+				'One community (its id is that of the first member its name gives) with its members, most important first, a page at a time; each member’s `importance` (PageRank that discounts generic entities, 1 = the graph’s most important) and `rank`',
+				[
+					{ ...idPath, description: 'community id (that of its leading entity), URL-encoded' },
+					...queryParameters(communityParams)
+				],
+				'CommunityDetail'
+			),
+			'/api/rising': op(
+				'Entities whose share of the papers grew most in the corpus’s latest year against the years before (`growth` = log2 of recent share over past share, the past smoothed by one paper; at least 3 recent papers). `note` says why the list is empty when the corpus has no past to compare with',
+				queryParameters(risingParams),
+				'{ recent: { from, to } | null, note?, version, entities: RisingEntity[] }'
 			),
 			'/api/papers/{id}': op(
 				'A paper with its abstract, mentions (offsets into the abstract) and extracted relations',
@@ -121,9 +153,9 @@ export function openApiDocument(): object {
 				'{ rows: TimelineRow[] }'
 			),
 			'/api/health': op(
-				'App and database state (503 when the database is unreachable), and the answer cache',
+				'App and database state (503 when the database is unreachable), the answer cache, the in-memory copy of the graph, and the analytics: `state` (waiting, computing, ready, stale, failed, off), what is `computing` (version, stage, progress 0–1), which version is `answering`, and the `lastRun` (its duration in ms)',
 				[],
-				'{ app, database, cache: { entries, bytes, hits, misses } }'
+				'{ app, database, cache: { entries, bytes, hits, misses }, projection, analytics }'
 			),
 			'/api/curations': {
 				get: {

@@ -111,6 +111,24 @@ export const evidenceParams = z
 	.refine(ordered, orderedIssue);
 
 export const timelineParams = z.object({ id: id.optional() });
+
+/** The communities of the entity graph, most important first (GET /api/communities). */
+export const communitiesParams = z.object({
+	minSize: int(1, 1_000_000).default(3),
+	limit: int(1, 500).default(50)
+});
+
+/** One community's members, most important first, a page at a time. */
+export const communityParams = z.object({
+	offset: int(0, 1_000_000).default(0),
+	limit: int(1, 500).default(100)
+});
+
+/** Entities sharing most neighbours with one (GET /api/entities/{id}/related). */
+export const relatedParams = z.object({ limit: int(1, 50).default(10) });
+
+/** Entities whose share of the papers grew most in the recent years (GET /api/rising). */
+export const risingParams = z.object({ limit: int(1, 100).default(20) });
 export const idParam = id;
 
 /** How deeply lists and maps nest inside a value (a scalar is 0). */

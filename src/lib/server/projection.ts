@@ -59,6 +59,13 @@ export async function snapshotState() {
 	};
 }
 
+const listeners: ((snapshot: GraphSnapshot) => void)[] = [];
+
+/** Calls `listener` with each new copy once it is loaded (the analytics start from it). */
+export function onSnapshot(listener: (snapshot: GraphSnapshot) => void): void {
+	listeners.push(listener);
+}
+
 const FALLBACK_CONCURRENCY = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -89,7 +96,10 @@ async function refresh(): Promise<void> {
 			maxRelations: Number(env.LINEAGE_PROJECTION_MAX_RELATIONS) || 5_000_000
 		});
 		// A copy read while the graph changed may be torn: it is dropped, and a later one taken.
-		if (loaded.consistent) snapshot = loaded.snapshot;
+		if (loaded.consistent) {
+			snapshot = loaded.snapshot;
+			for (const listener of listeners) listener(loaded.snapshot);
+		}
 		lastLoad = { at, ms: Math.round(loaded.ms), consistent: loaded.consistent };
 		log({
 			nodes: loaded.snapshot.nodeCount,

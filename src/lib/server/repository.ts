@@ -22,6 +22,13 @@ import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.j
 import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentSnapshot, whileNoSnapshot } from './projection';
+import { currentAnalytics, latestAnalytics } from './analytics';
+import {
+	AnalyticsNotReadyError,
+	entityYears,
+	relatedEntities
+} from '../../../graph/analytics/view.js';
+import { entityYearsFromDb } from '../../../graph/queries/analytics.js';
 import { curationsOf, resolveId, resolveIds } from './curation';
 import type {
 	BuildsOnRow,
@@ -72,14 +79,50 @@ export const repository = {
 	async entity(asked: string, years: { from?: number; to?: number } = {}): Promise<EntityDetail> {
 		const id = await resolveId(asked);
 		const o = { fromYear: years.from, toYear: years.to, ...t() };
-		const [detail, curations] = await Promise.all([
+		const [detail, curations, analytics] = await Promise.all([
 			fromSnapshot(
 				(snapshot) => snapshotEntityDetail(snapshot, id, o),
 				() => entityDetail(id, o)
 			),
-			curationsOf(id)
+			curationsOf(id),
+			latestAnalytics()
 		]);
-		return curations.length ? { ...detail, curations } : detail;
+		const withAnalytics = { ...detail, analytics: analytics?.index.entity(detail.id) ?? null };
+		return curations.length ? { ...withAnalytics, curations } : withAnalytics;
+	},
+
+	/** Whether the analytics answer the current graph version (else: not to be cached). */
+	analyticsCurrent: async (): Promise<boolean> => (await latestAnalytics())?.current ?? false,
+
+	async communities(o: { minSize: number; limit: number }) {
+		const { index } = await currentAnalytics();
+		return { version: index.version, ...index.list(o.minSize, o.limit) };
+	},
+
+	async community(id: string, o: { offset: number; limit: number }) {
+		const { index } = await currentAnalytics();
+		return { version: index.version, ...index.community(id, o.limit, o.offset) };
+	},
+
+	async related(asked: string, o: { limit: number }) {
+		const id = await resolveId(asked);
+		const snapshot = await currentSnapshot();
+		if (!snapshot)
+			throw new AnalyticsNotReadyError(
+				'Related entities are read from the in-memory copy of the graph, which is loading; try again in a few seconds.'
+			);
+		return { id, related: relatedEntities(snapshot, id, o.limit) };
+	},
+
+	async years(asked: string) {
+		const id = await resolveId(asked);
+		const snapshot = await currentSnapshot();
+		return snapshot ? entityYears(snapshot, id) : entityYearsFromDb(id, t());
+	},
+
+	async rising(o: { limit: number }) {
+		const { index } = await currentAnalytics();
+		return { ...index.rising, entities: index.rising.entities.slice(0, o.limit) };
 	},
 
 	async entityRelations(

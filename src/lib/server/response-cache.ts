@@ -100,7 +100,13 @@ export async function withResponseCache(
 	}
 	const response = await resolve();
 	const contentType = response.headers.get('content-type') ?? '';
-	if (response.status !== 200 || !contentType.startsWith('application/json')) return response;
+	// no-store: an answer that may change before the graph does (analytics still computing).
+	if (
+		response.status !== 200 ||
+		!contentType.startsWith('application/json') ||
+		response.headers.get('cache-control')?.includes('no-store')
+	)
+		return response;
 	const body = await response.text();
 	cache.set(key, { version, body, contentType });
 	const headers = new Headers(response.headers);
