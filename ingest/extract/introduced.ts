@@ -5,6 +5,7 @@ import { parseVariantList, variantName } from '../resolve/variants.js';
 import type { EntityType } from '../types.js';
 import { NOT_NAMES } from './lexicon.js';
 import type { LexiconIndex } from './matcher.js';
+import { typeFromName } from './typing.js';
 import { hasFiniteVerb, isCommonWord, tagPhrase } from './nlp.js';
 import {
 	chunks,
@@ -78,11 +79,55 @@ export function titleName(s: SentenceCtx, text: string, lexicon: LexiconIndex): 
 		rule,
 		proposed: true
 	});
-	if (pre.length >= 1 && pre.length <= 4 && acceptableTitleName(pre, lexicon))
+	if (
+		pre.length >= 1 &&
+		pre.length <= 4 &&
+		acceptableTitleName(pre, lexicon) &&
+		(!plainPhrase(pre) || headedName(pre, lexicon) || namedAgain(pre, s, text))
+	)
 		return found(pre, 'name.title-colon');
 	// "A Unified Module for Accelerating STABLE-DIFFUSION: LCM-LORA"
 	if (post.length === 1 && isNameLike(post[0].text)) return found(post, 'name.title-after-colon');
 	return null;
+}
+
+/** "Interaction Matters", "Boundary on the Table": ordinary words, a slogan as often as a name. */
+function plainPhrase(cs: Chunk[]): boolean {
+	return (
+		cs.length >= 2 &&
+		cs.every((c) => /^\p{Lu}\p{Ll}+$/u.test(c.text) || NAME_CONNECTORS.has(c.text))
+	);
+}
+
+/**
+ * "Deceptive Path Planning", "Faster Diffusion": ordinary words ending in the head noun of a
+ * task or method, or in a method the lexicon knows.
+ */
+const METHOD_WORD =
+	/^(?:diffusion|flows?|nets?|networks?|transformers?|gans?|splatting|fusion|fields?|search)$/i;
+
+function headedName(cs: Chunk[], lexicon: LexiconIndex): boolean {
+	const last = cs[cs.length - 1].text;
+	return (
+		typeFromName(cs.map((c) => c.text).join(' ')) !== null ||
+		METHOD_WORD.test(last) ||
+		lexicon.lookup(last) !== undefined
+	);
+}
+
+/** The abstract names it again, whole or by its initials ("… Sample Integration (DSI)"). */
+function namedAgain(cs: Chunk[], title: SentenceCtx, text: string): boolean {
+	const abstract = text.slice(title.tokens[title.tokens.length - 1].end).toLowerCase();
+	const phrase = cs
+		.map((c) => c.text)
+		.join(' ')
+		.toLowerCase();
+	if (abstract.includes(phrase)) return true;
+	const initials = cs
+		.filter((c) => !NAME_CONNECTORS.has(c.text))
+		.map((c) => c.text[0])
+		.join('');
+	return new RegExp(`\\b${initials}\\b`).test(text.slice(title.tokens[0].end));
 }
 
 function acceptableTitleName(cs: Chunk[], lexicon: LexiconIndex): boolean {

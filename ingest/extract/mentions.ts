@@ -1,6 +1,7 @@
 // Lexicon mentions in one sentence, with version and size variants read off the following tokens.
 import type { EntityTable, FoundEntity } from '../resolve/entities.js';
 import { parseVariantList, parseVariantSuffix, type VariantSuffix } from '../resolve/variants.js';
+import type { LexEntity } from './lexicon.js';
 import type { LexiconIndex } from './matcher.js';
 import type { SentenceCtx } from './sentences.js';
 import { tagPhrase } from './nlp.js';
@@ -52,7 +53,8 @@ const KIND_MODIFIERS = new Set(
 		'multi-agent multi-object multi-view multi-label multi-task time-series behavioral behavioural ' +
 		'aspect-based multilingual cross-lingual open-vocabulary open-set long-tailed fine-grained ' +
 		'weakly-supervised semi-supervised self-supervised unsupervised continual incremental ' +
-		'federated decentralized decentralised distributed offline inverse deep'
+		'federated decentralized decentralised distributed offline inverse deep heterogeneous ' +
+		'rotary relative learnable spatio-temporal spatiotemporal few-shot zero-shot behavior behaviour'
 	).split(' ')
 );
 
@@ -88,7 +90,8 @@ function phraseOfWords(
 	const next = tokens[last + 1];
 	return (
 		notBefore !== undefined &&
-		tokens.slice(first + 1, last + 1).some((t) => t.space) &&
+		// several words, or a compound of them ("exact-match filters")
+		tokens.slice(first + 1, last + 1).some((t) => t.space || t.text === '-') &&
 		next !== undefined &&
 		next.word &&
 		notBefore.has(next.text.toLowerCase())
@@ -106,6 +109,54 @@ function isVariable(tokens: Token[], first: number, last: number): boolean {
 		(next !== undefined && RELATION_SIGNS.has(next.text)) ||
 		(prev !== undefined && (prev.text === '±' || prev.text === '='))
 	);
+}
+
+const SHORT_FORM = /^[A-Z][A-Z0-9]{1,4}s?$/;
+
+/**
+ * "success rate (SR)": the paper defines a short form the lexicon knows as something else
+ * (SR, super-resolution), so the lexicon's reading of it is wrong throughout this paper.
+ */
+function redefined(
+	text: string,
+	surface: string,
+	entity: LexEntity,
+	lexicon: LexiconIndex
+): boolean {
+	if (!SHORT_FORM.test(surface)) return false;
+	if (redefinedIn.text !== text) redefinedIn = { text, known: new Map() };
+	let answer = redefinedIn.known.get(surface);
+	if (answer === undefined) {
+		answer = definedOtherwise(text, surface, entity, lexicon);
+		redefinedIn.known.set(surface, answer);
+	}
+	return answer;
+}
+
+// one paper's answers: the same short form recurs, and the definition search reads the whole text
+let redefinedIn = { text: '', known: new Map<string, boolean>() };
+
+function definedOtherwise(
+	text: string,
+	surface: string,
+	entity: LexEntity,
+	lexicon: LexiconIndex
+): boolean {
+	if (!text.includes(`(${surface}`)) return false;
+	const definition = new RegExp(`((?:[\\p{L}\\d'’-]+\\s+){1,6})\\(\\s*${surface}\\s*[;,)]`, 'u');
+	const m = definition.exec(text);
+	if (!m) return false;
+	const words = m[1].trim().split(/\s+/);
+	for (let n = 1; n <= words.length; n++) {
+		if (lexicon.lookup(words.slice(-n).join(' '))?.index === entity.index) return false;
+	}
+	// the words before the bracket spell it out, so they are its long form
+	const letters = surface.replace(/s$/, '').toLowerCase();
+	const initials = words
+		.slice(-letters.length)
+		.map((w) => w[0].toLowerCase())
+		.join('');
+	return initials === letters;
 }
 
 /** The chunk goes on after token `last` with a capitalised piece ("LoRA-Enhanced"). */
@@ -136,6 +187,8 @@ export function lexiconMentions(
 		const m = lexicon.matchAt(tokens, i, end);
 		if (!m || isVariable(tokens, i, m.last) || coordinatedAdjective(s, i, m.last)) continue;
 		if (phraseOfWords(tokens, i, m.last, m.entity.notBefore)) continue;
+		if (redefined(text, text.slice(tokens[i].start, tokens[m.last].end), m.entity, lexicon))
+			continue;
 		const family = table.fromLexicon(m.entity, 'lexicon');
 		const variants = variantsAfter(tokens, m.last, end, family);
 		if (variants.length === 0 && continuesWithName(tokens, m.last)) continue;

@@ -110,6 +110,59 @@ const CASES: Case[] = [
 		absentEntities: ['reinforcement learning (Technique)', 'sentiment analysis (Task)']
 	},
 	{
+		rule: 'more kinds of known methods and tasks: rotary, heterogeneous, few-shot',
+		title: 'Graphs for Detection',
+		abstract:
+			'We use rotary positional encodings and a heterogeneous graph neural network for few-shot object detection.',
+		entities: [
+			'rotary positional encoding (Technique)',
+			'heterogeneous graph neural network (Technique)',
+			'few-shot object detection (Task)'
+		],
+		absentEntities: ['positional encoding (Technique)', 'graph neural network (Technique)']
+	},
+	{
+		rule: 'versions and sizes are their own entities, not the family (guidelines)',
+		title: 'Speaker Models at Scale',
+		abstract:
+			'We train on VoxCeleb2 with a VGG16 encoder and compare with GPT-3.5-Turbo, evaluating on HumanEval+ and ScanNet++.',
+		entities: [
+			'VoxCeleb2 (Dataset)',
+			'VGG-16 (Model)',
+			'GPT-3.5-Turbo (Model)',
+			'HumanEval+ (Dataset)',
+			'ScanNet++ (Dataset)'
+		],
+		absentEntities: ['VoxCeleb (Dataset)', 'VGG (Model)', 'GPT-3.5 (Model)', 'HumanEval (Dataset)']
+	},
+	{
+		rule: "a short form the paper defines otherwise is not the lexicon's reading of it",
+		title: 'Robot Policies in the Wild',
+		abstract:
+			'We report the success rate (SR) over 20 tasks, where our policy raises SR by 12%. Knowledge distillation (KD) helps.',
+		entities: ['knowledge distillation (Technique)'],
+		absentEntities: ['super-resolution (Task)']
+	},
+	{
+		rule: 'a compound adjective made of a metric name is not the metric',
+		title: 'Deduplicating Pretraining Data',
+		abstract: 'We apply exact-match filters and an exact-match reward to the corpus.',
+		absentEntities: ['exact match (Metric)']
+	},
+	{
+		rule: 'a title slogan of ordinary words before the colon is no name unless the abstract names it again',
+		title: 'Interaction Matters: Learning Policies from Play',
+		abstract: 'We learn robot policies from play data and evaluate them in simulation.',
+		absentEntities: ['Interaction Matters (Technique)', 'Interaction Matters (Model)']
+	},
+	{
+		rule: 'a title name of ordinary words that the abstract repeats is a name',
+		title: 'Node Splitting: Faster Training of Decision Forests',
+		abstract: 'We propose Node Splitting, which trains decision forests twice as fast.',
+		entities: ['Node Splitting (Technique)'],
+		relations: ['@paper PROPOSES Node Splitting']
+	},
+	{
 		rule: 'an eponym in a phrase it does not name is no name; a footnote mark is not part of one',
 		title: 'Bandits with Delays',
 		abstract:
