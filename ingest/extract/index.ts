@@ -116,6 +116,9 @@ function findNames(
 		if (t) out.push(t);
 		out.push(...titleTasks(sents[0], text, lexicon, found[0]));
 	}
+	// coined words the paper writes before "robot", "sensor", "GPU": hardware in every sentence
+	const hardware = new Set<string>();
+	const shaped: NameFinding[] = [];
 	for (const s of sents) {
 		const named = [...cueNames(s, text, lexicon), ...abbreviations(s, text)];
 		const mine = s.index === 0 ? out.filter((f) => f.sent === 0) : [];
@@ -124,14 +127,16 @@ function findNames(
 		// "ANALYSIS ON GRADIENT PROPAGATION": in a title set in capitals every word looks coined
 		const shapes = shoutedTitle(s, text)
 			? []
-			: shapeNames(s, text, lexicon, found[s.index]).filter(
+			: shapeNames(s, text, lexicon, found[s.index], hardware).filter(
 					(f) =>
 						![...mine, ...named].some(
 							(n) => (n.describedFrom ?? n.first) <= f.last && f.first <= n.last
 						)
 				);
-		out.push(...named, ...shapes);
+		out.push(...named);
+		shaped.push(...shapes);
 	}
+	out.push(...shaped.filter((f) => !hardware.has(f.name)));
 	return out;
 }
 

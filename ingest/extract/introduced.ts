@@ -486,6 +486,13 @@ function spells(
 	return w.stop && spells(words, i + 1, letters, li);
 }
 
+// Nouns after which a coined word names a thing of the physical world, not a method or model.
+const PHYSICAL_NEXT = new Set(
+	'robot robots arm arms gripper grippers sensor sensors simulator chip chips gpu gpus microcontroller microcontrollers board quadruped quadrupeds humanoid humanoids drone drones camera cameras headset headsets glove gloves manipulator manipulators hand hands'.split(
+		' '
+	)
+);
+
 const EPONYM_HEADS = new Set(
 	'equation equations test tests inequality inequalities theorem lemma bound bounds operator operators criterion distance divergence transform identity conjecture'.split(
 		' '
@@ -500,7 +507,8 @@ export function shapeNames(
 	s: SentenceCtx,
 	text: string,
 	lexicon: LexiconIndex,
-	taken: { first: number; last: number }[] = []
+	taken: { first: number; last: number }[] = [],
+	hardware?: Set<string>
 ): NameFinding[] {
 	const out: NameFinding[] = [];
 	// a run with no capital, digit or symbol holds no name-like chunk: skip building its chunks
@@ -511,6 +519,11 @@ export function shapeNames(
 		// "the Bellman equation", "a DeLong test": a person's name in a phrase it does not name
 		const next = s.tokens[c.last + 1];
 		if (next?.word && EPONYM_HEADS.has(next.text)) continue;
+		// "the xArm robot", "a Tron1 quadruped", "the STM32 microcontroller": hardware, not ML
+		if (next?.word && PHYSICAL_NEXT.has(next.text.toLowerCase())) {
+			hardware?.add(stripHyphenTail(c.text));
+			continue;
+		}
 		// "20 mK", "5 GHz": a short symbol after a number is a unit
 		const before = s.tokens[c.first - 1];
 		if (

@@ -144,6 +144,14 @@ const CASES: Case[] = [
 		absentEntities: ['super-resolution (Task)']
 	},
 	{
+		rule: 'a coined word written before "robot", "quadruped" or "sensor" is hardware in every sentence',
+		title: 'Teleoperation at Scale',
+		abstract:
+			'We deploy the policy on the xArm robot. The xArm follows commands, and a Tron1 quadruped walks. We propose TacNet for grasping.',
+		entities: ['TacNet (Technique)'],
+		absentEntities: ['xArm (Model)', 'xArm (Technique)', 'Tron1 (Model)', 'Tron1 (Technique)']
+	},
+	{
 		rule: 'a compound adjective made of a metric name is not the metric',
 		title: 'Deduplicating Pretraining Data',
 		abstract: 'We apply exact-match filters and an exact-match reward to the corpus.',
