@@ -118,7 +118,6 @@ function findNames(
 	}
 	// coined words the paper writes before "robot", "sensor", "GPU": hardware in every sentence
 	const hardware = new Set<string>();
-	const shaped: NameFinding[] = [];
 	for (const s of sents) {
 		const named = [...cueNames(s, text, lexicon), ...abbreviations(s, text)];
 		const mine = s.index === 0 ? out.filter((f) => f.sent === 0) : [];
@@ -133,11 +132,9 @@ function findNames(
 							(n) => (n.describedFrom ?? n.first) <= f.last && f.first <= n.last
 						)
 				);
-		out.push(...named);
-		shaped.push(...shapes);
+		out.push(...named, ...shapes);
 	}
-	out.push(...shaped.filter((f) => !hardware.has(f.name)));
-	return out;
+	return out.filter((f) => f.rule !== 'name.shape' || !hardware.has(f.name));
 }
 
 const TASK_NAMED = { type: 'Task' as const, rule: 'type.problem-named', strength: 4 };

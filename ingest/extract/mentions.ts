@@ -58,6 +58,8 @@ const KIND_MODIFIERS = new Set(
 	).split(' ')
 );
 
+const TASK_MODIFIERS = new Set(['few-shot', 'zero-shot']);
+
 /** A kind modifier glued into a chunk right before token `first`: its start and the name. */
 function narrowedKind(
 	tokens: Token[],
@@ -74,6 +76,8 @@ function narrowedKind(
 	while (k > 0 && !tokens[k].space) k--;
 	const modifier = text.slice(tokens[k].start, tokens[first - 1].end);
 	if (!KIND_MODIFIERS.has(modifier.toLowerCase())) return null;
+	// "zero-shot question answering" is a setting of a task; of a method it is how it was run
+	if (TASK_MODIFIERS.has(modifier.toLowerCase()) && entity.type !== 'Task') return null;
 	// the words as written ("hierarchical clustering"), unless they hold an acronym or a plural
 	const surface = text.slice(tokens[first].start, tokens[last].end);
 	const head = /^[\p{Ll}\s-]+$/u.test(surface) && !/s$/.test(surface) ? surface : entity.name;
@@ -148,8 +152,16 @@ function definedOtherwise(
 	if (!m) return false;
 	const words = m[1].trim().split(/\s+/);
 	for (let n = 1; n <= words.length; n++) {
-		if (lexicon.lookup(words.slice(-n).join(' '))?.index === entity.index) return false;
+		const phrase = words.slice(-n).join(' ');
+		// "a Reinforcement Learning (RL) based …": capitals of emphasis, not another name
+		const lex = lexicon.lookup(phrase) ?? lexicon.lookup(phrase.toLowerCase());
+		if (lex?.index === entity.index) return false;
 	}
+	// "Reinforcement Learning Human Feedback (RLHF)": the lexicon's words, loosely written
+	const own = new Set(
+		[entity.name, ...entity.aliases].flatMap((a) => a.toLowerCase().split(/[\s-]+/))
+	);
+	if (words.some((w) => w.length >= 4 && own.has(w.toLowerCase()))) return false;
 	// the words before the bracket spell it out, so they are its long form
 	const letters = surface.replace(/s$/, '').toLowerCase();
 	const initials = words

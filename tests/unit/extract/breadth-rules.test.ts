@@ -144,6 +144,14 @@ const CASES: Case[] = [
 		absentEntities: ['super-resolution (Task)']
 	},
 	{
+		rule: 'a short form defined by the lexicon entry, capitalised or loosely worded, keeps its reading',
+		title: 'Cheaper Reward Models',
+		abstract:
+			'We add a Reinforcement Learning (RL) based stage to Reinforcement Learning Human Feedback (RLHF) pipelines. RL and RLHF are costly.',
+		entities: ['reinforcement learning (Technique)', 'RLHF (Technique)'],
+		absentEntities: ['Reinforcement Learning (Technique)']
+	},
+	{
 		rule: 'a coined word written before "robot", "quadruped" or "sensor" is hardware in every sentence',
 		title: 'Teleoperation at Scale',
 		abstract:
