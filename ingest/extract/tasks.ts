@@ -23,10 +23,18 @@ const CLAUSE_VERBS = new Set(
 const ANCHORS = new Set(['for', 'towards', 'toward']);
 // Articles and words that praise the work rather than name the problem ("Improved Analysis").
 const LEADING = new Set(
-	'a an the fully improved improving systematic comprehensive efficient effective robust scalable fast faster accurate novel new simple better unified general generalized principled practical provable towards toward'.split(
+	'a an the fully improved improving systematic comprehensive efficient effective robust scalable fast faster accurate novel new simple better unified general generalized principled practical provable towards toward universal end-to-end consistent reliable lightweight generalizable holistic enhanced optimal near-optimal'.split(
 		' '
 	)
 );
+// Second words of two-word adjectives written without their hyphen ("Graph Enhanced").
+const PARTICIPLES = new Set(
+	'enhanced guided driven aware assisted augmented powered informed conditioned empowered'.split(
+		' '
+	)
+);
+// Tasks too general to say what a paper is about.
+const TOO_GENERAL = new Set(['decision making', 'decision-making', 'problem solving']);
 // Heads that name a task only with a subject: "analysis of X", not "improved analysis".
 const WEAK_HEADS = new Set(['analysis', 'evaluation', 'assessment', 'design', 'control']);
 const WEAK_PLURALS = new Set(['analyses', 'evaluations', 'assessments', 'designs']);
@@ -66,6 +74,8 @@ export function titleTasks(
 		// "LLM-assisted" or "High-Fidelity" before it
 		if (a + 1 < cs.length && isLeadingVerb(cs[a].text)) a++;
 		while (a + 2 < cs.length && isHyphenAdjective(cs[a].text)) a++;
+		// "Graph Enhanced Tool Planning": a two-word adjective of the method, written apart
+		if (a + 3 < cs.length && PARTICIPLES.has(cs[a + 1].text.toLowerCase())) a += 2;
 		// "What Holds Back Open-Vocabulary Segmentation?": a question
 		if (a >= cs.length || QUESTION_WORDS.has(cs[a].text.toLowerCase())) continue;
 		const phrase = taskPhrase(s, cs, a);
@@ -121,6 +131,7 @@ function taskPhrase(
 	}
 	while (words.length && words[words.length - 1].toLowerCase() === 'of') words.pop();
 	if (last < 0 || words.length < 2) return null;
+	if (TOO_GENERAL.has(words.join(' ').toLowerCase())) return null;
 	const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
 	const head = (ofAt > 0 ? words[ofAt - 1] : words[words.length - 1]).toLowerCase();
 	if (!isTaskHead(head)) return null;
@@ -191,7 +202,7 @@ const QUESTION_WORDS = new Set([
 
 /** "LLM-assisted", "High-Fidelity", "Learning-based": a hyphenated quality, not a task word. */
 function isHyphenAdjective(word: string): boolean {
-	return /^(?:high|low|fine|coarse|large|small|long|short|real|full|multi|cross|self|zero|few|one|single|open|closed)-|-(?:assisted|based|driven|powered|guided|aware|enhanced|enabled|augmented|free|fidelity|quality|efficient|grained)$/i.test(
+	return /^(?:high|low|fine|coarse|large|small|long|short|real|full|self|one|single|closed)-|-(?:assisted|based|driven|powered|guided|aware|enhanced|enabled|augmented|free|fidelity|quality|efficient|grained|centric)$/i.test(
 		word
 	);
 }

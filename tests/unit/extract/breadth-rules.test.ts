@@ -160,6 +160,26 @@ const CASES: Case[] = [
 		absentEntities: ['xArm (Model)', 'xArm (Technique)', 'Tron1 (Model)', 'Tron1 (Technique)']
 	},
 	{
+		rule: 'title tasks drop praise and two-word adjectives of the method, keep kinds of the task',
+		title: 'GTool: Graph Enhanced Tool Planning with Large Language Models',
+		abstract: 'We study tools.',
+		entities: ['tool planning (Task)'],
+		absentEntities: ['graph enhanced tool planning (Task)']
+	},
+	{
+		rule: 'title tasks keep the kind of the task ("multi-hop") and drop praise ("universal")',
+		title: 'Towards Universal Multi-Hop Question Generation',
+		abstract: 'We study questions.',
+		entities: ['multi-hop question generation (Task)'],
+		absentEntities: ['universal multi-hop question generation (Task)']
+	},
+	{
+		rule: 'a title task too general to say what the paper is about is none',
+		title: 'Decision Making under Uncertainty',
+		abstract: 'We study agents.',
+		absentEntities: ['decision making (Task)']
+	},
+	{
 		rule: 'a compound adjective made of a metric name is not the metric',
 		title: 'Deduplicating Pretraining Data',
 		abstract: 'We apply exact-match filters and an exact-match reward to the corpus.',
