@@ -361,3 +361,74 @@ export async function ensureAddedEdges(
 	}
 	for (const [type, rows] of byType) await tx.run(ENSURE_ADDED.get(type)!, { rows });
 }
+
+/** A paper's facts as the graph holds them now, corrections applied (ids and names). */
+export interface CuratedFacts {
+	id: string;
+	title: string;
+	abstract: string;
+	entities: { id: string; name: string; type: EntityType; aliases: string[] }[];
+	/** head null: the paper itself states it */
+	relations: {
+		head: string | null;
+		headName: string | null;
+		type: RelationType;
+		tail: string;
+		tailName: string;
+	}[];
+}
+
+// $ids → what each paper mentions, what it states itself, and the entity edges it supports that
+// still stand (a rejected edge is gone from the graph, so it is gone from here too)
+const CURATED_FACTS = `
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+CALL (p) {
+  OPTIONAL MATCH (p)-[:MENTIONS]->(e:Entity)
+  RETURN collect(e {.id, .name, .type, aliases: coalesce(e.aliases, [])}) AS entities
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[r]->(e:Entity) WHERE type(r) <> 'MENTIONS'
+  RETURN collect({head: null, headName: null, type: type(r), tail: e.id, tailName: e.name}) AS own
+}
+CALL (p) {
+  UNWIND coalesce(p.supports, []) AS key
+  WITH split(key, '|') AS f
+  MATCH (a:Entity {id: f[0]})-[r]->(b:Entity {id: f[2]}) WHERE type(r) = f[1]
+  RETURN collect({head: a.id, headName: a.name, type: f[1], tail: b.id, tailName: b.name}) AS between
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
+  WHERE r.curated = 'added' AND p.id IN coalesce(r.papers, [])
+  RETURN collect({head: a.id, headName: a.name, type: type(r), tail: b.id, tailName: b.name}) AS added
+}
+RETURN p.id AS id, p.title AS title, coalesce(p.abstract, '') AS abstract, entities,
+       own + between + [x IN added WHERE NOT x IN between] AS relations
+ORDER BY id`;
+
+export async function curatedFacts(
+	tx: ManagedTransaction,
+	paperIds: string[]
+): Promise<CuratedFacts[]> {
+	const res = await tx.run(CURATED_FACTS, { ids: paperIds });
+	return res.records.map((r) => ({
+		id: r.get('id') as string,
+		title: (r.get('title') as string) ?? '',
+		abstract: r.get('abstract') as string,
+		entities: r.get('entities') as CuratedFacts['entities'],
+		relations: r.get('relations') as CuratedFacts['relations']
+	}));
+}
+
+/** Papers that state the entity edge `key` (head|type|tail), whether or not it still stands. */
+export async function papersStating(
+	tx: ManagedTransaction,
+	edge: { head: string; type: string; tail: string }
+): Promise<string[]> {
+	const res = await tx.run(
+		`MATCH (:Entity {id: $head})<-[:MENTIONS]-(p:Paper)
+		 WHERE $key IN coalesce(p.supports, []) RETURN p.id AS id ORDER BY id`,
+		{ head: edge.head, key: `${edge.head}|${edge.type}|${edge.tail}` }
+	);
+	return res.records.map((r) => r.get('id') as string);
+}

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Command } from 'commander';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver, getDbConfig, getDriver } from '../../graph/driver.js';
 import {
 	CurationError,
 	curationMeta,
@@ -14,6 +14,7 @@ import {
 } from '../../graph/curation.js';
 import { listCurations } from '../../graph/queries/curation.js';
 import { curate, importCurations, parseCurationLines, undoCuration } from '../curation.js';
+import { curatedGold } from '../eval/curated-gold.js';
 
 interface MetaFlags {
 	why?: string;
@@ -202,11 +203,26 @@ export function registerCurate(program: Command): void {
 
 	cmd
 		.command('export')
-		.description('write every correction to FILE as JSON Lines (share it; import it elsewhere)')
+		.description(
+			'write every correction to FILE as JSON Lines (share it; import it elsewhere); with --as-gold, the corrected papers as gold annotations for `lineage eval`'
+		)
 		.argument('<file>')
-		.action((file: string) =>
+		.option(
+			'--as-gold',
+			'write the papers the corrections touch, with the facts the graph now holds about them, in the gold format'
+		)
+		.action((file: string, flags: { asGold?: boolean }) =>
 			run(async () => {
 				const records = await listCurations();
+				if (flags.asGold) {
+					const gold = await curatedGold(getDriver(), records, getDbConfig().database);
+					fs.writeFileSync(file, gold.map((g) => `${JSON.stringify(g)}\n`).join(''));
+					const inForce = records.filter((r) => !r.undone).length;
+					console.log(
+						`Wrote ${gold.length} corrected papers (${inForce} corrections in force) to ${file} as gold; score the extractor with: lineage eval ${file}`
+					);
+					return;
+				}
 				fs.writeFileSync(file, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 				console.log(`Wrote ${records.length} corrections to ${file}.`);
 			})

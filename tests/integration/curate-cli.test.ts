@@ -133,4 +133,57 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 		expect(gone.stdout).toMatch(/Deleted \d+ corrections/);
 		expect(await listCurations()).toEqual([]);
 	});
+	it('exports the corrected papers as gold, and eval scores the extractor against them', async () => {
+		await deleteCurations(getDriver());
+		await resetGraph(getDriver());
+		await ingest({ files: [PAPERS], workers: 0 });
+		for (const args of [
+			// the edge the explorer shows: KOALA (the paper's method) uses LoRA
+			['reject', 'model:koala', 'USES', 'technique:lora', '--why', 'LoRA is only mentioned'],
+			['reject', 'model:koala-700m', 'VARIANT_OF', 'model:koala', '--why', 'test'],
+			['rename', 'model:koala', 'KOALA-Net', '--why', 'the authors spell it so']
+		]) {
+			const res = await runCli(['curate', ...args]);
+			expect(res.stderr, args.join(' ')).toBe('');
+		}
+		const file = path.join(tmp, 'gold.jsonl');
+		const exported = await runCli(['curate', 'export', file, '--as-gold']);
+		expect(exported.code).toBe(0);
+		expect(exported.stdout).toContain('Wrote 1 corrected papers (3 corrections in force)');
+		const [paper, ...more] = fs
+			.readFileSync(file, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(more).toEqual([]);
+		expect(paper.id).toBe('koala');
+		expect(paper.abstract).toContain('We propose KOALA');
+		expect(paper.entities).toContainEqual(
+			expect.objectContaining({ name: 'KOALA-Net', type: 'Model', core: true })
+		);
+		const koala = paper.entities.find((e: { name: string }) => e.name === 'KOALA-Net');
+		expect(koala.aliases).toContain('KOALA');
+		const edges = paper.relations.map(
+			(r: { head: string; type: string; tail: string }) => `${r.head} ${r.type} ${r.tail}`
+		);
+		expect(edges).toContain('@paper EVALUATED_ON MS COCO');
+		expect(edges).not.toContain('@paper USES LoRA');
+		expect(edges).not.toContain('KOALA-Net USES LoRA');
+		expect(edges).not.toContain('KOALA-700M VARIANT_OF KOALA-Net');
+
+		// the extractor still states both rejected edges: eval counts them as false positives
+		const scored = await runCli(['eval', file, '--details']);
+		expect(scored.code).toBe(0);
+		const misses = scored.stdout
+			.split('\n')
+			.filter((l) => l.startsWith('{'))
+			.map((l) => JSON.parse(l));
+		expect(misses).toContainEqual(
+			expect.objectContaining({ kind: 'relation-fp', type: 'USES', tail: 'LoRA' })
+		);
+		expect(misses).toContainEqual(
+			expect.objectContaining({ kind: 'relation-fp', type: 'VARIANT_OF', head: 'KOALA-700M' })
+		);
+		expect(scored.stdout).toMatch(/relations\s+P 0\.\d+/);
+	});
 });
