@@ -19,7 +19,7 @@ async function correctedPapers(
 	const ids = new Set<string>();
 	for (const r of records) {
 		const a = r.args;
-		let found: string[] = [];
+		let found: string[];
 		if (a.kind === 'merge') found = await papersMentioning(tx, a.keep);
 		else if (a.kind === 'rename' || a.kind === 'retype' || a.kind === 'alias')
 			found = await papersMentioning(tx, a.id);
