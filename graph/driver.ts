@@ -171,22 +171,45 @@ export async function readRows<T = Record<string, unknown>>(
 	}
 }
 
-/** A write unit of work in its own session, retried by the driver on transient errors. */
+/**
+ * How long a write keeps retrying a transient failure. Writers that run at once (an ingest
+ * batch and a correction re-loading the papers it touches, two shards) take locks in different
+ * orders, and Neo4j breaks each deadlock by failing one of them: that one must go again, longer
+ * than the driver's 3 s meant for web reads allows.
+ */
+const WRITE_RETRY_MS = 120_000;
+
+function isTransient(err: unknown): boolean {
+	const code = (err as { code?: unknown } | null)?.code;
+	return typeof code === 'string' && code.startsWith('Neo.TransientError.');
+}
+
+/** A write unit of work in its own session, retried on transient errors (deadlocks). */
 export async function writeTx<T>(
 	work: (tx: ManagedTransaction) => Promise<T>,
 	options: { driver?: Driver; database?: string; timeoutMs?: number } = {}
 ): Promise<T> {
 	const driver = options.driver ?? getDriver();
-	const session = driver.session({
-		database: options.database ?? getDatabaseName(),
-		defaultAccessMode: neo4j.session.WRITE
-	});
-	try {
-		return await session.executeWrite(work, {
-			timeout: options.timeoutMs
+	const started = Date.now();
+	for (let attempt = 0; ; attempt++) {
+		const session = driver.session({
+			database: options.database ?? getDatabaseName(),
+			defaultAccessMode: neo4j.session.WRITE
 		});
-	} finally {
-		await session.close();
+		try {
+			return await session.executeWrite(work, {
+				timeout: options.timeoutMs
+			});
+		} catch (err) {
+			// only the server's transient failures (a deadlock, a lock timeout): a database that
+			// is down fails after the driver's own short retries, as before
+			if (!isTransient(err) || Date.now() - started > WRITE_RETRY_MS) throw err;
+			// back off with jitter so the two writers do not meet again at once
+			const wait = Math.min(2_000, 100 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random());
+			await new Promise((resolve) => setTimeout(resolve, wait));
+		} finally {
+			await session.close();
+		}
 	}
 }
 

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
 import { CurationError, type CurationRequest } from '../../graph/curation.js';
@@ -20,6 +21,10 @@ import {
 import { ingest } from '../../ingest/pipeline.js';
 import { EDITED, INSTAFLOW, KOALA } from '../fixtures/curation.js';
 import { noNeo4j } from '../helpers/db.js';
+
+const SAMPLE_CORPUS = fileURLToPath(
+	new URL('../../ingest/sample/sample-corpus.txt', import.meta.url)
+);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curation-'));
 const file = (name: string, lines: object[]) => {
@@ -327,6 +332,25 @@ describe.skipIf(noNeo4j)('corrections', () => {
 		await expect(undoCuration('c-nope-0000', 'x')).rejects.toThrow(/No correction/);
 		expect(await graphFingerprint()).toBe(fingerprint);
 		expect(await listCurations()).toHaveLength(1);
+	});
+
+	it('corrections made while an ingest runs end in the graph a reset and full ingest make', async () => {
+		await ingest({ files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
+		// the sample corpus (85 abstracts) mentions LoRA, latent diffusion, FID and Stable
+		// Diffusion often: the corrections touch papers the ingest is writing at that moment
+		const input = [file('edited.jsonl', [EDITED, INSTAFLOW]), SAMPLE_CORPUS];
+		const running = ingest({ files: input, workers: 0, batchSize: 5 });
+		const made: string[] = [];
+		for (const request of CORRECTIONS) made.push((await curate(request, by)).id);
+		const report = await running;
+		expect(report.rejected).toBe(0);
+		expect(made).toHaveLength(CORRECTIONS.length);
+		await expectCorrected();
+		const concurrent = await snapshot();
+
+		await resetGraph(getDriver());
+		await ingest({ files: input, workers: 0 });
+		expect(await snapshot()).toEqual(concurrent);
 	});
 
 	it('imports a file of corrections once, however often it is imported', async () => {
