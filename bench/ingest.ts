@@ -5,6 +5,7 @@
 // to end, and peak memory.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { dbEnv } from '../graph/config.js';
 import { closeDriver, getDriver } from '../graph/driver.js';
 import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
@@ -104,7 +105,7 @@ try {
 	console.log(
 		`  report              new ${report.new}, rejected ${report.rejected}, duplicate ${report.duplicate}`
 	);
-	if (process.env.LINEAGE_PROFILE_LOAD === '1') console.log('  load statements ms ', loadTimings());
+	if (dbEnv().LINEAGE_PROFILE_LOAD) console.log('  load statements ms ', loadTimings());
 } finally {
 	await closeDriver();
 	await bench.stop();

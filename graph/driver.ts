@@ -24,8 +24,8 @@ export function createDriver(config: DbConfig): Driver {
 		maxConnectionPoolSize: 50,
 		connectionAcquisitionTimeout: 10_000,
 		connectionTimeout: 5_000,
-		// A web read should fail fast (503) rather than retry for the default 30 s.
-		maxTransactionRetryTime: Number(process.env.LINEAGE_DB_RETRY_MS ?? 3_000),
+		// A web read fails fast (503) rather than retry for the default 30 s; ingest retries longer.
+		maxTransactionRetryTime: config.retryMs,
 		// Keep the console clean: notifications (deprecations, cartesian products) are for developers.
 		notificationFilter: { minimumSeverityLevel: 'OFF' },
 		logging: { level: 'error', logger: () => {} }

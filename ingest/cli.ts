@@ -1,5 +1,6 @@
 // `lineage` — thin: parse args, hand off to a command module, set the exit code.
 import { Command } from 'commander';
+import { cliEnv } from './config.js';
 import { registerDb } from './commands/db.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerUp } from './commands/up.js';
@@ -25,6 +26,7 @@ registerBuildsOn(program);
 registerCurate(program);
 
 try {
+	cliEnv(); // a bad variable stops every command at start, naming it
 	await program.parseAsync(process.argv);
 } catch (err) {
 	console.error(`lineage: ${err instanceof Error ? err.message : String(err)}`);

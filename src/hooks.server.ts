@@ -2,8 +2,9 @@
 // token (LINEAGE_API_TOKEN) and a per-client rate limit (LINEAGE_RATE_LIMIT requests/minute).
 import { randomUUID } from 'node:crypto';
 import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
 import { closeDriver } from '../graph/driver.js';
+import { ConfigError } from '../graph/env.js';
+import { serverConfig } from '$lib/server/config';
 import { withResponseCache } from '$lib/server/response-cache';
 import { currentSnapshot } from '$lib/server/projection';
 // Registers the analytics, computed whenever a new copy of the graph has loaded.
@@ -12,6 +13,14 @@ import '$lib/server/analytics';
 // Start loading the in-memory copy of the graph now, not at the first question that needs it
 // (it loads in the background; the server answers meanwhile).
 export const init: ServerInit = () => {
+	// A bad variable stops the server at start, in one sentence naming it.
+	try {
+		serverConfig();
+	} catch (err) {
+		if (!(err instanceof ConfigError)) throw err;
+		console.error(`lineage: ${err.message}`);
+		process.exit(1);
+	}
 	void currentSnapshot();
 };
 
@@ -40,6 +49,7 @@ function tokenOk(request: Request, token: string): boolean {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	const config = serverConfig();
 	const requestId = event.request.headers.get('x-request-id')?.slice(0, 100) || randomUUID();
 	event.locals.requestId = requestId;
 	const isApi = event.url.pathname.startsWith('/api/');
@@ -47,9 +57,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	if (
 		isApi &&
-		env.LINEAGE_API_TOKEN &&
+		config.apiToken &&
 		event.url.pathname !== '/api/health' &&
-		!tokenOk(event.request, env.LINEAGE_API_TOKEN)
+		!tokenOk(event.request, config.apiToken)
 	) {
 		response = json(
 			{
@@ -58,11 +68,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			},
 			{ status: 401 }
 		);
-	} else if (
-		isApi &&
-		env.LINEAGE_RATE_LIMIT &&
-		rateLimited(event.getClientAddress(), Number(env.LINEAGE_RATE_LIMIT))
-	) {
+	} else if (isApi && config.rateLimit && rateLimited(event.getClientAddress(), config.rateLimit)) {
 		response = json(
 			{ error: 'Too many requests: slow down and retry in a minute.', code: 'bad_request' },
 			{ status: 429, headers: { 'retry-after': '60' } }
@@ -78,7 +84,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (isApi)
 		response.headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 
-	if (env.LINEAGE_LOG !== 'off') {
+	if (config.log) {
 		console.log(
 			JSON.stringify({
 				time: new Date().toISOString(),

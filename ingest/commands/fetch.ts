@@ -1,7 +1,8 @@
 // `lineage fetch arxiv "QUERY" --max N --out FILE`: download papers into a JSON Lines file
 // that `lineage ingest` reads.
 import type { Command } from 'commander';
-import { ARXIV_API, delayFromEnv, fetchArxiv } from '../sources/arxiv-fetch.js';
+import { cliEnv } from '../config.js';
+import { ARXIV_API, fetchArxiv } from '../sources/arxiv-fetch.js';
 
 interface ArxivFlags {
 	max: string;
@@ -37,7 +38,9 @@ export function registerFetch(program: Command): void {
 				baseUrl: flags.baseUrl,
 				pageSize: positiveInt(flags.pageSize ?? '100', '--page-size'),
 				delayMs:
-					flags.delay !== undefined ? nonNegativeInt(flags.delay, '--delay') : delayFromEnv(),
+					flags.delay !== undefined
+						? nonNegativeInt(flags.delay, '--delay')
+						: cliEnv().LINEAGE_ARXIV_DELAY_MS,
 				log: (m) => console.error(m)
 			});
 			const rejected = report.rejected ? `, ${report.rejected} entries skipped` : '';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { PROJECT_ROOT } from '../../graph/config.js';
+import { PROJECT_ROOT, resolveDbConfig } from '../../graph/config.js';
 import { closeDriver, getDbConfig, getDriver } from '../../graph/driver.js';
 import { graphStats, resetGraph, type GraphStats } from '../../graph/queries/stats.js';
 import { countCurations, deleteCurations } from '../../graph/queries/curation.js';
@@ -133,7 +133,7 @@ export function registerIngest(program: Command): void {
 				);
 			fs.mkdirSync(path.dirname(rejectsFile), { recursive: true });
 			// Batches may meet transient lock conflicts (several shards at once): retry them longer.
-			process.env.LINEAGE_DB_RETRY_MS ??= '30000';
+			getDriver(resolveDbConfig({ defaultRetryMs: 30_000 }));
 			if (!flags.dryRun) await ensureDatabase();
 			const progress = progressReporter();
 			let report: IngestReport;

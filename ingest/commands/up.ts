@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { PROJECT_ROOT, parsePort, resolveDbConfig } from '../../graph/config.js';
+import { cliEnv } from '../config.js';
 import { closeDriver } from '../../graph/driver.js';
 import { graphStats } from '../../graph/queries/stats.js';
 import { ingest } from '../pipeline.js';
@@ -90,12 +91,8 @@ export function registerUp(program: Command): void {
 		.option('--host <addr>', 'address to bind (default: LINEAGE_HOST or 127.0.0.1)')
 		.option('--rebuild', 'rebuild the app even when the build looks current')
 		.action(async (flags: UpFlags) => {
-			const port = flags.port
-				? parsePort(flags.port, '--port')
-				: process.env.LINEAGE_PORT
-					? parsePort(process.env.LINEAGE_PORT, 'LINEAGE_PORT')
-					: 3000;
-			const host = flags.host ?? process.env.LINEAGE_HOST ?? '127.0.0.1';
+			const port = flags.port ? parsePort(flags.port, '--port') : cliEnv().LINEAGE_PORT;
+			const host = flags.host ?? cliEnv().LINEAGE_HOST;
 			const uri = await ensureDatabase();
 			console.error(`Graph database: ${uri}`);
 			await loadSampleIfEmpty();

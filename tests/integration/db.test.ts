@@ -94,7 +94,8 @@ describe.skipIf(noNeo4j)('lineage db start | status | stop', () => {
 			kind: 'external',
 			uri: `bolt://127.0.0.1:${port}`,
 			user: 'neo4j',
-			password: ''
+			password: '',
+			retryMs: 3_000
 		});
 		await driver.executeQuery(`CREATE (:${LABEL} {id: 'kept-across-restart'})`);
 		await driver.close();
@@ -111,7 +112,8 @@ describe.skipIf(noNeo4j)('lineage db start | status | stop', () => {
 			kind: 'external',
 			uri: `bolt://127.0.0.1:${port}`,
 			user: 'neo4j',
-			password: ''
+			password: '',
+			retryMs: 3_000
 		});
 		const res = await again.executeQuery(
 			`MATCH (n:${LABEL} {id: 'kept-across-restart'}) RETURN count(n) AS n`

@@ -4,7 +4,7 @@
 // carry LINEAGE_API_TOKEN_NAME, default "api", as who made them), and come only from this
 // machine when it is not.
 import type { RequestEvent } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
+import { serverConfig } from './config.js';
 import { readRows } from '../../../graph/driver.js';
 import { CurationState, type CurationRecord } from '../../../graph/curation.js';
 import { listCurations } from '../../../graph/queries/curation.js';
@@ -79,7 +79,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  * else `by` as sent, and then only from this machine.
  */
 export function writer(event: RequestEvent, by: string | undefined): string {
-	if (env.LINEAGE_API_TOKEN) return env.LINEAGE_API_TOKEN_NAME || 'api';
+	if (serverConfig().apiToken) return serverConfig().apiTokenName;
 	let client: string;
 	try {
 		client = event.getClientAddress();

@@ -1,7 +1,7 @@
 // The app's read repository: the graph queries with the server's timeouts and caps applied.
 // Routes call these; only plain data (src/lib/types.ts shapes) leaves this module. An entity id
 // that a correction merged into another stands for that other one (resolveId).
-import { env } from '$env/dynamic/private';
+import { serverConfig } from './config.js';
 import { runConsole } from '../../../graph/queries/console.js';
 import { entityDetail, entityRelations } from '../../../graph/queries/entity.js';
 import { relationEvidence } from '../../../graph/queries/evidence.js';
@@ -65,7 +65,7 @@ async function fromSnapshot<T>(
 	}
 }
 
-const timeoutMs = () => Number(env.LINEAGE_QUERY_TIMEOUT_MS || 10_000);
+const timeoutMs = () => serverConfig().queryTimeoutMs;
 const t = () => ({ timeoutMs: timeoutMs() });
 
 export const repository = {
@@ -223,8 +223,7 @@ export const repository = {
 			entityOnly: o.entityOnly,
 			...t()
 		};
-		const budget = env.LINEAGE_PATHS_BUDGET_MS;
-		const budgetMs = Math.min(0.8 * timeoutMs(), budget ? Number(budget) : 1500);
+		const budgetMs = serverConfig().pathsBudgetMs;
 		return fromSnapshot(
 			(snapshot) => snapshotPathsResult(snapshot, a, b, { ...options, budgetMs }),
 			() => paths(a, b, options)
@@ -267,6 +266,6 @@ export const repository = {
 	cypher: (query: string, params: Record<string, unknown>) =>
 		runConsole(query, params, {
 			timeoutMs: Math.min(timeoutMs(), 5000),
-			rowCap: Number(env.LINEAGE_CONSOLE_ROW_CAP || 1000)
+			rowCap: serverConfig().consoleRowCap
 		})
 };
