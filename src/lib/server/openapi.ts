@@ -44,7 +44,12 @@ const errors = {
 		description: 'a parameter is invalid; `param` names it',
 		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 	},
+	'401': { description: 'LINEAGE_API_TOKEN is set and the request lacks it; `code: forbidden`' },
 	'404': { description: 'unknown id' },
+	'429': {
+		description:
+			'more than LINEAGE_RATE_LIMIT requests this minute from this address; `code: rate_limited`, retry after `retry-after` seconds'
+	},
 	'503': { description: 'Neo4j is unreachable; the message says how to bring it back' },
 	'504': { description: 'the query exceeded the server-side timeout' }
 };
