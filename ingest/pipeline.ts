@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { writeTx } from '../graph/driver.js';
 import { CurationChangedError, writeBatch, type BatchResult } from '../graph/queries/load.js';
-import { ExtractPool } from './extract-pool.js';
+import { ExtractPool } from './extract/pool/pool.js';
 import type { PaperFacts } from '../graph/rows.js';
 import { Deduper, readPapers, type Reject } from './sources/index.js';
 import type { Paper } from './types.js';

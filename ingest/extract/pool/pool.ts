@@ -3,11 +3,10 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { askWorker, startTsWorker } from './ts-worker.js';
-import type { ExtractJobResult } from './extract-worker.js';
-import { decodeResult, type WireResult } from './extract-wire.js';
-import type { Paper } from './types.js';
+import { decodeResult, type ExtractJobResult, type WireResult } from './wire.js';
+import type { Paper } from '../../types.js';
 
-const WORKER_URL = new URL('./extract-worker.ts', import.meta.url);
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
 export class ExtractPool {
 	private readonly workers: Worker[] = [];
@@ -29,7 +28,7 @@ export class ExtractPool {
 	async extract(papers: Paper[]): Promise<ExtractJobResult> {
 		if (this.workers.length === 0) {
 			if (!this.local) {
-				const { extractBatch } = await import('./extract-worker.js');
+				const { extractBatch } = await import('./worker.js');
 				this.local = (ps) => extractBatch({ id: 0, papers: ps });
 			}
 			return this.local(papers);

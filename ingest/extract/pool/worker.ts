@@ -1,22 +1,10 @@
 // Worker thread: papers in, loader facts out. Extraction is CPU-bound and pure, so it scales
 // across cores while the main thread reads input and talks to Neo4j.
 import { parentPort } from 'node:worker_threads';
-import { extractPaper } from './extract/index.js';
-import { encodeResult } from './extract-wire.js';
-import type { PaperFacts } from '../graph/rows.js';
-import { toFacts } from './load/facts.js';
-import type { Paper } from './types.js';
-
-export interface ExtractJob {
-	id: number;
-	papers: Paper[];
-}
-
-export interface ExtractJobResult {
-	id: number;
-	facts: PaperFacts[];
-	failures: { paper: Paper; reason: string }[];
-}
+import { extractPaper } from '../index.js';
+import { encodeResult, type ExtractJob, type ExtractJobResult } from './wire.js';
+import type { PaperFacts } from '../../../graph/rows.js';
+import { toFacts } from '../../load/facts.js';
 
 export function extractBatch(job: ExtractJob): ExtractJobResult {
 	const facts: PaperFacts[] = [];
