@@ -203,7 +203,6 @@ export function openApiDocument(): object {
 							description: 'the stored correction',
 							content: { 'application/json': { schema: { $ref: '#/components/schemas/Curation' } } }
 						},
-						'401': { description: 'LINEAGE_API_TOKEN is set and the request has not got it' },
 						'403': { description: 'no token is set and the request came from another machine' },
 						...errors,
 						'404': { description: 'an id the correction names is unknown; `param` names it' }
@@ -220,7 +219,6 @@ export function openApiDocument(): object {
 							description: 'the correction, undone',
 							content: { 'application/json': { schema: { $ref: '#/components/schemas/Curation' } } }
 						},
-						'401': { description: 'LINEAGE_API_TOKEN is set and the request has not got it' },
 						'403': { description: 'no token is set and the request came from another machine' },
 						...errors,
 						'404': { description: 'no correction has this id' }
