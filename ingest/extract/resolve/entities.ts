@@ -1,10 +1,10 @@
 // One entity per spelling set within a paper: lexicon entries, variants and new names share a
 // table keyed by spelling key, so "SDXL", "SD-XL" and "Stable Diffusion XL" land on one row.
-import { entityId } from '../../graph/model.js';
-import type { LexEntity, LexRole } from '../extract/lexicon.js';
-import type { LexiconIndex } from '../extract/matcher.js';
-import type { EntityType } from '../types.js';
-import { nameKey } from './normalize.js';
+import { entityId } from '../../../graph/model.js';
+import type { LexEntity, LexRole } from '../lexicon.js';
+import type { LexiconIndex } from '../matcher.js';
+import type { EntityType } from '../../types.js';
+import { nameKey } from './name-key.js';
 import { variantName, type VariantSuffix } from './variants.js';
 
 export interface FoundEntity {

@@ -1,6 +1,6 @@
 // Versions and sizes written after a family name: "SD v1.5", "SD-v2.1", "Stable Diffusion v 1.4
 // and v 2", "KOALA-1B & -700M", "DiT-XL/2". Pure token arithmetic, no lexicon.
-import type { Token } from '../extract/text.js';
+import type { Token } from '../text.js';
 
 export interface VariantSuffix {
 	kind: 'version' | 'size';
