@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../graph/config.js';
 import { findFreePort } from '../../graph/local-server.js';
-import { buildApp, buildIsStale } from '../../ingest/commands/up.js';
+import { buildApp, buildIsStale } from '../../cli/commands/up.js';
 
 export interface RunningApp {
 	url: string;

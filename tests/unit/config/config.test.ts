@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, dbEnvSchema, resolveDbConfig } from '../../../graph/config.js';
-import { cliEnv, cliEnvSchema } from '../../../ingest/config.js';
+import { cliEnv, cliEnvSchema } from '../../../cli/config.js';
 import { parseServerConfig, serverEnvSchema } from '../../../src/lib/server/config.js';
 import { runCli } from '../../helpers/cli.js';
 

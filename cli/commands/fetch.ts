@@ -2,7 +2,7 @@
 // that `lineage ingest` reads.
 import type { Command } from 'commander';
 import { cliEnv } from '../config.js';
-import { ARXIV_API, fetchArxiv } from '../sources/arxiv-fetch.js';
+import { ARXIV_API, fetchArxiv } from '../../ingest/sources/arxiv-fetch.js';
 
 interface ArxivFlags {
 	max: string;

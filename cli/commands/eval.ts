@@ -2,8 +2,8 @@
 // abstracts (or reads a prediction file) and prints precision, recall and F1.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parseGold, parsePredicted, type PredictedPaper } from '../eval/gold.js';
-import { formatReport, score } from '../eval/score.js';
+import { parseGold, parsePredicted, type PredictedPaper } from '../../ingest/eval/gold.js';
+import { formatReport, score } from '../../ingest/eval/score.js';
 import { extractFiles } from './extract.js';
 
 interface EvalFlags {

@@ -2,12 +2,12 @@
 // GUIDELINES.md JSON document or a readable summary. Unreadable records are reported on stderr.
 // With `--report`, corpus-level figures instead (ingest/report/).
 import type { Command } from 'commander';
-import { extractPaper } from '../extract/index.js';
-import { toPrinted, type PrintedPaper } from '../extract/output.js';
-import { formatCorpusReport } from '../report/corpus-report.js';
-import { sampleNames } from '../report/name-sample.js';
-import { reportFiles } from '../report/run-report.js';
-import { readPapers } from '../sources/index.js';
+import { extractPaper } from '../../ingest/extract/index.js';
+import { toPrinted, type PrintedPaper } from '../../ingest/extract/output.js';
+import { formatCorpusReport } from '../../ingest/report/corpus-report.js';
+import { sampleNames } from '../../ingest/report/name-sample.js';
+import { reportFiles } from '../../ingest/report/run-report.js';
+import { readPapers } from '../../ingest/sources/index.js';
 
 interface ExtractFlags {
 	json?: boolean;

@@ -7,8 +7,8 @@ import { PROJECT_ROOT, parsePort, resolveDbConfig } from '../../graph/config.js'
 import { cliEnv } from '../config.js';
 import { closeDriver } from '../../graph/driver.js';
 import { graphStats } from '../../graph/queries/stats.js';
-import { ingest } from '../pipeline.js';
-import { SAMPLE_CORPUS } from '../sample/index.js';
+import { ingest } from '../../ingest/pipeline.js';
+import { SAMPLE_CORPUS } from '../../ingest/sample/index.js';
 import { ensureDatabase } from './db.js';
 import { formatReport } from './ingest.js';
 
@@ -25,7 +25,14 @@ async function loadSampleIfEmpty(): Promise<void> {
 }
 
 const BUILD_ENTRY = path.join(PROJECT_ROOT, 'build', 'index.js');
-const APP_SOURCES = ['src', 'graph', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const APP_SOURCES = [
+	'src',
+	'graph',
+	'ingest',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 
 function newestMtime(target: string): number {
 	const stat = fs.statSync(target);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { dbEnvSchema } from '../graph/config.js';
 import { type Env, intVar, parseEnv, portVar, textVar } from '../graph/env.js';
-import { DEFAULT_DELAY_MS } from './sources/arxiv-fetch.js';
+import { DEFAULT_DELAY_MS } from '../ingest/sources/arxiv-fetch.js';
 
 export const cliEnvSchema = dbEnvSchema.extend({
 	LINEAGE_HOST: textVar('127.0.0.1'),

@@ -7,7 +7,12 @@ import { PROJECT_ROOT, resolveDbConfig } from '../../graph/config.js';
 import { closeDriver, getDbConfig, getDriver } from '../../graph/driver.js';
 import { graphStats, resetGraph, type GraphStats } from '../../graph/queries/stats.js';
 import { countCurations, deleteCurations } from '../../graph/queries/curation.js';
-import { ingest, type IngestProgress, type IngestReport, type Shard } from '../pipeline.js';
+import {
+	ingest,
+	type IngestProgress,
+	type IngestReport,
+	type Shard
+} from '../../ingest/pipeline.js';
 import { ensureDatabase } from './db.js';
 
 interface IngestFlags {

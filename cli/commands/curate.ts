@@ -13,7 +13,12 @@ import {
 	type CurationRequest
 } from '../../graph/curation.js';
 import { listCurations } from '../../graph/queries/curation.js';
-import { curate, importCurations, parseCurationLines, undoCuration } from '../curation.js';
+import {
+	curate,
+	importCurations,
+	parseCurationLines,
+	undoCuration
+} from '../../ingest/curation.js';
 
 interface MetaFlags {
 	why?: string;
