@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_CORPUS } from '../ingest/sample/index.js';
 import { readPapers } from '../ingest/sources/index.js';
-import { prng } from '../src/lib/prng.js';
+import { prng } from '../graph/prng.js';
 import { OpenVocabulary, type OpenName, type VocabularyOptions } from './vocabulary.js';
 
 export interface SeedPaper {

@@ -1,7 +1,10 @@
-// A small seeded PRNG (mulberry32) so every fuzz input can be rebuilt from (seed, case) alone.
+// The project's PRNG (graph/prng.ts) seeded from (seed, case), so every fuzz input can be
+// rebuilt from those alone.
+import { prng } from '../../graph/prng.js';
 
 export class Rng {
-	private state: number;
+	/** Uniform in [0, 1). */
+	readonly next: () => number;
 
 	constructor(...seeds: (number | string)[]) {
 		// FNV-1a over the seed parts: cases get independent streams, so any subset of cases
@@ -11,15 +14,7 @@ export class Rng {
 			h ^= part.charCodeAt(0);
 			h = Math.imul(h, 0x01000193) >>> 0;
 		}
-		this.state = h;
-	}
-
-	/** Uniform in [0, 1). */
-	next(): number {
-		let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		this.next = prng(h);
 	}
 
 	/** Integer in [0, n). */

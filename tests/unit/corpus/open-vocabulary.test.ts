@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePapers, loadSeedPapers, type GeneratedPaper } from '../../../bench/corpus.js';
 import { OpenVocabulary, REAL_VOCABULARY, stemFor } from '../../../bench/vocabulary.js';
 import { extractPaper } from '../../../ingest/extract/index.js';
-import { prng } from '../../../src/lib/prng.js';
+import { prng } from '../../../graph/prng.js';
 
 const seeds = await loadSeedPapers();
 const take = (n: number, options: Parameters<typeof generatePapers>[2]) => [
