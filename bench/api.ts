@@ -9,14 +9,14 @@
 // endpoint, `--warmup S` seconds (default 15) of the same traffic on other entities warm Neo4j's
 // JIT and page cache: a just-started Neo4j is many times slower for its first minute.
 import { parseArgs } from 'node:util';
-import { CORPUS_OPTIONS, corpusChoice, describeCorpus } from './corpus.js';
+import { CORPUS_OPTIONS, corpusChoice, describeCorpus } from '../support/corpus.js';
 import {
 	drive,
 	startServedGraph,
 	stopOnSignals,
 	trafficTargets,
 	type DriveResult
-} from './traffic.js';
+} from '../support/traffic.js';
 
 const { values } = parseArgs({
 	options: {

@@ -11,8 +11,8 @@ import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
 import { ingest, type IngestProgress } from '../ingest/pipeline.js';
 import { readPapers } from '../ingest/sources/index.js';
-import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from './corpus.js';
-import { startBenchDb } from './db.js';
+import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from '../support/corpus.js';
+import { startBenchDb } from '../support/throwaway-db.js';
 
 const { values } = parseArgs({
 	options: {

@@ -24,9 +24,9 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { closeDriver, getDriver } from '../graph/driver.js';
 import { ingest } from '../ingest/pipeline.js';
-import { ensureBuilt, launchBrowser, screenshot, startApp } from '../tests/e2e/app.js';
-import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from './corpus.js';
-import { startBenchDb, type BenchDb } from './db.js';
+import { ensureBuilt, launchBrowser, screenshot, startApp } from '../support/browser-app.js';
+import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from '../support/corpus.js';
+import { startBenchDb, type BenchDb } from '../support/throwaway-db.js';
 
 const { values } = parseArgs({
 	options: {

@@ -12,9 +12,16 @@ import { deleteCurations } from '../../graph/queries/curation.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { INSTAFLOW, KOALA } from '../fixtures/curation.js';
-import { projectionReady } from '../helpers/app.js';
+import { projectionReady } from '../../support/app.js';
 import { noNeo4j, testDb } from '../helpers/db.js';
-import { dbEnv, ensureBuilt, screenshot, startHarness, waitForGraph, type Harness } from './app.js';
+import {
+	dbEnv,
+	ensureBuilt,
+	screenshot,
+	startHarness,
+	waitForGraph,
+	type Harness
+} from '../../support/browser-app.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curate-e2e-'));
 const enc = encodeURIComponent;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../ingest/extract/pool/ts-worker.js';
-import { ROWS, type FuzzCase, type Row } from './cases.js';
+import { ROWS, type FuzzCase, type Row } from '../../support/fuzz-cases.js';
 import type { CaseResult } from './harness.js';
 import type { Job, WorkerMessage } from './worker.js';
 

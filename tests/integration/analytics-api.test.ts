@@ -7,7 +7,7 @@ import { writeBatch } from '../../graph/queries/load.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, loadKnownGraph, type PaperSpec } from '../fixtures/known-graph.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
+import { startApp, type RunningApp } from '../../support/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
 describe.skipIf(noNeo4j)('the analytics API', () => {

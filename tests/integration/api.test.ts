@@ -9,7 +9,7 @@ import { graphChecksum, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
+import { startApp, type RunningApp } from '../../support/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
 describe.skipIf(noNeo4j)('the HTTP API', () => {

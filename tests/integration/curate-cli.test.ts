@@ -8,7 +8,7 @@ import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
 import { deleteCurations, listCurations } from '../../graph/queries/curation.js';
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 import { noNeo4j } from '../helpers/db.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curate-cli-'));

@@ -11,7 +11,7 @@ import { closeDriver, getDriver } from '../../graph/driver.js';
 import { deleteCurations, listCurations } from '../../graph/queries/curation.js';
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { projectionReady, startApp, type RunningApp } from '../helpers/app.js';
+import { projectionReady, startApp, type RunningApp } from '../../support/app.js';
 import { noNeo4j } from '../helpers/db.js';
 import { INSTAFLOW, KOALA } from '../fixtures/curation.js';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../graph/driver.js';
 import { findFreePort, isLauncherAlive } from '../../graph/local-server.js';
 import { applySchema } from '../../graph/schema.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 import { deleteLabel, noNeo4j, testDb, testDriver } from '../helpers/db.js';
 
 const LABEL = 'DbTest';

@@ -10,8 +10,8 @@ import { entityDetail } from '../../graph/queries/entity.js';
 import { paperDetail } from '../../graph/queries/paper.js';
 import { graphChecksum, graphStats, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { writeCorpus } from '../../bench/corpus.js';
-import { runCli } from '../helpers/cli.js';
+import { writeCorpus } from '../../support/corpus.js';
+import { runCli } from '../../support/cli.js';
 import { noNeo4j } from '../helpers/db.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-ingest-'));

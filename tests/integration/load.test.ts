@@ -2,12 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
-import { runLoad } from '../../bench/load-steps.js';
+import { writeCorpus } from '../../support/corpus.js';
+import { runLoad } from '../../support/load-steps.js';
 import { closeDriver, getDriver } from '../../graph/driver.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
+import { startApp, type RunningApp } from '../../support/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
 // The smoke version of `npm run load:api`: 10 s of mixed traffic at concurrency 4, no errors.

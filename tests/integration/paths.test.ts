@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
+import { writeCorpus } from '../../support/corpus.js';
 import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
 import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotPaths, snapshotPathsResult } from '../../graph/projection/paths.js';
@@ -19,7 +19,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import type { PathsResult } from '../../graph/views.js';
 import { HUB_ID, loadHubGraph } from '../fixtures/hub-graph.js';
 import { loadKnownGraph } from '../fixtures/known-graph.js';
-import { projectionReady, startApp } from '../helpers/app.js';
+import { projectionReady, startApp } from '../../support/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
 const labels = (r: PathsResult) => r.paths.map((p) => p.nodes.map((n) => n.label).join(' > '));

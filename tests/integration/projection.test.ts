@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
+import { writeCorpus } from '../../support/corpus.js';
 import { closeDriver, getDriver, readRows, writeTx } from '../../graph/driver.js';
 import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
@@ -24,7 +24,7 @@ import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
-import { projectionReady, startApp, type RunningApp } from '../helpers/app.js';
+import { projectionReady, startApp, type RunningApp } from '../../support/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
 const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from '../helpers/app.js';
+import { startApp, type RunningApp } from '../../support/app.js';
 
 // The built app, as users run it: a typo in a variable stops it at start, naming the variable.
 describe('the app with a bad variable', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDriver, getDriver } from '../../graph/driver.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
+import { startApp, type RunningApp } from '../../support/app.js';
 import { noNeo4j } from '../helpers/db.js';
 
 interface Edge {

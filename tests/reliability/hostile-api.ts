@@ -10,9 +10,9 @@ import { parseArgs } from 'node:util';
 import { getDriver, readRows } from '../../graph/driver.js';
 import { graphFingerprint } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { smallNeo4jByDefault } from '../../bench/db.js';
-import { startServedGraph, stopOnSignals } from '../../bench/traffic.js';
-import { launchBrowser } from '../e2e/app.js';
+import { smallNeo4jByDefault } from '../../support/throwaway-db.js';
+import { startServedGraph, stopOnSignals } from '../../support/traffic.js';
+import { launchBrowser } from '../../support/browser-app.js';
 import { printHostile, runHostile } from './hostile.js';
 
 const { values } = parseArgs({

@@ -16,9 +16,9 @@ import {
 	resetGraph,
 	type GraphStats
 } from '../../graph/queries/stats.js';
-import { prng, writeCorpus } from '../../bench/corpus.js';
-import { startBenchDb, type BenchDb } from '../../bench/db.js';
-import { stopOnSignals } from '../../bench/traffic.js';
+import { prng, writeCorpus } from '../../support/corpus.js';
+import { startBenchDb, type BenchDb } from '../../support/throwaway-db.js';
+import { stopOnSignals } from '../../support/traffic.js';
 
 export const FAULTS = ['sigkill', 'sigint', 'db-stop', 'db-kill'] as const;
 export type Fault = (typeof FAULTS)[number];

@@ -9,7 +9,7 @@ import {
 	startServedGraph,
 	stopOnSignals,
 	trafficTargets
-} from '../../bench/traffic.js';
+} from '../../support/traffic.js';
 
 export interface ServeFaultOptions {
 	papers: number;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, dbEnvSchema, resolveDbConfig } from '../../../graph/config.js';
 import { cliEnv, cliEnvSchema } from '../../../cli/config.js';
 import { parseServerConfig, serverEnvSchema } from '../../../src/lib/server/config.js';
-import { runCli } from '../../helpers/cli.js';
+import { runCli } from '../../../support/cli.js';
 
 /** The variables named in the first column of the README's Configuration table. */
 function readmeVariables(): string[] {

@@ -13,7 +13,7 @@ import { isCommonWord, tagPhrase } from '../../../ingest/extract/nlp.js';
 import { CueMatcher } from '../../../ingest/extract/patterns.js';
 import { splitSentences, tokenize, type Token } from '../../../ingest/extract/text.js';
 import { caseKey, nameKey } from '../../../ingest/extract/resolve/name-key.js';
-import { Rng } from '../../fuzz/prng.js';
+import { Rng } from '../../../support/fuzz-rng.js';
 import { seedGoldText } from './helpers.js';
 
 const PIECES = [

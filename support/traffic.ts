@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { closeDriver, getDriver, readRows } from '../graph/driver.js';
 import { ingest, type IngestReport } from '../ingest/pipeline.js';
-import { projectionReady, startApp, type RunningApp } from '../tests/helpers/app.js';
+import { projectionReady, startApp, type RunningApp } from './app.js';
 import { corpusFile, describeCorpus, type CorpusChoice } from './corpus.js';
-import { startBenchDb, type BenchDb } from './db.js';
+import { startBenchDb, type BenchDb } from './throwaway-db.js';
 
 export const quantile = (sorted: number[], q: number) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;

@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../graph/config.js';
-import { startApp } from '../helpers/app.js';
-import { runCli } from '../helpers/cli.js';
-import type { DbConfig } from '../../graph/config.js';
+import { PROJECT_ROOT } from '../graph/config.js';
+import { startApp } from './app.js';
+import { runCli } from './cli.js';
+import type { DbConfig } from '../graph/config.js';
 
-export { ensureBuilt, startApp, type RunningApp } from '../helpers/app.js';
+export { ensureBuilt, startApp, type RunningApp } from './app.js';
 
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 const SAMPLE = path.join('ingest', 'sample', 'sample-corpus.txt');

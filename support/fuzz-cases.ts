@@ -2,9 +2,9 @@
 // mutation. A case is (row, n, mutation); buildCase(seed, case) rebuilds its bytes from the seed
 // alone, so a failing input is replayed with `--seed S --case row:n`.
 import { readFileSync } from 'node:fs';
-import { FORMATS, type Format } from '../../ingest/sources/index.js';
-import type { Paper } from '../../ingest/types.js';
-import { Rng } from './prng.js';
+import { FORMATS, type Format } from '../ingest/sources/index.js';
+import type { Paper } from '../ingest/types.js';
+import { Rng } from './fuzz-rng.js';
 
 export type Row = Format | 'extractor';
 export const ROWS: readonly Row[] = [...FORMATS, 'extractor'];
@@ -25,7 +25,7 @@ export type Built =
 	  }
 	| { kind: 'papers'; description: string; papers: Paper[] };
 
-const FIXTURES = new URL('../fixtures/sources/', import.meta.url);
+const FIXTURES = new URL('../tests/fixtures/sources/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
 
 const EXT: Record<Format, string> = {
@@ -43,7 +43,7 @@ const EXT: Record<Format, string> = {
 /** The real fixtures each format's inputs start from (TSV is derived from the CSV one). */
 function seedFiles(): Record<Format, { name: string; bytes: Buffer }[]> {
 	const f = (...names: string[]) => names.map((name) => ({ name, bytes: fixture(name) }));
-	const sample = readFileSync(new URL('../../ingest/sample/sample-corpus.txt', import.meta.url));
+	const sample = readFileSync(new URL('../ingest/sample/sample-corpus.txt', import.meta.url));
 	return {
 		'seed-text': [
 			...f('listing.txt'),
@@ -80,7 +80,10 @@ function csvToTsv(csv: string): string {
 
 let goldCache: { title: string; abstract: string }[] | undefined;
 function gold(): { title: string; abstract: string }[] {
-	goldCache ??= readFileSync(new URL('../fixtures/gold/seed-gold.jsonl', import.meta.url), 'utf8')
+	goldCache ??= readFileSync(
+		new URL('../tests/fixtures/gold/seed-gold.jsonl', import.meta.url),
+		'utf8'
+	)
 		.split('\n')
 		.filter((l) => l.trim())
 		.map((l) => JSON.parse(l) as { title: string; abstract: string });

@@ -1,7 +1,7 @@
 // Runs the real `lineage` command as a user would, capturing its output.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../graph/config.js';
+import { PROJECT_ROOT } from '../graph/config.js';
 
 export interface CliResult {
 	code: number | null;

@@ -1,6 +1,6 @@
 // The project's PRNG (graph/prng.ts) seeded from (seed, case), so every fuzz input can be
 // rebuilt from those alone.
-import { prng } from '../../graph/prng.js';
+import { prng } from '../graph/prng.js';
 
 export class Rng {
 	/** Uniform in [0, 1). */

@@ -2,9 +2,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../graph/config.js';
-import { findFreePort } from '../../graph/local-server.js';
-import { buildApp, buildIsStale } from '../../cli/commands/up.js';
+import { PROJECT_ROOT } from '../graph/config.js';
+import { findFreePort } from '../graph/local-server.js';
+import { buildApp, buildIsStale } from '../cli/commands/up.js';
 
 export interface RunningApp {
 	url: string;
