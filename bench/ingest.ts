@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dbEnv } from '../graph/config.js';
-import { closeDriver, getDriver } from '../graph/driver.js';
+import { closeDriver, sharedDb } from '../graph/driver.js';
 import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
 import { ingest, type IngestProgress } from '../ingest/pipeline.js';
@@ -47,7 +47,7 @@ const mb = fs.statSync(corpus).size / 1e6;
 let count = choice.papers;
 
 const bench = await startBenchDb(values.keep);
-process.env.NEO4J_URI = bench.db.uri;
+const db = sharedDb(bench.db);
 try {
 	// Read alone, as a reference for the reader's own speed.
 	let t = performance.now();
@@ -57,10 +57,9 @@ try {
 	if (choice.file) count = read;
 
 	t = performance.now();
-	const report = await ingest({
+	const report = await ingest(db, {
 		files: [corpus],
 		batchSize,
-		driver: getDriver(),
 		onProgress: (p) => {
 			if (p.stage === 'load' && live.load === 0) nextSample = 0;
 			sampleLive(p);
@@ -68,7 +67,7 @@ try {
 		workers: process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined
 	});
 	const total = (performance.now() - t) / 1000;
-	const stats = await graphStats();
+	const stats = await graphStats(db);
 
 	const rate = (n: number, s: number) => (s > 0 ? Math.round(n / s).toLocaleString('en') : '-');
 	console.log('\nbench:ingest');

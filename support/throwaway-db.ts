@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { resolveDbConfig, type LocalDb } from '../graph/config.js';
-import { createDriver } from '../graph/driver.js';
+import { openDb } from '../graph/driver.js';
 import { findFreePort, startServer, stopServer } from '../graph/local-server.js';
 import { applySchema } from '../graph/schema.js';
 
@@ -28,9 +28,9 @@ export async function startBenchDb(keep = false, log = console.log): Promise<Ben
 	if (db.kind !== 'local') throw new Error('unreachable');
 	log(`starting a fresh Neo4j on ${db.uri} (heap ${db.heap}, page cache ${db.pagecache})`);
 	await startServer(db);
-	const driver = createDriver(db);
-	await applySchema(driver);
-	await driver.close();
+	const opened = openDb(db);
+	await applySchema(opened);
+	await opened.driver.close();
 	return {
 		db,
 		stop: async () => {

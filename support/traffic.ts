@@ -2,8 +2,8 @@
 // over a throwaway Neo4j loaded with generated abstracts, realistic request targets drawn from
 // that graph, and concurrent request loops with latency quantiles.
 import fs from 'node:fs';
-import type { Driver } from 'neo4j-driver';
-import { closeDriver, getDriver, readRows } from '../graph/driver.js';
+import { resolveDbConfig } from '../graph/config.js';
+import { closeDriver, readRows, sharedDb, type Db } from '../graph/driver.js';
 import { ingest, type IngestReport } from '../ingest/pipeline.js';
 import { projectionReady, startApp, type RunningApp } from './app.js';
 import { corpusFile, describeCorpus, type CorpusChoice } from './corpus.js';
@@ -17,6 +17,8 @@ export interface ServedGraph {
 	app: RunningApp;
 	report?: IngestReport;
 	papers: number; // in the graph
+	/** The process-wide Db, on the served graph. */
+	db: Db;
 	/** Stops the app, the driver and Neo4j; safe to call twice. */
 	stop: () => Promise<void>;
 }
@@ -42,7 +44,7 @@ export async function startServedGraph(
 	const corpus = options.uri ? '' : await corpusFile(choice);
 	const bench = options.uri ? undefined : await startBenchDb(options.keep, log);
 	const uri = options.uri ?? bench!.db.uri;
-	process.env.NEO4J_URI = uri;
+	const db = sharedDb(resolveDbConfig({}, { NEO4J_URI: uri }));
 	let app: RunningApp | undefined;
 	let stopped = false;
 	const stop = async () => {
@@ -56,18 +58,17 @@ export async function startServedGraph(
 		let report: IngestReport | undefined;
 		if (bench) {
 			log(`ingesting ${describeCorpus(choice)}…`);
-			report = await ingest({
+			report = await ingest(db, {
 				files: [corpus],
-				batchSize: options.batchSize ?? 1000,
-				driver: getDriver()
+				batchSize: options.batchSize ?? 1000
 			});
 			log(`ingested in ${report.seconds.total.toFixed(0)} s`);
 		}
-		await getDriver().executeQuery('CALL db.awaitIndexes(300)');
-		const [count] = await readRows<{ n: number }>('MATCH (p:Paper) RETURN count(p) AS n');
+		await db.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: db.database });
+		const [count] = await readRows<{ n: number }>(db, 'MATCH (p:Paper) RETURN count(p) AS n');
 		app = await startApp({ NEO4J_URI: uri, LINEAGE_LOG: 'off', ...options.appEnv });
 		await projectionReady(app.url, log);
-		return { bench, app, report, papers: count?.n ?? 0, stop };
+		return { bench, app, report, papers: count?.n ?? 0, db, stop };
 	} catch (err) {
 		await stop();
 		throw err;
@@ -88,19 +89,19 @@ export interface Targets {
  * without answering the measured questions in advance.
  */
 export async function trafficTargets(
-	driver?: Driver,
+	db: Db,
 	{ skip = 0, count = 200 }: { skip?: number; count?: number } = {}
 ): Promise<Targets> {
 	const top = await readRows<{ id: string; name: string; type: string }>(
+		db,
 		`MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type
 		 ORDER BY COUNT { (e)--() } DESC LIMIT 40`,
-		{},
-		{ driver }
+		{}
 	);
 	const someEntities = await readRows<{ id: string; name: string }>(
+		db,
 		'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id SKIP $skip LIMIT $count',
-		{ skip, count },
-		{ driver }
+		{ skip, count }
 	);
 	const enc = encodeURIComponent;
 	const names = someEntities.map((e) => e.name);

@@ -2,7 +2,7 @@
 // builds on an entity (or any of its variants), one row per method, strongest first. The same
 // answer as GET /api/builds-on/ID.
 import type { Command } from 'commander';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver, sharedDb } from '../../graph/driver.js';
 import { buildsOn } from '../../graph/queries/lineage.js';
 import type { BuildsOnRow } from '../../graph/views.js';
 
@@ -16,9 +16,9 @@ export function registerBuildsOn(program: Command): void {
 		.action(async (id: string, flags: { limit: string; json?: boolean }) => {
 			const limit = Number(flags.limit);
 			if (!Number.isSafeInteger(limit) || limit < 1) throw new Error('--limit must be ≥ 1');
-			getDriver();
+			const db = sharedDb();
 			try {
-				const { root, rows } = await buildsOn(id);
+				const { root, rows } = await buildsOn(db, id);
 				const top = rows.slice(0, limit);
 				if (flags.json)
 					console.log(JSON.stringify({ root, total: rows.length, rows: top }, null, 1));

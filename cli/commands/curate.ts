@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { Command } from 'commander';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver, sharedDb } from '../../graph/driver.js';
 import {
 	CurationError,
 	curationMeta,
@@ -54,7 +54,7 @@ function request(input: Record<string, unknown>): CurationRequest {
 
 /** Runs a subcommand against the database: a CurationError is the user's mistake (exit 2). */
 async function run(work: () => Promise<void>): Promise<void> {
-	getDriver();
+	sharedDb();
 	try {
 		await work();
 	} catch (err) {
@@ -110,7 +110,7 @@ export function registerCurate(program: Command): void {
 
 	const make = (input: Record<string, unknown>, flags: MetaFlags) =>
 		run(async () => {
-			const record = await curate(request(input), meta(flags));
+			const record = await curate(sharedDb(), request(input), meta(flags));
 			console.log(`${record.id}  ${describeCuration(record)}`);
 		});
 
@@ -186,7 +186,7 @@ export function registerCurate(program: Command): void {
 		.option('--json', 'print JSON Lines, as export writes them')
 		.action((flags: { json?: boolean }) =>
 			run(async () => {
-				const records = await listCurations();
+				const records = await listCurations(sharedDb());
 				console.log(
 					flags.json ? records.map((r) => JSON.stringify(r)).join('\n') : formatList(records)
 				);
@@ -200,7 +200,7 @@ export function registerCurate(program: Command): void {
 		.option('--by <name>', 'who undoes it (default: your user name)')
 		.action((id: string, flags: MetaFlags) =>
 			run(async () => {
-				const record = await undoCuration(id, meta(flags).by);
+				const record = await undoCuration(sharedDb(), id, meta(flags).by);
 				console.log(`undone ${record.id}  ${describeCuration(record)}`);
 			})
 		);
@@ -211,7 +211,7 @@ export function registerCurate(program: Command): void {
 		.argument('<file>')
 		.action((file: string) =>
 			run(async () => {
-				const records = await listCurations();
+				const records = await listCurations(sharedDb());
 				fs.writeFileSync(file, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 				console.log(`Wrote ${records.length} corrections to ${file}.`);
 			})
@@ -231,7 +231,7 @@ export function registerCurate(program: Command): void {
 				} catch (err) {
 					throw new CurationError(`Cannot read ${file}: ${(err as Error).message}.`);
 				}
-				const report = await importCurations(parseCurationLines(text, file));
+				const report = await importCurations(sharedDb(), parseCurationLines(text, file));
 				console.log(
 					`Imported ${file}: ${report.added} added, ${report.undone} undone, ${report.unchanged} already here.`
 				);

@@ -1,7 +1,7 @@
 // `lineage db start|stop|status`: the Neo4j that Lineage runs itself.
 import type { Command } from 'commander';
 import { parsePort, resolveDbConfig, type DbOverrides, type LocalDb } from '../../graph/config.js';
-import { createDriver } from '../../graph/driver.js';
+import { openDb } from '../../graph/driver.js';
 import {
 	ensureLauncherBuilt,
 	serverStatus,
@@ -40,11 +40,11 @@ export async function ensureDatabase(flags: DbFlags = {}, log = console.error): 
 		const started = await startServer(config, { log });
 		for (const note of started.notes) log(note);
 	}
-	const driver = createDriver(config);
+	const db = openDb(config);
 	try {
-		await applySchema(driver, config.database);
+		await applySchema(db);
 	} finally {
-		await driver.close();
+		await db.driver.close();
 	}
 	return config.uri;
 }
@@ -75,11 +75,11 @@ export function registerDb(program: Command): void {
 			}
 			const started = await startServer(config, { log: (l) => console.error(l) });
 			for (const note of started.notes) console.error(note);
-			const driver = createDriver(config);
+			const db = openDb(config);
 			try {
-				await applySchema(driver, config.database);
+				await applySchema(db);
 			} finally {
-				await driver.close();
+				await db.driver.close();
 			}
 			console.log(
 				started.alreadyRunning

@@ -4,7 +4,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { PROJECT_ROOT, resolveDbConfig } from '../../graph/config.js';
-import { closeDriver, getDbConfig, getDriver } from '../../graph/driver.js';
+import { closeDriver, getDbConfig, sharedDb } from '../../graph/driver.js';
 import { graphStats, resetGraph, type GraphStats } from '../../graph/queries/stats.js';
 import { countCurations, deleteCurations } from '../../graph/queries/curation.js';
 import {
@@ -138,12 +138,12 @@ export function registerIngest(program: Command): void {
 				);
 			fs.mkdirSync(path.dirname(rejectsFile), { recursive: true });
 			// Batches may meet transient lock conflicts (several shards at once): retry them longer.
-			getDriver(resolveDbConfig({ defaultRetryMs: 30_000 }));
+			const db = sharedDb(resolveDbConfig({ defaultRetryMs: 30_000 }));
 			if (!flags.dryRun) await ensureDatabase();
 			const progress = progressReporter();
 			let report: IngestReport;
 			try {
-				report = await ingest({
+				report = await ingest(db, {
 					files,
 					format: flags.format,
 					batchSize,
@@ -171,9 +171,8 @@ export function registerIngest(program: Command): void {
 		.description('print what the graph holds')
 		.option('--json', 'print JSON')
 		.action(async (flags: { json?: boolean }) => {
-			getDriver();
 			try {
-				const stats = await graphStats();
+				const stats = await graphStats(sharedDb());
 				console.log(flags.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
 			} finally {
 				await closeDriver();
@@ -194,13 +193,13 @@ export function registerIngest(program: Command): void {
 				return;
 			}
 			try {
-				const deleted = await resetGraph(getDriver(), getDbConfig().database);
+				const deleted = await resetGraph(sharedDb());
 				console.log(`Deleted ${deleted} nodes and their relationships.`);
 				if (flags.withCuration) {
-					const corrections = await deleteCurations(getDriver(), getDbConfig().database);
+					const corrections = await deleteCurations(sharedDb());
 					console.log(`Deleted ${corrections} corrections.`);
 				} else {
-					const kept = await countCurations();
+					const kept = await countCurations(sharedDb());
 					if (kept > 0)
 						console.log(
 							`Kept ${kept} corrections: the next ingest applies them (--with-curation deletes them).`

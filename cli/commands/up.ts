@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { PROJECT_ROOT, parsePort, resolveDbConfig } from '../../graph/config.js';
 import { cliEnv } from '../config.js';
-import { closeDriver } from '../../graph/driver.js';
+import { closeDriver, sharedDb } from '../../graph/driver.js';
 import { graphStats } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { SAMPLE_CORPUS } from '../../ingest/sample/index.js';
@@ -15,9 +15,10 @@ import { formatReport } from './ingest.js';
 /** A new user should meet a populated explorer: load the bundled sample when the graph is empty. */
 async function loadSampleIfEmpty(): Promise<void> {
 	try {
-		if ((await graphStats()).papers > 0) return;
+		const db = sharedDb();
+		if ((await graphStats(db)).papers > 0) return;
 		console.error('The graph is empty: loading the bundled sample corpus (85 abstracts)…');
-		const report = await ingest({ files: [SAMPLE_CORPUS] });
+		const report = await ingest(db, { files: [SAMPLE_CORPUS] });
 		console.error(formatReport(report));
 	} finally {
 		await closeDriver();

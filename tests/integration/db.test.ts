@@ -24,9 +24,9 @@ describe.skipIf(noNeo4j)('the test Neo4j and the schema', () => {
 			(
 				await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name')
 			).records.map((r) => r.get('name') as string);
-		await applySchema(driver, testDb!.database);
+		await applySchema({ driver, database: testDb!.database });
 		const first = await constraints();
-		await applySchema(driver, testDb!.database);
+		await applySchema({ driver, database: testDb!.database });
 		expect(await constraints()).toEqual(first);
 		expect(first).toEqual(expect.arrayContaining(['entity_id', 'paper_id']));
 	});

@@ -4,6 +4,7 @@
 // graph has stopped changing.
 //   LINEAGE_PROJECTION=off            never keep one
 //   LINEAGE_PROJECTION_MAX_RELATIONS  largest graph copied (default 5,000,000 relations)
+import { appDb } from './db.js';
 import { serverConfig } from './config.js';
 import { loadSnapshot } from '../../../graph/projection/load.js';
 import { SnapshotTooLargeError, type GraphSnapshot } from '../../../graph/projection/snapshot.js';
@@ -91,7 +92,7 @@ async function refresh(): Promise<void> {
 	const started = performance.now();
 	const at = new Date().toISOString();
 	try {
-		const loaded = await loadSnapshot({
+		const loaded = await loadSnapshot(appDb(), {
 			timeoutMs: 300_000,
 			maxRelations: serverConfig().projectionMaxRelations
 		});
