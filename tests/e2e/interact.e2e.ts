@@ -9,7 +9,7 @@ import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, loadKnownGraph, PAPERS } from '../fixtures/known-graph.js';
 import { projectionReady } from '../../support/app.js';
-import { noNeo4j, testDb, testDriver, graphDb } from '../helpers/db.js';
+import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
 import {
 	dbEnv,
 	ensureBuilt,
@@ -87,7 +87,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await ensureBuilt();
 		const driver = testDriver();
 		try {
-			await resetGraph(graphDb());
+			await resetGraph({ driver, database: testDb?.database });
 			await loadKnownGraph(driver);
 			const session = driver.session();
 			try {
@@ -112,7 +112,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await h?.close();
 		if (testDb) {
 			const driver = testDriver();
-			await resetGraph(graphDb());
+			await resetGraph({ driver, database: testDb?.database });
 			await driver.close();
 		}
 	});

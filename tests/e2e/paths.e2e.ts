@@ -8,7 +8,7 @@ import { resetGraph } from '../../graph/queries/stats.js';
 import { HUB_ID, loadHubGraph } from '../fixtures/hub-graph.js';
 import { loadKnownGraph } from '../fixtures/known-graph.js';
 import { projectionReady } from '../../support/app.js';
-import { noNeo4j, testDb, testDriver, graphDb } from '../helpers/db.js';
+import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
 import {
 	dbEnv,
 	ensureBuilt,
@@ -39,7 +39,7 @@ describe.skipIf(noNeo4j)('the paths form avoids generic hubs', () => {
 		await ensureBuilt();
 		const driver = testDriver();
 		try {
-			await resetGraph(graphDb());
+			await resetGraph({ driver, database: testDb?.database });
 			await loadKnownGraph(driver);
 			await loadHubGraph(driver);
 		} finally {
@@ -54,7 +54,7 @@ describe.skipIf(noNeo4j)('the paths form avoids generic hubs', () => {
 		await h?.close();
 		const driver = testDriver();
 		try {
-			await resetGraph(graphDb());
+			await resetGraph({ driver, database: testDb?.database });
 		} finally {
 			await driver.close();
 		}
