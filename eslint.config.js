@@ -4,6 +4,22 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** `folder` may not import from `banned` (nor match `extra`, gitignore-style patterns). */
+function layer(folder, banned, extra = []) {
+	const patterns = banned.map((b) => ({
+		group: [`**/${b}/**`],
+		message: `${folder}/ must not import from ${b}/ (see the README's Architecture)`
+	}));
+	if (extra.length)
+		patterns.push({ group: extra, message: `${folder}/ reaches ingest/ through curation.ts only` });
+	return [
+		{
+			files: [`${folder}/**/*.ts`, `${folder}/**/*.js`, `${folder}/**/*.svelte`],
+			rules: { 'no-restricted-imports': ['error', { patterns }] }
+		}
+	];
+}
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -30,16 +46,16 @@ export default ts.config(
 			]
 		}
 	},
-	{
-		// data flows ingest → graph: the graph layer never reaches back into ingest
-		files: ['graph/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{ patterns: [{ group: ['**/ingest/**'], message: 'graph/ must not import from ingest/' }] }
-			]
-		}
-	},
+	// The folders' import graph (README, Architecture): graph/ at the bottom, ingest/ and src/ on
+	// it, cli/ on ingest/, support/ for tests/ and bench/; nothing imports upward or sideways.
+	...layer('graph', ['ingest', 'cli', 'src', 'support', 'tests', 'bench']),
+	...layer('ingest', ['cli', 'src', 'support', 'tests', 'bench']),
+	// the app makes corrections through ingest/curation.ts (re-extraction), and only that
+	...layer('src', ['cli', 'support', 'tests', 'bench'], ['**/ingest/**', '!**/ingest/curation.js']),
+	...layer('cli', ['src', 'support', 'tests', 'bench']),
+	...layer('support', ['tests', 'bench']),
+	...layer('bench', ['tests']),
+	...layer('tests', ['bench']),
 	{
 		ignores: [
 			'build/',

@@ -20,10 +20,6 @@ const config = {
 				'frame-ancestors': ['none'],
 				'form-action': ['self']
 			}
-		},
-		alias: {
-			$graph: 'graph',
-			$ingest: 'ingest'
 		}
 	}
 };

@@ -7,6 +7,7 @@
 // size, if not the shape, of 100,000), and prints the worker's peak memory.
 import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
+import { dbEnv } from '../graph/config.js';
 import { analyticsInput } from '../graph/analytics/input.js';
 import type { AnalyticsInput } from '../graph/analytics/compute.js';
 import { runAnalytics } from '../graph/analytics/run.js';
@@ -50,9 +51,10 @@ function replicate(input: AnalyticsInput, n: number): AnalyticsInput {
 		paperEntities: times(input.paperEntities, input.n, u32)
 	};
 }
-const uri = values.db ?? process.env.NEO4J_URI;
+const vars = dbEnv();
+const uri = values.db ?? vars.NEO4J_URI;
 if (!uri) throw new Error('--db bolt://HOST:PORT (or NEO4J_URI) names the graph to analyse');
-const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD ?? 'neo4j'));
+const driver = neo4j.driver(uri, neo4j.auth.basic(vars.NEO4J_USER, vars.NEO4J_PASSWORD ?? 'neo4j'));
 try {
 	const loaded = await loadSnapshot({ driver });
 	const snap = loaded.snapshot;

@@ -9,14 +9,14 @@
 // endpoint, `--warmup S` seconds (default 15) of the same traffic on other entities warm Neo4j's
 // JIT and page cache: a just-started Neo4j is many times slower for its first minute.
 import { parseArgs } from 'node:util';
-import { CORPUS_OPTIONS, corpusChoice, describeCorpus } from './corpus.js';
+import { CORPUS_OPTIONS, corpusChoice, describeCorpus } from '../support/corpus.js';
 import {
 	drive,
 	startServedGraph,
 	stopOnSignals,
 	trafficTargets,
 	type DriveResult
-} from './traffic.js';
+} from '../support/traffic.js';
 
 const { values } = parseArgs({
 	options: {
@@ -47,10 +47,10 @@ const served = await startServedGraph({
 stopOnSignals(served.stop);
 try {
 	const base = served.app.url;
-	const targets = await trafficTargets();
+	const targets = await trafficTargets(served.db);
 	// Warm Neo4j (query plans, page cache) on other entities than the measured ones, so the
 	// warm-up answers none of the measured questions from the app's cache.
-	const warm = await trafficTargets(undefined, { skip: 200, count: 60 });
+	const warm = await trafficTargets(served.db, { skip: 200, count: 60 });
 	const results: (DriveResult & { name: string; target: number })[] = [];
 	const only = values.only?.split(',').map((s) => s.trim());
 	const run = async (name: string, list: string[], warmList: string[], target: number) => {

@@ -3,7 +3,7 @@
 // relations, warnings) and the loader facts the worker sends (evidence included), one JSON line
 // per paper — and its SHA-256. A speed-up must leave it byte for byte unchanged: write it before,
 // check against it after. Corpus: the seed gold set, the bundled sample, N generated abstracts
-// (bench/corpus.ts), the bench:extract corpus and the fuzz harness's hostile extractor inputs.
+// (support/corpus.ts), the bench:extract corpus and the fuzz harness's hostile extractor inputs.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +14,8 @@ import { toFacts } from '../ingest/load/facts.js';
 import { SAMPLE_CORPUS } from '../ingest/sample/index.js';
 import { readPapers } from '../ingest/sources/index.js';
 import type { Paper } from '../ingest/types.js';
-import { buildCase, planCases } from '../tests/fuzz/cases.js';
-import { generatePapers, loadSeedPapers } from './corpus.js';
+import { buildCase, planCases } from '../support/fuzz-cases.js';
+import { generatePapers, loadSeedPapers } from '../support/corpus.js';
 import { buildBenchCorpus } from './extract-corpus.js';
 
 const GOLD = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'gold', 'seed-gold.jsonl');

@@ -5,13 +5,14 @@
 // to end, and peak memory.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { closeDriver, getDriver } from '../graph/driver.js';
+import { dbEnv } from '../graph/config.js';
+import { closeDriver, sharedDb } from '../graph/driver.js';
 import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
 import { ingest, type IngestProgress } from '../ingest/pipeline.js';
 import { readPapers } from '../ingest/sources/index.js';
-import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from './corpus.js';
-import { startBenchDb } from './db.js';
+import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from '../support/corpus.js';
+import { startBenchDb } from '../support/throwaway-db.js';
 
 const { values } = parseArgs({
 	options: {
@@ -46,7 +47,7 @@ const mb = fs.statSync(corpus).size / 1e6;
 let count = choice.papers;
 
 const bench = await startBenchDb(values.keep);
-process.env.NEO4J_URI = bench.db.uri;
+const db = sharedDb(bench.db);
 try {
 	// Read alone, as a reference for the reader's own speed.
 	let t = performance.now();
@@ -56,10 +57,9 @@ try {
 	if (choice.file) count = read;
 
 	t = performance.now();
-	const report = await ingest({
+	const report = await ingest(db, {
 		files: [corpus],
 		batchSize,
-		driver: getDriver(),
 		onProgress: (p) => {
 			if (p.stage === 'load' && live.load === 0) nextSample = 0;
 			sampleLive(p);
@@ -67,7 +67,7 @@ try {
 		workers: process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined
 	});
 	const total = (performance.now() - t) / 1000;
-	const stats = await graphStats();
+	const stats = await graphStats(db);
 
 	const rate = (n: number, s: number) => (s > 0 ? Math.round(n / s).toLocaleString('en') : '-');
 	console.log('\nbench:ingest');
@@ -104,7 +104,7 @@ try {
 	console.log(
 		`  report              new ${report.new}, rejected ${report.rejected}, duplicate ${report.duplicate}`
 	);
-	if (process.env.LINEAGE_PROFILE_LOAD === '1') console.log('  load statements ms ', loadTimings());
+	if (dbEnv().LINEAGE_PROFILE_LOAD) console.log('  load statements ms ', loadTimings());
 } finally {
 	await closeDriver();
 	await bench.stop();

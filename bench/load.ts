@@ -8,10 +8,10 @@
 // `--cache-mb M` turns it on: the suite measures the queries, and a filling cache would look like
 // growth (it stops at M MB; run with it to see what repeated questions cost).
 import { parseArgs } from 'node:util';
-import { CORPUS_OPTIONS, corpusChoice, describeCorpus } from './corpus.js';
-import { smallNeo4jByDefault } from './db.js';
-import { runLoad, printLoad } from './load-steps.js';
-import { startServedGraph, stopOnSignals } from './traffic.js';
+import { CORPUS_OPTIONS, corpusChoice, describeCorpus } from '../support/corpus.js';
+import { smallNeo4jByDefault } from '../support/throwaway-db.js';
+import { runLoad, printLoad } from '../support/load-steps.js';
+import { startServedGraph, stopOnSignals } from '../support/traffic.js';
 
 const { values } = parseArgs({
 	options: {

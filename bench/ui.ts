@@ -22,11 +22,11 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { closeDriver, getDriver } from '../graph/driver.js';
+import { closeDriver, sharedDb } from '../graph/driver.js';
 import { ingest } from '../ingest/pipeline.js';
-import { ensureBuilt, launchBrowser, screenshot, startApp } from '../tests/e2e/app.js';
-import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from './corpus.js';
-import { startBenchDb, type BenchDb } from './db.js';
+import { ensureBuilt, launchBrowser, screenshot, startApp } from '../support/browser-app.js';
+import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from '../support/corpus.js';
+import { startBenchDb, type BenchDb } from '../support/throwaway-db.js';
 
 const { values } = parseArgs({
 	options: {
@@ -397,9 +397,8 @@ async function main() {
 			bench = await startBenchDb(values.keep);
 			uri = bench.db.uri;
 			const corpus = await corpusFile(CORPUS);
-			process.env.NEO4J_URI = uri;
 			log(`ingesting ${describeCorpus(CORPUS)} …`);
-			const r = await ingest({ files: [corpus], batchSize: 1000, driver: getDriver() });
+			const r = await ingest(sharedDb(bench.db), { files: [corpus], batchSize: 1000 });
 			log(`ingested in ${r.seconds.total.toFixed(0)} s`);
 			await closeDriver();
 		}

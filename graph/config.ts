@@ -1,27 +1,76 @@
 // Database configuration, resolved once from defaults + environment (+ CLI flags) into a type
-// the rest of the code trusts.
+// the rest of the code trusts. This module is the only reader of the database's variables.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { type Env, optionalIntVar, optionalTextVar, parseEnv, portVar, textVar } from './env.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface ExternalDb {
-	kind: 'external';
-	uri: string;
-	user: string;
-	password: string;
-	database?: string;
+const memorySize = (fallback: string) =>
+	z
+		.preprocess(
+			(v) => (v === '' ? undefined : v),
+			z
+				.string()
+				.regex(/^\d+[kmg]?$/i)
+				.optional()
+		)
+		.transform((v) => v ?? fallback)
+		.describe('a memory size such as 512m or 2g');
+
+/** Every variable the database side reads (server and CLI alike). */
+export const dbEnvSchema = z.object({
+	NEO4J_URI: z
+		.preprocess(
+			(v) => (v === '' ? undefined : v),
+			z
+				.string()
+				.regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/)
+				.optional()
+		)
+		.describe('a Bolt URI such as bolt://host:7687 or neo4j+s://host'),
+	NEO4J_USER: textVar('neo4j'),
+	// an empty password is a password (a server without authentication)
+	NEO4J_PASSWORD: z.string().optional().describe('text'),
+	NEO4J_DATABASE: optionalTextVar(),
+	LINEAGE_DB_PORT: portVar(7687),
+	LINEAGE_DB_DIR: optionalTextVar(),
+	LINEAGE_NEO4J_HEAP: memorySize('2g'),
+	LINEAGE_NEO4J_PAGECACHE: memorySize('1g'),
+	LINEAGE_DB_RETRY_MS: optionalIntVar(0),
+	LINEAGE_PROFILE_LOAD: z
+		.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1']).optional())
+		.transform((v) => v === '1')
+		.describe('"1" or "0"')
+});
+
+export type DbEnv = z.output<typeof dbEnvSchema>;
+
+export function dbEnv(env: Env = process.env): DbEnv {
+	return parseEnv(dbEnvSchema, env);
 }
 
-export interface LocalDb {
-	kind: 'local';
+interface DbCommon {
 	uri: string;
+	database?: string;
+	/** How long the driver retries a transaction that failed transiently. */
+	retryMs: number;
+}
+
+export interface ExternalDb extends DbCommon {
+	kind: 'external';
+	user: string;
+	password: string;
+}
+
+export interface LocalDb extends DbCommon {
+	kind: 'local';
 	host: string;
 	port: number;
 	dataDir: string;
 	heap: string;
 	pagecache: string;
-	database?: string;
 }
 
 export type DbConfig = ExternalDb | LocalDb;
@@ -29,13 +78,13 @@ export type DbConfig = ExternalDb | LocalDb;
 export interface DbOverrides {
 	port?: number;
 	dataDir?: string;
+	/** The retry time when LINEAGE_DB_RETRY_MS is unset (a web read fails fast: 3 s). */
+	defaultRetryMs?: number;
 }
-
-type Env = Record<string, string | undefined>;
 
 function parsePort(raw: string, from: string): number {
 	const port = Number(raw);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) {
+	if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(port) || port < 1 || port > 65535) {
 		throw new Error(`${from} must be a port number between 1 and 65535, got "${raw}"`);
 	}
 	return port;
@@ -43,21 +92,22 @@ function parsePort(raw: string, from: string): number {
 
 /** NEO4J_URI wins: with it Lineage never starts its own server. */
 export function resolveDbConfig(overrides: DbOverrides = {}, env: Env = process.env): DbConfig {
-	const database = env.NEO4J_DATABASE || undefined;
-	if (env.NEO4J_URI) {
+	const vars = dbEnv(env);
+	const database = vars.NEO4J_DATABASE;
+	const retryMs = vars.LINEAGE_DB_RETRY_MS ?? overrides.defaultRetryMs ?? 3_000;
+	if (vars.NEO4J_URI) {
 		return {
 			kind: 'external',
-			uri: env.NEO4J_URI,
-			user: env.NEO4J_USER || 'neo4j',
-			password: env.NEO4J_PASSWORD ?? '',
-			database
+			uri: vars.NEO4J_URI,
+			user: vars.NEO4J_USER,
+			password: vars.NEO4J_PASSWORD ?? '',
+			database,
+			retryMs
 		};
 	}
-	const port =
-		overrides.port ??
-		(env.LINEAGE_DB_PORT ? parsePort(env.LINEAGE_DB_PORT, 'LINEAGE_DB_PORT') : 7687);
+	const port = overrides.port ?? vars.LINEAGE_DB_PORT;
 	const dataDir = path.resolve(
-		overrides.dataDir ?? env.LINEAGE_DB_DIR ?? path.join(PROJECT_ROOT, '.lineage', `neo4j-${port}`)
+		overrides.dataDir ?? vars.LINEAGE_DB_DIR ?? path.join(PROJECT_ROOT, '.lineage', `neo4j-${port}`)
 	);
 	const host = '127.0.0.1';
 	return {
@@ -66,9 +116,10 @@ export function resolveDbConfig(overrides: DbOverrides = {}, env: Env = process.
 		host,
 		port,
 		dataDir,
-		heap: env.LINEAGE_NEO4J_HEAP || '2g',
-		pagecache: env.LINEAGE_NEO4J_PAGECACHE || '1g',
-		database
+		heap: vars.LINEAGE_NEO4J_HEAP,
+		pagecache: vars.LINEAGE_NEO4J_PAGECACHE,
+		database,
+		retryMs
 	};
 }
 

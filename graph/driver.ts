@@ -12,7 +12,16 @@ import neo4j, {
 } from 'neo4j-driver';
 import { resolveDbConfig, type DbConfig } from './config.js';
 
-let shared: { driver: Driver; config: DbConfig } | undefined;
+/**
+ * What every query function takes first: the driver and the database name to use, made once
+ * (the server's and each CLI command's `sharedDb()`, a test's own) and passed explicitly.
+ */
+export interface Db {
+	driver: Driver;
+	database?: string;
+}
+
+let shared: { db: Db; config: DbConfig } | undefined;
 
 export function createDriver(config: DbConfig): Driver {
 	const auth =
@@ -24,33 +33,43 @@ export function createDriver(config: DbConfig): Driver {
 		maxConnectionPoolSize: 50,
 		connectionAcquisitionTimeout: 10_000,
 		connectionTimeout: 5_000,
-		// A web read should fail fast (503) rather than retry for the default 30 s.
-		maxTransactionRetryTime: Number(process.env.LINEAGE_DB_RETRY_MS ?? 3_000),
+		// A web read fails fast (503) rather than retry for the default 30 s; ingest retries longer.
+		maxTransactionRetryTime: config.retryMs,
 		// Keep the console clean: notifications (deprecations, cartesian products) are for developers.
 		notificationFilter: { minimumSeverityLevel: 'OFF' },
 		logging: { level: 'error', logger: () => {} }
 	});
 }
 
-/** The process-wide driver; the config is resolved on first use. */
-export function getDriver(config?: DbConfig): Driver {
+/** A Db of its own (closed by the caller): `db.driver.close()`. */
+export function openDb(config: DbConfig): Db {
+	return { driver: createDriver(config), database: config.database };
+}
+
+/** The process-wide Db; the config is resolved on first use (or is the one given then). */
+export function sharedDb(config?: DbConfig): Db {
 	if (!shared) {
 		const resolved = config ?? resolveDbConfig();
-		shared = { driver: createDriver(resolved), config: resolved };
+		shared = { db: openDb(resolved), config: resolved };
 		process.once('beforeExit', () => void closeDriver());
 	}
-	return shared.driver;
+	return shared.db;
+}
+
+/** The process-wide driver (for statements that are not query functions, e.g. in tests). */
+export function getDriver(config?: DbConfig): Driver {
+	return sharedDb(config).driver;
 }
 
 export function getDbConfig(): DbConfig {
-	if (!shared) getDriver();
+	if (!shared) sharedDb();
 	return shared!.config;
 }
 
 export async function closeDriver(): Promise<void> {
 	const current = shared;
 	shared = undefined;
-	await current?.driver.close();
+	await current?.db.driver.close();
 }
 
 /** Recursively turns driver values (Integer, Node, Relationship, Path) into plain JSON-able data. */
@@ -121,8 +140,6 @@ export function cypherParams<T>(value: T): T {
 
 export interface ReadOptions {
 	timeoutMs?: number;
-	driver?: Driver;
-	database?: string;
 }
 
 /**
@@ -136,18 +153,18 @@ const planning = new Map<string, Promise<unknown>>();
 
 /** A READ-routed query; rows come back as plain objects with native numbers. */
 export async function readRows<T = Record<string, unknown>>(
+	db: Db,
 	query: string,
 	params: Record<string, unknown> = {},
 	options: ReadOptions = {}
 ): Promise<T[]> {
-	const driver = options.driver ?? getDriver();
 	const run = async () => {
-		const result: QueryResult<RecordShape> = await driver.executeQuery(
+		const result: QueryResult<RecordShape> = await db.driver.executeQuery(
 			query,
 			cypherParams(params),
 			{
 				routing: neo4j.routing.READ,
-				database: options.database ?? getDatabaseName(),
+				database: db.database,
 				transactionConfig: options.timeoutMs ? { timeout: options.timeoutMs } : undefined
 			}
 		);
@@ -186,14 +203,14 @@ function isTransient(err: unknown): boolean {
 
 /** A write unit of work in its own session, retried on transient errors (deadlocks). */
 export async function writeTx<T>(
+	db: Db,
 	work: (tx: ManagedTransaction) => Promise<T>,
-	options: { driver?: Driver; database?: string; timeoutMs?: number } = {}
+	options: { timeoutMs?: number } = {}
 ): Promise<T> {
-	const driver = options.driver ?? getDriver();
 	const started = Date.now();
 	for (let attempt = 0; ; attempt++) {
-		const session = driver.session({
-			database: options.database ?? getDatabaseName(),
+		const session = db.driver.session({
+			database: db.database,
 			defaultAccessMode: neo4j.session.WRITE
 		});
 		try {
@@ -211,10 +228,6 @@ export async function writeTx<T>(
 			await session.close();
 		}
 	}
-}
-
-function getDatabaseName(): string | undefined {
-	return shared?.config.database;
 }
 
 /** Integers must reach Cypher as neo4j Integers where a property is compared to stored ints. */

@@ -2,7 +2,7 @@
 // then waits for the indexes to come online so the first queries can use them.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import type { Db } from './driver.js';
 import { PROJECT_ROOT } from './config.js';
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'graph', 'schema.cypher');
@@ -17,7 +17,8 @@ export function schemaStatements(text = fs.readFileSync(SCHEMA_FILE, 'utf8')): s
 		.filter(Boolean);
 }
 
-export async function applySchema(driver: Driver, database?: string): Promise<void> {
+export async function applySchema(db: Db): Promise<void> {
+	const { driver, database } = db;
 	for (const statement of schemaStatements()) {
 		await driver.executeQuery(statement, {}, { database });
 	}

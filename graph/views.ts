@@ -244,6 +244,7 @@ export interface ApiError {
 		| 'unavailable'
 		| 'not_ready'
 		| 'forbidden'
+		| 'rate_limited'
 		| 'timeout'
 		| 'internal';
 	param?: string;

@@ -5,8 +5,8 @@
 // corrections, names, types and aliases set, edges recounted. After that the loader applies the
 // corrections to every paper it writes (graph/curation-apply.ts), so they survive any re-ingest.
 import { randomBytes } from 'node:crypto';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { writeTx } from '../graph/driver.js';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { writeTx, type Db } from '../graph/driver.js';
 import {
 	CurationError,
 	CurationState,
@@ -39,7 +39,6 @@ import { toFacts } from './load/facts.js';
 import type { Paper } from './types.js';
 
 export interface CurateOptions {
-	driver?: Driver;
 	/** for tests: the time the correction is made */
 	now?: Date;
 }
@@ -60,6 +59,7 @@ function nextTime(records: CurationRecord[], now: Date): string {
 
 /** Makes a correction; returns its record. */
 export async function curate(
+	db: Db,
 	request: CurationRequest,
 	meta: { by: string; why: string },
 	options: CurateOptions = {}
@@ -68,6 +68,7 @@ export async function curate(
 		throw new CurationError('An added edge needs a note: say why (--why).', 400, 'why');
 	const id = newCurationId();
 	return writeTx(
+		db,
 		async (tx) => {
 			const version = await lockCuration(tx);
 			const records = await curationsIn(tx);
@@ -89,17 +90,19 @@ export async function curate(
 			await bringIntoLine(tx, record, before, after, 'do');
 			return record;
 		},
-		{ driver: options.driver, timeoutMs: 600_000 }
+		{ timeoutMs: 600_000 }
 	);
 }
 
 /** Undoes a correction: the graph as if it had never been made. */
 export async function undoCuration(
+	db: Db,
 	id: string,
 	by: string,
 	options: CurateOptions = {}
 ): Promise<CurationRecord> {
 	return writeTx(
+		db,
 		async (tx) => {
 			const version = await lockCuration(tx);
 			const records = await curationsIn(tx);
@@ -124,7 +127,7 @@ export async function undoCuration(
 			await bringIntoLine(tx, record, before, after, 'undo');
 			return undone;
 		},
-		{ driver: options.driver, timeoutMs: 600_000 }
+		{ timeoutMs: 600_000 }
 	);
 }
 
@@ -168,14 +171,11 @@ export function parseCurationLines(text: string, file = 'input'): CurationRecord
  * and in force here is undone. Importing the same file again changes nothing. Records naming
  * entities this graph does not have are kept: they apply when those entities arrive.
  */
-export async function importCurations(
-	records: CurationRecord[],
-	options: CurateOptions = {}
-): Promise<ImportReport> {
+export async function importCurations(db: Db, records: CurationRecord[]): Promise<ImportReport> {
 	const report: ImportReport = { added: 0, undone: 0, unchanged: 0 };
 	const ordered = [...records].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 	// What is here already, as here, is left alone without a write (no new graph version).
-	const here = new Map((await listCurations({ driver: options.driver })).map((r) => [r.id, r]));
+	const here = new Map((await listCurations(db)).map((r) => [r.id, r]));
 	for (const incoming of ordered) {
 		const known = here.get(incoming.id);
 		if (known && (!incoming.undone || known.undone)) {
@@ -183,6 +183,7 @@ export async function importCurations(
 			continue;
 		}
 		const outcome = await writeTx(
+			db,
 			async (tx) => {
 				const version = await lockCuration(tx);
 				const stored = await curationsIn(tx);
@@ -225,7 +226,7 @@ export async function importCurations(
 				}
 				return 'added' as const;
 			},
-			{ driver: options.driver, timeoutMs: 600_000 }
+			{ timeoutMs: 600_000 }
 		);
 		report[outcome]++;
 	}

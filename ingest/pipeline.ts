@@ -3,10 +3,9 @@
 // batches, one transaction each, so memory follows the batch size and a killed run resumes.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import type { Driver } from 'neo4j-driver';
-import { writeTx } from '../graph/driver.js';
+import { writeTx, type Db } from '../graph/driver.js';
 import { CurationChangedError, writeBatch, type BatchResult } from '../graph/queries/load.js';
-import { ExtractPool } from './extract-pool.js';
+import { ExtractPool } from './extract/pool/pool.js';
 import type { PaperFacts } from '../graph/rows.js';
 import { Deduper, readPapers, type Reject } from './sources/index.js';
 import type { Paper } from './types.js';
@@ -24,7 +23,6 @@ export interface IngestOptions {
 	shard?: Shard;
 	rejectsFile?: string;
 	workers?: number;
-	driver?: Driver;
 	onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -76,10 +74,10 @@ class RejectLog {
  * One batch in one transaction, with the corrections in force; written again when a correction
  * was made meanwhile (graph/queries/load.ts CurationChangedError), so none is missed.
  */
-export async function writeBatchTx(facts: PaperFacts[], driver?: Driver): Promise<BatchResult> {
+export async function writeBatchTx(db: Db, facts: PaperFacts[]): Promise<BatchResult> {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await writeTx((tx) => writeBatch(tx, facts), { driver });
+			return await writeTx(db, (tx) => writeBatch(tx, facts));
 		} catch (err) {
 			if (!(err instanceof CurationChangedError) || attempt >= 20) throw err;
 		}
@@ -90,7 +88,7 @@ async function* records(files: string[], format?: string) {
 	for (const file of files) yield* readPapers(file, { format });
 }
 
-export async function ingest(options: IngestOptions): Promise<IngestReport> {
+export async function ingest(db: Db, options: IngestOptions): Promise<IngestReport> {
 	const started = performance.now();
 	const batchSize = options.batchSize ?? 500;
 	const report: IngestReport = {
@@ -150,7 +148,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 				evidenceWritten: 0
 			};
 		} else {
-			result = await writeBatchTx(facts, options.driver);
+			result = await writeBatchTx(db, facts);
 		}
 		report.new += result.new;
 		report.updated += result.updated;

@@ -1,4 +1,4 @@
-// The types that flow through the pipeline: sources → extract → resolve → load.
+// The types that flow through the pipeline: sources → extract (with resolve) → load.
 import type { EntityType, RelationType } from '../graph/model.js';
 
 export type { EntityType, RelationType };
@@ -77,24 +77,4 @@ export interface Extraction {
 	relations: RelationCandidate[];
 	/** Why little or nothing was extracted (empty, not English, truncated), for people and tests. */
 	warnings?: string[];
-}
-
-/** Why an edge exists: the sentence and where its two ends sit in it. */
-export interface Evidence {
-	paperId: string;
-	sentence: string;
-	start: number; // sentence offsets within the paper's analysed text
-	end: number;
-	headSpan?: [number, number] | null; // offsets relative to the sentence
-	tailSpan?: [number, number] | null;
-	rule: string;
-	confidence: number;
-}
-
-export interface Relation {
-	id: string;
-	source: string;
-	type: RelationType;
-	target: string;
-	evidence: Evidence[];
 }

@@ -14,6 +14,7 @@
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { RELATION_TYPES } from '../model.js';
+import { prng } from '../prng.js';
 
 /** The graph as the analytics read it: entities 0 … n-1 (papers only as lists of mentions). */
 export interface AnalyticsInput {
@@ -90,18 +91,6 @@ export function specificity(df: number, papers: number): number {
 	const share = df / papers;
 	if (share <= GENERIC_SHARE) return 1;
 	return Math.max(0.02, Math.log(1 / share) / Math.log(1 / GENERIC_SHARE));
-}
-
-/** A small seeded generator (mulberry32): the same graph gives the same communities. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /**
@@ -208,7 +197,7 @@ export function computeAnalytics(
 		const detailed = louvain.detailed(graph, {
 			getEdgeWeight: 'weight',
 			resolution,
-			rng: rng(seed)
+			rng: prng(seed) // seeded: the same graph gives the same communities
 		});
 		raw = detailed.communities;
 		modularity = detailed.modularity;

@@ -2,6 +2,7 @@
 // how many each group has come from memory (a hub has 37,000, and sorting them was most of
 // Neo4j's work); their evidence, the entity's fields and papers from one Neo4j statement. The
 // same answer as graph/queries/entity.ts (tests/integration/projection.test.ts compares them).
+import type { Db } from '../driver.js';
 import { RELATION_TYPES, type RelationType } from '../model.js';
 import {
 	entityWithEvidence,
@@ -120,6 +121,7 @@ function papersInYears(snap: GraphSnapshot, i: number, years: YearRange): number
 }
 
 export async function snapshotEntityDetail(
+	db: Db,
 	snap: GraphSnapshot,
 	id: string,
 	options: EntityOptions = {}
@@ -136,6 +138,7 @@ export async function snapshotEntityDetail(
 	const inRange = ranged ? papersInYears(snap, i, options) : [];
 	const papers = ranged ? inRange.slice(0, PAPERS_PER_ENTITY) : (snap.papersOf.get(i) ?? []);
 	const { evidence, ...entity } = await entityWithEvidence(
+		db,
 		id,
 		shown.map(({ h }) => relationKey(snap, i, h)),
 		{ ...options, evidenceCap: options.evidenceCap ?? EVIDENCE_CAP, withPapers: false }
@@ -165,6 +168,7 @@ export async function snapshotEntityDetail(
 }
 
 export async function snapshotEntityRelations(
+	db: Db,
 	snap: GraphSnapshot,
 	id: string,
 	type: RelationType,
@@ -178,6 +182,7 @@ export async function snapshotEntityRelations(
 	);
 	const halves = group?.halves.slice(page.offset, page.offset + page.limit) ?? [];
 	const { evidence } = await entityWithEvidence(
+		db,
 		id,
 		halves.map((h) => relationKey(snap, i, h)),
 		{ ...options, withPapers: false }

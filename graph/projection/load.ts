@@ -1,13 +1,8 @@
 // Reads the graph into a GraphSnapshot: one read transaction, records streamed (600,000
 // relations would take ~150 MB as driver records held at once), and the graph version read
 // before and after, so a snapshot torn by a concurrent ingest is never taken for current.
-import neo4j, {
-	type Driver,
-	type Integer,
-	type ManagedTransaction,
-	type Record
-} from 'neo4j-driver';
-import { getDbConfig, getDriver } from '../driver.js';
+import neo4j, { type Integer, type ManagedTransaction, type Record } from 'neo4j-driver';
+import type { Db } from '../driver.js';
 import type { NodeType, RelationType } from '../model.js';
 import { ALL_RELATIONS } from '../queries/shared.js';
 import {
@@ -56,12 +51,13 @@ export interface LoadedSnapshot {
 }
 
 export async function loadSnapshot(
-	options: { driver?: Driver; timeoutMs?: number; maxRelations?: number } = {}
+	db: Db,
+	options: { timeoutMs?: number; maxRelations?: number } = {}
 ): Promise<LoadedSnapshot> {
 	const t0 = performance.now();
-	const session = (options.driver ?? getDriver()).session({
+	const session = db.driver.session({
 		defaultAccessMode: neo4j.session.READ,
-		database: options.driver ? undefined : getDbConfig().database
+		database: db.database
 	});
 	let read;
 	try {

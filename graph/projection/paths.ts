@@ -11,6 +11,7 @@
 //      stopped once k distinct paths are known to be the cheapest.
 // Every step counts the relationships it reads and watches the clock: when the budget runs out
 // the best paths found so far are the answer (`partial`), and none found means a timeout.
+import type { Db } from '../driver.js';
 import { NODE_TYPES, RELATION_TYPES, type RelationType } from '../model.js';
 import { NotFoundError } from '../queries/errors.js';
 import {
@@ -327,6 +328,7 @@ export const AVOIDED_SHOWN = 8;
  * narrow; one that found some answers with them, `partial`.
  */
 export async function snapshotPathsResult(
+	db: Db,
 	snap: GraphSnapshot,
 	from: string,
 	to: string,
@@ -353,6 +355,7 @@ export async function snapshotPathsResult(
 		};
 	});
 	return describePaths(
+		db,
 		snap.node(snap.index.get(from)!),
 		snap.node(snap.index.get(to)!),
 		found.paths,

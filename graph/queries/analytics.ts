@@ -1,7 +1,6 @@
 // An entity's papers per year as a share of the corpus's papers that year, from Neo4j: what
 // answers while the in-memory copy of the graph (graph/analytics/view.ts entityYears) loads.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import { yearsView, type YearsView } from '../analytics/view.js';
 import { NotFoundError } from './errors.js';
 
@@ -15,12 +14,18 @@ OPTIONAL MATCH (p:Paper)-[:MENTIONS]->(e)
 RETURN e.name AS name, p.year AS year, count(p) AS papers`;
 
 export async function entityYearsFromDb(
+	db: Db,
 	id: string,
-	options: { driver?: Driver; timeoutMs?: number } = {}
+	options: { timeoutMs?: number } = {}
 ): Promise<YearsView> {
 	const [totals, rows] = await Promise.all([
-		readRows<{ year: number; papers: number }>(CORPUS_YEARS, {}, options),
-		readRows<{ name: string; year: number | null; papers: number }>(ENTITY_YEARS, { id }, options)
+		readRows<{ year: number; papers: number }>(db, CORPUS_YEARS, {}, options),
+		readRows<{ name: string; year: number | null; papers: number }>(
+			db,
+			ENTITY_YEARS,
+			{ id },
+			options
+		)
 	]);
 	if (rows.length === 0) throw new NotFoundError('entity', id);
 	const counts = new Map<number, number>();

@@ -1,8 +1,8 @@
 // The read-only Cypher console for power users. Three locks: the statement is planned first
 // (EXPLAIN) and must be a pure read with no LOAD CSV and only allow-listed procedures; it then
 // runs in a READ transaction (the server refuses writes there) with a timeout and a row cap.
-import neo4j, { type Driver, isNode, isPath, isRelationship } from 'neo4j-driver';
-import { getDbConfig, getDriver, toNative } from '../driver.js';
+import neo4j, { isNode, isPath, isRelationship } from 'neo4j-driver';
+import { toNative, type Db } from '../driver.js';
 import { ForbiddenQueryError } from './errors.js';
 
 export const READ_PROCEDURES = new Set([
@@ -90,9 +90,9 @@ function operators(plan: PlanNode | false | undefined, out: PlanNode[] = []): Pl
 
 /** Throws ForbiddenQueryError with the reason when the statement could change anything. */
 export async function assertReadOnly(
+	db: Db,
 	query: string,
-	params: Record<string, unknown>,
-	driver: Driver
+	params: Record<string, unknown>
 ): Promise<void> {
 	const code = codeOnly(query);
 	if (/\bLOAD\s+CSV\b/i.test(code))
@@ -109,9 +109,9 @@ export async function assertReadOnly(
 		throw new ForbiddenQueryError(
 			`${admin[1]!.toUpperCase()} commands are not allowed in the console.`
 		);
-	const session = driver.session({
+	const session = db.driver.session({
 		defaultAccessMode: neo4j.session.READ,
-		database: getDbConfig().database
+		database: db.database
 	});
 	let summary;
 	try {
@@ -147,16 +147,16 @@ export async function assertReadOnly(
 }
 
 export async function runConsole(
+	db: Db,
 	query: string,
 	params: Record<string, unknown>,
-	options: { driver?: Driver; timeoutMs?: number; rowCap?: number } = {}
+	options: { timeoutMs?: number; rowCap?: number } = {}
 ): Promise<ConsoleResult> {
-	const driver = options.driver ?? getDriver();
-	await assertReadOnly(query, params, driver);
+	await assertReadOnly(db, query, params);
 	const rowCap = options.rowCap ?? 1000;
-	const session = driver.session({
+	const session = db.driver.session({
 		defaultAccessMode: neo4j.session.READ,
-		database: getDbConfig().database
+		database: db.database
 	});
 	const nodes = new Map<string, ConsoleResult['nodes'][number]>();
 	const edges = new Map<string, ConsoleResult['edges'][number]>();

@@ -2,8 +2,8 @@
 // extracted graph (reset keeps them), and the statements that put one in force at once: names,
 // types and aliases set on the entity, an edge's support recounted from the papers that state it.
 // (Re-loading the papers a merge touches is ingest/curation.ts: it needs the extractor.)
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { cypherParams, readRows } from '../driver.js';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypherParams, readRows, type Db } from '../driver.js';
 import {
 	CurationState,
 	curationRecord,
@@ -26,9 +26,11 @@ function toRecord(row: Record<string, unknown>): CurationRecord {
 
 /** Every correction, undone ones too, oldest first. */
 export async function listCurations(
-	options: { driver?: Driver; timeoutMs?: number } = {}
+	db: Db,
+	options: { timeoutMs?: number } = {}
 ): Promise<CurationRecord[]> {
 	const rows = await readRows<{ c: Record<string, unknown> }>(
+		db,
 		`MATCH (c:Curation) RETURN ${RECORD_FIELDS} AS c ORDER BY c.at, c.id`,
 		{},
 		options
@@ -70,24 +72,20 @@ export async function markUndone(
 	);
 }
 
-export async function countCurations(options: { driver?: Driver } = {}): Promise<number> {
-	const [row] = await readRows<{ n: number }>(
-		`MATCH (c:Curation) RETURN count(c) AS n`,
-		{},
-		options
-	);
+export async function countCurations(db: Db): Promise<number> {
+	const [row] = await readRows<{ n: number }>(db, `MATCH (c:Curation) RETURN count(c) AS n`);
 	return row?.n ?? 0;
 }
 
 /** Deletes every correction (`reset --with-curation`); returns how many there were. */
-export async function deleteCurations(driver: Driver, database?: string): Promise<number> {
-	const res = await driver.executeQuery(
+export async function deleteCurations(db: Db): Promise<number> {
+	const res = await db.driver.executeQuery(
 		`MATCH (c:Curation) WITH collect(c) AS cs
 		 FOREACH (c IN cs | DELETE c)
 		 MERGE (m:LineageMeta {id: 'graph'}) SET m.version = randomUUID(), m.curation = randomUUID()
 		 RETURN size(cs) AS n`,
 		{},
-		{ database }
+		{ database: db.database }
 	);
 	return Number(res.records[0]?.get('n') ?? 0);
 }

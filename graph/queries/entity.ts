@@ -1,7 +1,6 @@
 // entity(id): what a node is and the strongest relations around it, with the evidence behind
 // each; entityRelations(id, type, direction): the rest of one group of relations, a page at a time.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import type { RelationType } from '../model.js';
 import type { EntityDetail, EvidenceView, RelationPage, RelationView } from '../views.js';
 import { NotFoundError } from './errors.js';
@@ -142,11 +141,13 @@ type EntityFields = Omit<EntityDetail, 'relations' | 'relationCounts' | 'truncat
  * With `withPapers: false`, no papers (a page of relations needs none).
  */
 export async function entityWithEvidence(
+	db: Db,
 	id: string,
 	rels: [number, string][],
 	options: EntityOptions & { withPapers?: boolean } = {}
 ): Promise<EntityFields & { evidence: (EvidenceView[] | null)[] }> {
 	const [row] = await readRows<EntityFields & { evidence: [EvidenceView[] | null][] }>(
+		db,
 		inYears(options) ? ENTITY_WITH_EVIDENCE_IN_YEARS : ENTITY_WITH_EVIDENCE,
 		{
 			id,
@@ -155,25 +156,29 @@ export async function entityWithEvidence(
 			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP,
 			...(options.withPapers === false ? { papersCap: 0, scan: 0 } : PAPERS)
 		},
-		{ driver: options.driver, timeoutMs: options.timeoutMs }
+		{ timeoutMs: options.timeoutMs }
 	);
 	if (!row) throw new NotFoundError('entity', id);
 	return { ...row, evidence: row.evidence.map(([e]) => e) };
 }
 
 export interface EntityOptions extends YearRange {
-	driver?: Driver;
 	timeoutMs?: number;
 	relationCap?: number;
 	evidenceCap?: number;
 }
 
-export async function entityDetail(id: string, options: EntityOptions = {}): Promise<EntityDetail> {
+export async function entityDetail(
+	db: Db,
+	id: string,
+	options: EntityOptions = {}
+): Promise<EntityDetail> {
 	const [row] = await readRows<
 		EntityFields & {
 			groups: [RelationType, boolean, number, RelationTuple][];
 		}
 	>(
+		db,
 		inYears(options) ? ENTITY_DETAIL_IN_YEARS : ENTITY_DETAIL,
 		{
 			id,
@@ -182,7 +187,7 @@ export async function entityDetail(id: string, options: EntityOptions = {}): Pro
 			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP,
 			...PAPERS
 		},
-		{ driver: options.driver, timeoutMs: options.timeoutMs }
+		{ timeoutMs: options.timeoutMs }
 	);
 	if (!row) throw new NotFoundError('entity', id);
 	const { groups, ...entity } = row;
@@ -230,6 +235,7 @@ RETURN ${total} AS total, page`;
 }
 
 export async function entityRelations(
+	db: Db,
 	id: string,
 	type: RelationType,
 	direction: 'out' | 'in',
@@ -237,6 +243,7 @@ export async function entityRelations(
 	options: Omit<EntityOptions, 'relationCap'> = {}
 ): Promise<RelationPage> {
 	const [row] = await readRows<{ total: number; page: RelationTuple[] }>(
+		db,
 		relationsQuery(relPattern([type]), direction === 'out', inYears(options)),
 		{
 			id,
@@ -245,7 +252,7 @@ export async function entityRelations(
 			limit: page.limit,
 			evidenceCap: options.evidenceCap ?? EVIDENCE_CAP
 		},
-		{ driver: options.driver, timeoutMs: options.timeoutMs }
+		{ timeoutMs: options.timeoutMs }
 	);
 	if (!row) throw new NotFoundError('entity', id);
 	return {

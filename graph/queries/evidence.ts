@@ -1,7 +1,6 @@
 // relationEvidence(source, type, target): every sentence behind one relation, one per paper
 // stating it, best first, a page at a time — what a click on an edge opens.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import type { RelationType } from '../model.js';
 import type { Curated, GraphNode, RelationEvidence } from '../views.js';
 import { inYears, type YearRange } from './entity.js';
@@ -22,11 +21,11 @@ RETURN ${nodeView('a')} AS source, ${nodeView('b')} AS target, support, evidence
 export interface EvidenceOptions extends YearRange {
 	offset?: number;
 	limit?: number;
-	driver?: Driver;
 	timeoutMs?: number;
 }
 
 export async function relationEvidence(
+	db: Db,
 	source: string,
 	type: RelationType,
 	target: string,
@@ -36,6 +35,7 @@ export async function relationEvidence(
 	const [row] = await readRows<
 		Omit<RelationEvidence, 'type' | 'offset' | 'curated'> & { curated: Curated | null }
 	>(
+		db,
 		evidenceQuery(relPattern([type]), inYears(options)),
 		{
 			source,
@@ -45,7 +45,7 @@ export async function relationEvidence(
 			from: options.fromYear ?? null,
 			to: options.toYear ?? null
 		},
-		{ driver: options.driver, timeoutMs: options.timeoutMs }
+		{ timeoutMs: options.timeoutMs }
 	);
 	if (!row) throw new NotFoundError('relation', `${source}|${type}|${target}`);
 	return {

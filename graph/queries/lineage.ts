@@ -1,8 +1,7 @@
 // lineage(id, direction, depth): what builds on a node (descendants) or what it builds on
 // (ancestors), through BUILDS_ON and VARIANT_OF by default — so the descendants of Stable
 // Diffusion include work built on SD v1.5 or SDXL. buildsOn(id): the same as a flat table.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
@@ -14,7 +13,6 @@ export interface LineageOptions {
 	depth?: number; // 1..6
 	relations?: RelationType[];
 	limit?: number;
-	driver?: Driver;
 	timeoutMs?: number;
 }
 
@@ -36,14 +34,18 @@ RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.su
 ORDER BY support DESC`;
 }
 
-export async function lineage(id: string, options: LineageOptions = {}): Promise<LineageResult> {
-	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+export async function lineage(
+	db: Db,
+	id: string,
+	options: LineageOptions = {}
+): Promise<LineageResult> {
+	const opts = { timeoutMs: options.timeoutMs };
 	const direction = options.direction ?? 'descendants';
 	const depth = options.depth ?? 3;
 	if (!Number.isInteger(depth) || depth < 1 || depth > 6)
 		throw new RangeError('depth must be 1 to 6');
 	const limit = options.limit ?? 500;
-	const [root] = await nodesById([id], opts);
+	const [root] = await nodesById(db, [id], opts);
 	if (!root) throw new NotFoundError('node', id);
 	const query = levelQuery(
 		relPattern(options.relations?.length ? options.relations : LINEAGE_RELATIONS),
@@ -62,7 +64,7 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 			support: number;
 			curated: GraphEdge['curated'] | null;
 			id: string;
-		}>(query, { frontier, scan }, opts);
+		}>(db, query, { frontier, scan }, opts);
 		if (rows.length >= scan) truncated = true;
 		const next: string[] = [];
 		for (const row of rows) {
@@ -80,6 +82,7 @@ export async function lineage(id: string, options: LineageOptions = {}): Promise
 		frontier = next;
 	}
 	const nodes = await nodesById(
+		db,
 		[...depthOf.keys()].filter((n) => n !== id),
 		opts
 	);
@@ -145,13 +148,15 @@ RETURN node.id AS id, coalesce(node.name, node.title) AS label,
 ORDER BY support DESC, kind, year DESC, label`;
 
 export async function buildsOn(
+	db: Db,
 	id: string,
-	options: { driver?: Driver; timeoutMs?: number; cap?: number } = {}
+	options: { timeoutMs?: number; cap?: number } = {}
 ): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> {
-	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
-	const [root] = await nodesById([id], opts);
+	const opts = { timeoutMs: options.timeoutMs };
+	const [root] = await nodesById(db, [id], opts);
 	if (!root || root.kind !== 'Entity') throw new NotFoundError('entity', id);
 	const rows = await readRows<BuildsOnRow>(
+		db,
 		BUILDS_ON,
 		{ id, cap: options.cap ?? 2000, minConfidence: CUE_CONFIDENCE },
 		opts

@@ -3,6 +3,7 @@
 // Edges carry `support` (papers stating them). A paper's own statements are stored on it (see
 // encodePaperEvidence); statements between two entities are (:Evidence) nodes.
 import type { ManagedTransaction } from 'neo4j-driver';
+import { dbEnv } from '../config.js';
 import { cypherParams } from '../driver.js';
 import { ENTITY_TYPES, isRelationType, RELATION_TYPES } from '../model.js';
 import type { CurationState } from '../curation.js';
@@ -12,7 +13,7 @@ import { applyCuration } from '../curation-apply.js';
 import type { EdgeRef, EntityRow, EvidenceRow, MentionRow, PaperFacts } from '../rows.js';
 
 // LINEAGE_PROFILE_LOAD=1 prints the time of each statement, to find the slow one.
-const PROFILE = process.env.LINEAGE_PROFILE_LOAD === '1';
+const PROFILE = dbEnv().LINEAGE_PROFILE_LOAD;
 const timings = new Map<string, number>();
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
 	if (!PROFILE) return work();

@@ -1,6 +1,5 @@
 // neighbourhood(ids, …): the subgraph for expanding nodes, strongest relations first.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import { NODE_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model.js';
 import {
 	compareStrings,
@@ -27,7 +26,6 @@ export interface NeighbourhoodOptions {
 	minSupport?: number; // of the support in the year range, when one is given
 	limit?: number;
 	edgeLimit?: number; // default: edgesPerNode × limit
-	driver?: Driver;
 	timeoutMs?: number;
 }
 
@@ -111,19 +109,21 @@ ${matchById('n', 'nid')}
 RETURN ${nodeView('n')} AS node`;
 
 export async function nodesById(
+	db: Db,
 	ids: string[],
-	options: { driver?: Driver; timeoutMs?: number } = {}
+	options: { timeoutMs?: number } = {}
 ): Promise<GraphNode[]> {
 	if (ids.length === 0) return [];
-	const rows = await readRows<{ node: GraphNode }>(NODES, { ids }, options);
+	const rows = await readRows<{ node: GraphNode }>(db, NODES, { ids }, options);
 	return rows.map((r) => r.node);
 }
 
 export async function neighbourhood(
+	db: Db,
 	ids: string[],
 	options: NeighbourhoodOptions = {}
 ): Promise<GraphView> {
-	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+	const opts = { timeoutMs: options.timeoutMs };
 	const limit = options.limit ?? 100;
 	const depth = options.depth ?? 1;
 	const types = options.types?.length ? options.types : NODE_TYPES;
@@ -155,6 +155,7 @@ export async function neighbourhood(
 			fresh: number;
 			scanned: number;
 		}>(
+			db,
 			query,
 			{
 				frontier,
@@ -191,6 +192,7 @@ export async function neighbourhood(
 		nodes: GraphNode[];
 		edges: [string, string, RelationType, number, GraphEdge['curated'] | null][];
 	}>(
+		db,
 		viewQuery(relPattern(options.relations), (options.minSupport ?? 1) > 1, years),
 		{
 			ids: [...seen],
@@ -266,19 +268,20 @@ RETURN nodes, edges`;
 }
 
 export async function edgesAmong(
+	db: Db,
 	ids: string[],
 	options: {
 		relations?: RelationType[];
 		minSupport?: number;
-		driver?: Driver;
 		timeoutMs?: number;
 	} = {}
 ): Promise<GraphEdge[]> {
 	if (ids.length === 0) return [];
 	const rows = await readRows<Omit<GraphEdge, 'id'>>(
+		db,
 		amongQuery(relPattern(options.relations)),
 		{ ids, minSupport: options.minSupport ?? 1 },
-		{ driver: options.driver, timeoutMs: options.timeoutMs }
+		{ timeoutMs: options.timeoutMs }
 	);
 	return rows.map(toEdge);
 }

@@ -1,8 +1,7 @@
 // overview(limit, papers): the explorer's first view — the most connected entities (and, when
 // asked, the most connected papers) and the edges among them, each with a degree-centrality
 // score; timeline(id?): papers and new entities per year.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import { edgesAmong } from './neighbourhood.js';
 import { ALL_RELATIONS, nodeView } from './shared.js';
 import type { GraphNode, GraphView, TimelineRow } from '../views.js';
@@ -24,24 +23,27 @@ LIMIT $papers
 RETURN ${nodeView('p')} AS node`;
 
 export async function overview(
-	options: { limit?: number; papers?: number; driver?: Driver; timeoutMs?: number } = {}
+	db: Db,
+	options: { limit?: number; papers?: number; timeoutMs?: number } = {}
 ): Promise<GraphView> {
-	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+	const opts = { timeoutMs: options.timeoutMs };
 	const limit = options.limit ?? 60;
 	const papers = options.papers ?? 0;
 	const [entityRows, paperRows] = await Promise.all([
-		readRows<{ node: GraphNode }>(TOP_ENTITIES, { limit }, opts),
-		papers > 0 ? readRows<{ node: GraphNode }>(TOP_PAPERS, { papers }, opts) : []
+		readRows<{ node: GraphNode }>(db, TOP_ENTITIES, { limit }, opts),
+		papers > 0 ? readRows<{ node: GraphNode }>(db, TOP_PAPERS, { papers }, opts) : []
 	]);
 	const nodes = [...entityRows, ...paperRows].map((r) => r.node);
 	let max = 1;
 	for (const n of nodes) max = Math.max(max, n.degree);
 	for (const n of nodes) n.score = Math.round((n.degree / max) * 1000) / 1000;
 	const edges = await edgesAmong(
+		db,
 		nodes.map((n) => n.id),
 		opts
 	);
 	const [{ total }] = await readRows<{ total: number }>(
+		db,
 		'MATCH (e:Entity) RETURN count(e) AS total',
 		{},
 		opts
@@ -70,8 +72,9 @@ CALL (e) {
 RETURN year, sum(papers) AS papers, sum(newEntities) AS newEntities ORDER BY year`;
 
 export async function timeline(
+	db: Db,
 	id: string | undefined,
-	options: { driver?: Driver; timeoutMs?: number } = {}
+	options: { timeoutMs?: number } = {}
 ): Promise<TimelineRow[]> {
-	return id ? readRows(ENTITY_TIMELINE, { id }, options) : readRows(TIMELINE, {}, options);
+	return id ? readRows(db, ENTITY_TIMELINE, { id }, options) : readRows(db, TIMELINE, {}, options);
 }

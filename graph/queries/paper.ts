@@ -1,6 +1,5 @@
 // paper(id): the abstract, where each entity is mentioned, and the relations drawn from it.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import { decodePaperEvidence, type EntityType, type RelationType } from '../model.js';
 import type { PaperDetail } from '../views.js';
 import { NotFoundError } from './errors.js';
@@ -48,10 +47,11 @@ interface PaperRow {
 }
 
 export async function paperDetail(
+	db: Db,
 	id: string,
-	options: { driver?: Driver; timeoutMs?: number } = {}
+	options: { timeoutMs?: number } = {}
 ): Promise<PaperDetail> {
-	const [row] = await readRows<PaperRow>(PAPER, { id }, options);
+	const [row] = await readRows<PaperRow>(db, PAPER, { id }, options);
 	if (!row) throw new NotFoundError('paper', id);
 	// Offsets point into "title\n\nabstract" as analysed; the page shows that abstract.
 	const abstract = row.text.slice(row.textOffset);

@@ -4,8 +4,8 @@
 // alike (graph/queries/path-rank.ts) and leave out generic hubs and papers alike; Neo4j picks
 // among the 3k shortest paths it finds, the copy among all paths up to maxLength, so the copy's
 // best path is never worse (tests/integration/projection.test.ts checks it).
-import { Neo4jError, type Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { Neo4jError } from 'neo4j-driver';
+import { readRows, type Db } from '../driver.js';
 import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
@@ -28,7 +28,6 @@ export interface PathOptions {
 	avoidHubs?: boolean;
 	/** entities only between the ends: papers are the evidence of hops, not hops */
 	entityOnly?: boolean;
-	driver?: Driver;
 	timeoutMs?: number;
 }
 
@@ -121,11 +120,12 @@ CALL () {
 RETURN nodes, evidence`;
 
 export async function paths(
+	db: Db,
 	from: string,
 	to: string,
 	options: PathOptions = {}
 ): Promise<PathsResult> {
-	const opts = { driver: options.driver, timeoutMs: options.timeoutMs };
+	const opts = { timeoutMs: options.timeoutMs };
 	const k = boundedInt(options.k ?? 3, 1, 10, 'k');
 	const maxLength = boundedInt(options.maxLength ?? 4, 1, 6, 'maxLength');
 	const avoidHubs = options.avoidHubs ?? true;
@@ -134,6 +134,7 @@ export async function paths(
 		const avoid = avoidHubs
 			? (
 					await readRows<{ id: string }>(
+						db,
 						HUBS,
 						{ min: HUB_MIN_PAPERS, share: HUB_SHARE, ends },
 						opts
@@ -152,6 +153,7 @@ export async function paths(
 				counts: number[];
 			}[];
 		}>(
+			db,
 			pathQuery(
 				Math.min(30, k * 3),
 				maxLength,
@@ -163,7 +165,7 @@ export async function paths(
 			opts
 		);
 		if (!row) {
-			const found = await nodesById([from, to], opts);
+			const found = await nodesById(db, [from, to], opts);
 			if (!found.some((n) => n.id === from)) throw new NotFoundError('node', from);
 			throw new NotFoundError('node', to);
 		}
@@ -174,7 +176,7 @@ export async function paths(
 				p.rels.length +
 				p.counts.slice(1, -1).reduce((sum, c) => sum + penaltyHalves(c === 0, c, papers) / 2, 0)
 		}));
-		return await describePaths(fromNode, toNode, bestDistinct(costed, k), [], false, opts);
+		return await describePaths(db, fromNode, toNode, bestDistinct(costed, k), [], false, opts);
 	} catch (err) {
 		if (isTimeout(err))
 			throw new PathTimeoutError(Math.round((options.timeoutMs ?? 0) / 1000), {
@@ -188,6 +190,7 @@ export async function paths(
 
 /** The chosen paths with each node's view and each hop's best evidence sentence. */
 export async function describePaths(
+	db: Db,
 	fromNode: GraphNode,
 	toNode: GraphNode,
 	chosen: {
@@ -197,7 +200,7 @@ export async function describePaths(
 	}[],
 	avoided: AvoidedNode[],
 	partial: boolean,
-	opts: { driver?: Driver; timeoutMs?: number },
+	opts: { timeoutMs?: number },
 	/**
 	 * The nodes' views when the caller has them (the in-memory copy): then only the evidence is
 	 * read, and a hop whose evidence is not read in time has none rather than failing the answer.
@@ -215,7 +218,7 @@ export async function describePaths(
 	type Row = { nodes: GraphNode[]; evidence: { key: string; evidence: EvidenceView | null }[] };
 	let more: Row | undefined;
 	try {
-		[more] = await readRows<Row>(NODES_AND_EVIDENCE, { ids: known ? [] : ids, hops }, opts);
+		[more] = await readRows<Row>(db, NODES_AND_EVIDENCE, { ids: known ? [] : ids, hops }, opts);
 	} catch (err) {
 		if (!known || !isTimeout(err)) throw err;
 	}

@@ -2,8 +2,7 @@
 // Prefix- and typo-tolerant, across spaces, hyphens, case and possessives. Ranked in tiers: exact
 // name, exact alias, prefix, the rest; among equals the entity more papers mention. Papers after
 // entities unless the query reads as a title. User text can never become Lucene syntax.
-import type { Driver } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 import type { EntityType } from '../model.js';
 import type { SearchHit } from '../views.js';
 
@@ -74,11 +73,10 @@ RETURN entities, papers`;
 export interface SearchOptions {
 	types?: (EntityType | 'Paper')[];
 	limit?: number;
-	driver?: Driver;
 	timeoutMs?: number;
 }
 
-export async function search(q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+export async function search(db: Db, q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
 	const limit = options.limit ?? 20;
 	const terms = searchTerms(q.slice(0, MAX_QUERY_CHARS));
 	if (terms.length === 0) return [];
@@ -98,6 +96,7 @@ export async function search(q: string, options: SearchOptions = {}): Promise<Se
 		}[];
 		papers: { id: string; label: string; year: number | null; score: number }[];
 	}>(
+		db,
 		SEARCH,
 		{
 			entityLucene: wantEntities ? luceneQuery(terms) : null,
@@ -106,7 +105,7 @@ export async function search(q: string, options: SearchOptions = {}): Promise<Se
 			paperCap: Math.min(cap, limit * 2),
 			types: entityTypes?.length ? entityTypes : null
 		},
-		{ driver: options.driver, timeoutMs: options.timeoutMs }
+		{ timeoutMs: options.timeoutMs }
 	);
 	const entities = row?.entities ?? [];
 	const papers = row?.papers ?? [];

@@ -1,8 +1,7 @@
 // Counts of what the graph holds, and emptying it.
 import { createHash } from 'node:crypto';
-import type { Driver } from 'neo4j-driver';
 import { ENTITY_TYPES, RELATION_TYPES } from '../model.js';
-import { readRows } from '../driver.js';
+import { readRows, type Db } from '../driver.js';
 
 export interface GraphStats {
 	papers: number;
@@ -14,33 +13,36 @@ export interface GraphStats {
 	evidence: number;
 }
 
-export async function graphStats(options: { driver?: Driver } = {}): Promise<GraphStats> {
+export async function graphStats(db: Db): Promise<GraphStats> {
 	const labels = ['Paper', 'Entity', 'Evidence', ...ENTITY_TYPES];
 	const types = [...RELATION_TYPES, 'MENTIONS'];
 	// Separate label/type literals keep the count store usable: one tiny query each.
 	const rows = await Promise.all([
 		...labels.map(async (label) => {
 			const [row] = await readRows<{ n: number }>(
+				db,
 				`MATCH (n:\`${label}\`) RETURN count(n) AS n`,
 				{},
-				{ driver: options.driver }
+				{}
 			);
 			return { kind: 'label', name: label, n: row?.n ?? 0 };
 		}),
 		...types.map(async (type) => {
 			const [row] = await readRows<{ n: number }>(
+				db,
 				`MATCH ()-[r:\`${type}\`]->() RETURN count(r) AS n`,
 				{},
-				{ driver: options.driver }
+				{}
 			);
 			return { kind: 'type', name: type, n: row?.n ?? 0 };
 		}),
 		// A paper's own edges each carry one evidence record, stored on the paper.
 		...RELATION_TYPES.map(async (type) => {
 			const [row] = await readRows<{ n: number }>(
+				db,
 				`MATCH (:Paper)-[r:\`${type}\`]->() RETURN count(r) AS n`,
 				{},
-				{ driver: options.driver }
+				{}
 			);
 			return { kind: 'paper', name: type, n: row?.n ?? 0 };
 		})
@@ -63,17 +65,17 @@ export async function graphStats(options: { driver?: Driver } = {}): Promise<Gra
  * batch writes a new graph version: readers caching answers or a copy of the graph must never
  * take a half-deleted graph for a finished one.
  */
-export async function resetGraph(driver: Driver, database?: string): Promise<number> {
+export async function resetGraph(db: Db): Promise<number> {
 	let deleted = 0;
 	for (;;) {
-		const res = await driver.executeQuery(
+		const res = await db.driver.executeQuery(
 			`MATCH (n) WHERE n:Paper OR n:Entity OR n:Evidence
 			 WITH n LIMIT 10000 DETACH DELETE n
 			 WITH count(*) AS n
 			 MERGE (m:LineageMeta {id: 'graph'}) SET m.version = randomUUID()
 			 RETURN n`,
 			{},
-			{ database }
+			{ database: db.database }
 		);
 		const n = Number(res.records[0]?.get('n') ?? 0);
 		deleted += n;
@@ -85,8 +87,9 @@ export async function resetGraph(driver: Driver, database?: string): Promise<num
  * A fingerprint of the graph's content (node ids, edges with support, evidence keys), for
  * proving two runs built the same graph. Ordered, so independent of write order.
  */
-export async function graphChecksum(options: { driver?: Driver } = {}): Promise<string> {
+export async function graphChecksum(db: Db): Promise<string> {
 	const rows = await readRows<{ line: string }>(
+		db,
 		`CALL () {
 		   MATCH (n) WHERE n:Paper OR n:Entity
 		   RETURN 'n ' + n.id + ' ' + coalesce(n.contentHash, '') + ' ' + coalesce(toString(n.paperCount), '') +
@@ -100,7 +103,7 @@ export async function graphChecksum(options: { driver?: Driver } = {}): Promise<
 		 }
 		 RETURN line ORDER BY line`,
 		{},
-		{ driver: options.driver }
+		{}
 	);
 	const hash = createHash('sha256');
 	for (const row of rows) hash.update(`${row.line}\n`);
@@ -113,25 +116,22 @@ export async function graphChecksum(options: { driver?: Driver } = {}): Promise<
  * constraints. Stricter than graphChecksum (a changed name or an added label shows), for
  * proving that hostile requests wrote nothing; meant for small test graphs.
  */
-export async function graphFingerprint(options: { driver?: Driver } = {}): Promise<string> {
-	const o = { driver: options.driver };
+export async function graphFingerprint(db: Db): Promise<string> {
 	const parts = await Promise.all([
 		readRows(
-			'MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props',
-			{},
-			o
+			db,
+			'MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props'
 		),
 		readRows(
+			db,
 			`MATCH (a)-[r]->(b)
-			 RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, properties(r) AS props`,
-			{},
-			o
+			 RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, properties(r) AS props`
 		),
-		readRows('CALL db.labels() YIELD label RETURN label', {}, o),
-		readRows('CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType', {}, o),
-		readRows('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey', {}, o),
-		readRows('SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN *', {}, o),
-		readRows('SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *', {}, o)
+		readRows(db, 'CALL db.labels() YIELD label RETURN label'),
+		readRows(db, 'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType'),
+		readRows(db, 'CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey'),
+		readRows(db, 'SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN *'),
+		readRows(db, 'SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN *')
 	]);
 	// Sorted keys and rows, so the fingerprint depends on content only.
 	const canonical = (v: unknown): unknown =>

@@ -1,7 +1,7 @@
 // A token that changes whenever the graph's content does, so readers (the app's response
 // cache) can tell a stale answer from a fresh one without comparing content.
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { readRows } from '../driver.js';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { readRows, type Db } from '../driver.js';
 
 // Run inside every transaction that changes papers, entities or edges. It takes the meta node's
 // write lock until the transaction ends, and returns the token of the corrections in force
@@ -15,10 +15,9 @@ export async function bumpGraphVersion(tx: ManagedTransaction): Promise<string |
 }
 
 /** The current version; 'empty' for a graph never written. */
-export async function graphVersion(
-	options: { driver?: Driver; timeoutMs?: number } = {}
-): Promise<string> {
+export async function graphVersion(db: Db, options: { timeoutMs?: number } = {}): Promise<string> {
 	const [row] = await readRows<{ version: string | null }>(
+		db,
 		`OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.version AS version`,
 		{},
 		options

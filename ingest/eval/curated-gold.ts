@@ -1,7 +1,8 @@
 // `curate export --as-gold`: the papers people corrected, written as gold annotations of what the
 // graph now says about them, so that `lineage eval` on the file measures the extractor against
 // the group's own judgements (a rejected edge the extractor still states is a false positive).
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type { Db } from '../../graph/driver.js';
 import { CurationState, type CurationRecord } from '../../graph/curation.js';
 import {
 	curatedFacts,
@@ -70,14 +71,13 @@ function toGold(f: CuratedFacts, state: CurationState): GoldPaper {
 }
 
 /** Gold records (GUIDELINES.md format) for every paper a correction in force touches. */
-export async function curatedGold(
-	driver: Driver,
-	records: CurationRecord[],
-	database?: string
-): Promise<GoldPaper[]> {
+export async function curatedGold(db: Db, records: CurationRecord[]): Promise<GoldPaper[]> {
 	const inForce = records.filter((r) => !r.undone);
 	if (inForce.length === 0) return [];
-	const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+	const session = db.driver.session({
+		database: db.database,
+		defaultAccessMode: neo4j.session.READ
+	});
 	try {
 		return await session.executeRead(async (tx) => {
 			const ids = await correctedPapers(tx, inForce);

@@ -1,7 +1,7 @@
 // extractPaper: Paper → Extraction. Pure and deterministic: the same paper gives the same
 // sentences, mentions, entities and relations, with no I/O.
-import { EntityTable, rowId, type FoundEntity } from '../resolve/entities.js';
-import { caseKey, nameKey } from '../resolve/normalize.js';
+import { EntityTable, rowId, type FoundEntity } from './resolve/entities.js';
+import { caseKey, nameKey } from './resolve/name-key.js';
 import type { Entity, Extraction, Mention, Paper, Sentence } from '../types.js';
 import { cleanText, MAX_ABSTRACT_CHARS, notEnglishReason } from './clean.js';
 import {

@@ -1,7 +1,7 @@
 // Where a paper introduces names: the title before its colon, "we propose X", "called X",
 // "Long Form (LF)" definitions, and coined-looking words anywhere.
-import { nameKey } from '../resolve/normalize.js';
-import { parseVariantList, variantName } from '../resolve/variants.js';
+import { nameKey } from './resolve/name-key.js';
+import { parseVariantList, variantName } from './resolve/variants.js';
 import type { EntityType } from '../types.js';
 import { NOT_NAMES } from './lexicon.js';
 import type { LexiconIndex } from './matcher.js';

@@ -1,7 +1,7 @@
 // Lexicon lookup over token n-grams: at each word token, extend the spelling key one piece at a
 // time while it is still a prefix of some alias key (a character trie as a Map of prefixes),
 // remembering the longest full match. Compiled once per lexicon.
-import { caseKey, isCaseSensitiveAlias, nameKey, pluralKeys } from '../resolve/normalize.js';
+import { caseKey, isCaseSensitiveAlias, nameKey, pluralKeys } from './resolve/name-key.js';
 import { lexiconEntities, type LexEntity, type LexiconFileData } from './lexicon.js';
 import { isCommonWord } from './nlp.js';
 import type { Token } from './text.js';

@@ -1,6 +1,6 @@
 // Lexicon mentions in one sentence, with version and size variants read off the following tokens.
-import type { EntityTable, FoundEntity } from '../resolve/entities.js';
-import { parseVariantList, parseVariantSuffix, type VariantSuffix } from '../resolve/variants.js';
+import type { EntityTable, FoundEntity } from './resolve/entities.js';
+import { parseVariantList, parseVariantSuffix, type VariantSuffix } from './resolve/variants.js';
 import type { LexEntity } from './lexicon.js';
 import type { LexiconIndex } from './matcher.js';
 import type { SentenceCtx } from './sentences.js';

@@ -1,6 +1,6 @@
 // Relations from sentence-level cues. Every candidate names its rule and sentence; the head is the
 // paper (or what it proposes) unless a background sentence opens with another entity as subject.
-import type { FoundEntity } from '../resolve/entities.js';
+import type { FoundEntity } from './resolve/entities.js';
 import type { RelationCandidate, RelationType } from '../types.js';
 import type { RawMention } from './mentions.js';
 import { compileCue, CueMatcher, PATTERNS, type CueHit, type CueRule } from './patterns.js';

@@ -1,5 +1,5 @@
 // Tokens and sentences, by hand: one linear pass each, far cheaper than a tagger.
-import { nameKey } from '../resolve/normalize.js';
+import { nameKey } from './resolve/name-key.js';
 
 export interface Token {
 	text: string;

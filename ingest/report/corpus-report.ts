@@ -5,6 +5,7 @@
 // formatCorpusReport prints as tables. Nothing here reads files or depends on the order of
 // worker results beyond the order digests are added in.
 import { ENTITY_TYPES, RELATION_TYPES } from '../../graph/model.js';
+import { prng } from '../../graph/prng.js';
 import type { Entity, EntityType, Extraction, Mention, RelationType } from '../types.js';
 
 /** What the report needs of one paper's extraction. */
@@ -433,18 +434,6 @@ export function spread(xs: readonly number[]): Spread {
 // ---------------------------------------------------------------------------------------------
 // Choosing papers: the first N, or a deterministic random sample of N.
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * Reservoir sampling (algorithm R): keeps a uniform sample of `size` items from a stream of
  * unknown length; the same seed and stream give the same sample, returned in stream order.
@@ -458,7 +447,7 @@ export class Reservoir<T> {
 		private readonly size: number,
 		seed: number
 	) {
-		this.random = seededRandom(seed);
+		this.random = prng(seed);
 	}
 
 	offer(item: T): void {

@@ -1,8 +1,8 @@
 // Worker threads for `extract --report` (one per core by default; 0 = in this thread). Modelled
-// on ingest/extract-pool.ts, which returns loader facts instead of digests.
+// on ingest/extract/pool/pool.ts, which returns loader facts instead of digests.
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { askWorker, startTsWorker } from '../ts-worker.js';
+import { askWorker, startTsWorker } from '../extract/pool/ts-worker.js';
 import type { Paper } from '../types.js';
 import type { DigestJobResult, DigestResult } from './report-worker.js';
 

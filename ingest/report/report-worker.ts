@@ -1,5 +1,5 @@
 // Worker thread for `extract --report`: papers in, PaperDigests out (a few names and counts per
-// paper, so little crosses threads). Same pattern as ingest/extract-worker.ts.
+// paper, so little crosses threads). Same pattern as ingest/extract/pool/worker.ts.
 import { parentPort } from 'node:worker_threads';
 import { extractPaper } from '../extract/index.js';
 import type { Paper } from '../types.js';

@@ -12,7 +12,7 @@ import type { TextInput } from './types.js';
 
 export const ARXIV_API = 'https://export.arxiv.org/api/query';
 export const USER_AGENT = 'Lineage/0.1 (+https://github.com/lineage-kg/lineage)';
-/** Default pause between requests; LINEAGE_ARXIV_DELAY_MS overrides it (tests use 0). */
+/** Default pause between requests (the `fetch` command takes LINEAGE_ARXIV_DELAY_MS; tests use 0). */
 export const DEFAULT_DELAY_MS = 3000;
 
 export interface ArxivFetchOptions {
@@ -34,13 +34,6 @@ export interface ArxivFetchReport {
 	totalResults: number | null;
 }
 
-export function delayFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-	const v = Number(env.LINEAGE_ARXIV_DELAY_MS);
-	return env.LINEAGE_ARXIV_DELAY_MS !== undefined && Number.isFinite(v) && v >= 0
-		? v
-		: DEFAULT_DELAY_MS;
-}
-
 /** "diffusion distillation" → all:diffusion AND all:distillation; field queries pass as-is. */
 export function toSearchQuery(query: string): string {
 	const q = query.trim();
@@ -54,7 +47,7 @@ export function toSearchQuery(query: string): string {
 
 export async function fetchArxiv(opts: ArxivFetchOptions): Promise<ArxivFetchReport> {
 	const log = opts.log ?? (() => {});
-	const delayMs = opts.delayMs ?? delayFromEnv();
+	const delayMs = opts.delayMs ?? DEFAULT_DELAY_MS;
 	const pageSize = Math.max(1, Math.min(opts.pageSize ?? 100, opts.max));
 	const base = opts.baseUrl ?? ARXIV_API;
 	const report: ArxivFetchReport = {

@@ -11,7 +11,7 @@ export interface CleanOptions {
 }
 
 /** NFC, hyphenation across line breaks, HTML tags and entities, LaTeX markup, whitespace. */
-export function cleanText(input: string, opts: CleanOptions = {}): string {
+export function cleanRecordText(input: string, opts: CleanOptions = {}): string {
 	// The ASCII checks skip work most records do not need (a reader calls this several times per
 	// record, and million-record files are read in seconds).
 	let s = NON_ASCII.test(input) ? capMarks(input).normalize('NFC') : input;

@@ -3,7 +3,7 @@
 import type { Paper } from '../types.js';
 import {
 	arxivFromDoi,
-	cleanText,
+	cleanRecordText,
 	formatArxivId,
 	normaliseDoi,
 	paperId,
@@ -41,8 +41,8 @@ export function toPaper(raw: RawRecord, ctx: RecordContext): ReadResult {
 		return fail(`abstract longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters`);
 	if (rawTitle.includes(REPLACEMENT) || rawAbstract.includes(REPLACEMENT))
 		return fail(ENCODING_REASON);
-	const title = cleanText(rawTitle, { latex: ctx.latex });
-	const abstract = cleanText(rawAbstract, { latex: ctx.latex });
+	const title = cleanRecordText(rawTitle, { latex: ctx.latex });
+	const abstract = cleanRecordText(rawAbstract, { latex: ctx.latex });
 	if (!title) return fail(`record has no title${abstract ? '' : ' and no abstract'}`);
 	if (!abstract) return fail(`record has no abstract: "${title.slice(0, 80)}"`);
 
@@ -50,7 +50,7 @@ export function toPaper(raw: RawRecord, ctx: RecordContext): ReadResult {
 	const arxiv = parseArxivId(raw.arxivId) ?? arxivFromDoi(doi) ?? arxivFromUrl(raw.url);
 	const year = resolveYear({ year: raw.year, arxiv, date: raw.date });
 	const authors = (raw.authors ?? [])
-		.map((a) => cleanText(str(a), { latex: ctx.latex }))
+		.map((a) => cleanRecordText(str(a), { latex: ctx.latex }))
 		.filter((a) => a.length > 0);
 	const url =
 		str(raw.url).trim() ||

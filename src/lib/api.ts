@@ -96,7 +96,9 @@ async function call<T>(fetcher: Fetch, url: string, init: RequestInit): Promise<
 					? 'bad_request'
 					: res.status === 401 || res.status === 403
 						? 'forbidden'
-						: 'internal';
+						: res.status === 429
+							? 'rate_limited'
+							: 'internal';
 	return {
 		ok: false,
 		status: res.status,

@@ -1,11 +1,2 @@
-/** mulberry32: a tiny seeded PRNG, so the same seed gives the same layout or corpus every run. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+// The browser's door to the project's one PRNG (graph/prng.ts).
+export { prng } from '../../graph/prng.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import os from 'node:os';
 import { DATED_PAPERS } from '../fixtures/dated.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 import { noNeo4j, testDb } from '../helpers/db.js';
 import {
 	dbEnv,
@@ -16,7 +16,7 @@ import {
 	SCREENSHOTS,
 	startHarness,
 	type Harness
-} from './app.js';
+} from '../../support/browser-app.js';
 
 async function shoot(page: Page, name: string): Promise<void> {
 	for (const dir of [SCREENSHOTS, process.env.LINEAGE_SHOTS].filter(Boolean) as string[]) {

@@ -7,14 +7,21 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { deleteCurations } from '../../graph/queries/curation.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { INSTAFLOW, KOALA } from '../fixtures/curation.js';
-import { projectionReady } from '../helpers/app.js';
-import { noNeo4j, testDb } from '../helpers/db.js';
-import { dbEnv, ensureBuilt, screenshot, startHarness, waitForGraph, type Harness } from './app.js';
+import { projectionReady } from '../../support/app.js';
+import { noNeo4j, testDb, graphDb } from '../helpers/db.js';
+import {
+	dbEnv,
+	ensureBuilt,
+	screenshot,
+	startHarness,
+	waitForGraph,
+	type Harness
+} from '../../support/browser-app.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curate-e2e-'));
 const enc = encodeURIComponent;
@@ -66,11 +73,11 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 
 	beforeAll(async () => {
 		ensureBuilt();
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
 		const input = path.join(tmp, 'papers.jsonl');
 		fs.writeFileSync(input, [KOALA, INSTAFLOW].map((p) => JSON.stringify(p)).join('\n') + '\n');
-		await ingest({ files: [input], workers: 0 });
+		await ingest(graphDb(), { files: [input], workers: 0 });
 		h = await startHarness(dbEnv(testDb!));
 		await projectionReady(h.app.url, () => {});
 		page = await h.newPage();
@@ -78,8 +85,8 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 
 	afterAll(async () => {
 		await h?.close();
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
 		await closeDriver();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	});

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_RELATIONS } from '../../graph/queries/shared.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
 import {
 	dbEnv,
@@ -15,7 +15,7 @@ import {
 	startHarness,
 	waitForGraph,
 	type Harness
-} from './app.js';
+} from '../../support/browser-app.js';
 
 const XSS_ENTITY = 'model:e2e-script-name';
 const XSS_NAME = '<script>window.__pwned = 1</script>ScriptNet';

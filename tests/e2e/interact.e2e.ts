@@ -8,9 +8,16 @@ import { writeBatch } from '../../graph/queries/load.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, loadKnownGraph, PAPERS } from '../fixtures/known-graph.js';
-import { projectionReady } from '../helpers/app.js';
+import { projectionReady } from '../../support/app.js';
 import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
-import { dbEnv, ensureBuilt, screenshot, startHarness, waitForGraph, type Harness } from './app.js';
+import {
+	dbEnv,
+	ensureBuilt,
+	screenshot,
+	startHarness,
+	waitForGraph,
+	type Harness
+} from '../../support/browser-app.js';
 
 const CHECKPOINT_PAPERS = Array.from({ length: 12 }, (_, i) => ({
 	id: `p-checkpoint-${i + 1}`,
@@ -80,7 +87,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await ensureBuilt();
 		const driver = testDriver();
 		try {
-			await resetGraph(driver);
+			await resetGraph({ driver, database: testDb?.database });
 			await loadKnownGraph(driver);
 			const session = driver.session();
 			try {
@@ -105,7 +112,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await h?.close();
 		if (testDb) {
 			const driver = testDriver();
-			await resetGraph(driver);
+			await resetGraph({ driver, database: testDb?.database });
 			await driver.close();
 		}
 	});

@@ -7,9 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { HUB_ID, loadHubGraph } from '../fixtures/hub-graph.js';
 import { loadKnownGraph } from '../fixtures/known-graph.js';
-import { projectionReady } from '../helpers/app.js';
+import { projectionReady } from '../../support/app.js';
 import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
-import { dbEnv, ensureBuilt, screenshot, startHarness, waitForGraph, type Harness } from './app.js';
+import {
+	dbEnv,
+	ensureBuilt,
+	screenshot,
+	startHarness,
+	waitForGraph,
+	type Harness
+} from '../../support/browser-app.js';
 
 /** Also kept where a person can look at them. */
 const SHOTS = '/tmp/paths-shots';
@@ -32,7 +39,7 @@ describe.skipIf(noNeo4j)('the paths form avoids generic hubs', () => {
 		await ensureBuilt();
 		const driver = testDriver();
 		try {
-			await resetGraph(driver);
+			await resetGraph({ driver, database: testDb?.database });
 			await loadKnownGraph(driver);
 			await loadHubGraph(driver);
 		} finally {
@@ -47,7 +54,7 @@ describe.skipIf(noNeo4j)('the paths form avoids generic hubs', () => {
 		await h?.close();
 		const driver = testDriver();
 		try {
-			await resetGraph(driver);
+			await resetGraph({ driver, database: testDb?.database });
 		} finally {
 			await driver.close();
 		}

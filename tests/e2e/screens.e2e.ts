@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 import { noNeo4j, testDb } from '../helpers/db.js';
 import {
 	dbEnv,
@@ -18,7 +18,7 @@ import {
 	startHarness,
 	waitForGraph,
 	type Harness
-} from './app.js';
+} from '../../support/browser-app.js';
 
 const enc = encodeURIComponent;
 const KOALA_PAPER = 'koala-self-attention-matters-in-knowledge-distillation-of-latent-diffusion';

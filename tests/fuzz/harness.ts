@@ -6,7 +6,7 @@ import { extractPaper } from '../../ingest/extract/index.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { readPapers, type Reject } from '../../ingest/sources/index.js';
 import type { Paper } from '../../ingest/types.js';
-import type { Built } from './cases.js';
+import type { Built } from '../../support/fuzz-cases.js';
 
 export interface CaseResult {
 	bytes: number;

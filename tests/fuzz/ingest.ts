@@ -5,7 +5,7 @@
 // extractor, one at a time in a worker with a 10 s watchdog. Prints a table per format and
 // exits 1 when anything crashed, hung, lost its file/line/reason, expanded, or RSS went over.
 import { Command } from 'commander';
-import { planCases, ROWS, type Row } from './cases.js';
+import { planCases, ROWS, type Row } from '../../support/fuzz-cases.js';
 import { formatSummary, runFuzz, verdict } from './runner.js';
 
 const program = new Command('fuzz:ingest')

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../../ingest/ts-worker.js';
-import { ROWS, type FuzzCase, type Row } from './cases.js';
+import { startTsWorker } from '../../ingest/extract/pool/ts-worker.js';
+import { ROWS, type FuzzCase, type Row } from '../../support/fuzz-cases.js';
 import type { CaseResult } from './harness.js';
 import type { Job, WorkerMessage } from './worker.js';
 

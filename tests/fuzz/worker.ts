@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { buildCase, type FuzzCase } from './cases.js';
+import { buildCase, type FuzzCase } from '../../support/fuzz-cases.js';
 import { removeQuietly, runFileInput, runPapers, writeInput, type CaseResult } from './harness.js';
 
 export interface Job {

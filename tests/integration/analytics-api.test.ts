@@ -7,8 +7,8 @@ import { writeBatch } from '../../graph/queries/load.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, loadKnownGraph, type PaperSpec } from '../fixtures/known-graph.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 describe.skipIf(noNeo4j)('the analytics API', () => {
 	let app: RunningApp;
@@ -27,13 +27,13 @@ describe.skipIf(noNeo4j)('the analytics API', () => {
 	const e = encodeURIComponent;
 
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await loadKnownGraph(getDriver());
 		app = await startApp();
 	});
 	afterAll(async () => {
 		await app?.stop();
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 	});
 

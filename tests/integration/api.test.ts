@@ -9,8 +9,8 @@ import { graphChecksum, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 describe.skipIf(noNeo4j)('the HTTP API', () => {
 	let app: RunningApp;
@@ -29,7 +29,7 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 	};
 
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await loadKnownGraph(getDriver());
 		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
 		app = await startApp();
@@ -37,11 +37,11 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			if ((await get('/api/search?q=koala')).body.hits?.length) break;
 			await new Promise((r) => setTimeout(r, 100));
 		}
-		checksum = await graphChecksum();
+		checksum = await graphChecksum(graphDb());
 	});
 	afterAll(async () => {
 		await app?.stop();
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 	});
 
@@ -192,7 +192,7 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 			const hits = (await get(`/api/search?q=${q}`)).body.hits ?? [];
 			expect(hits.length, p).toBeLessThan(6);
 		}
-		expect(await graphChecksum()).toBe(checksum);
+		expect(await graphChecksum(graphDb())).toBe(checksum);
 	});
 
 	it('runs read-only Cypher with a row cap and returns graph elements', async () => {
@@ -251,7 +251,7 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		expect((await cypher('CREATE (n:Evil) RETURN n')).status).toBe(403);
 		// A string that names a keyword is data, not a reason to refuse.
 		expect((await cypher("RETURN 'LOAD CSV; CREATE (n)' AS harmless")).status).toBe(200);
-		expect(await graphChecksum()).toBe(checksum);
+		expect(await graphChecksum(graphDb())).toBe(checksum);
 		const [{ n }] = (
 			await getDriver().executeQuery('MATCH (n:Evil) RETURN count(n) AS n')
 		).records.map((r) => ({ n: r.get('n') as number }));
@@ -309,15 +309,15 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		const input = path.join(os.tmpdir(), `lineage-cache-${process.pid}.jsonl`);
 		writeZephyrine(input);
 		try {
-			await ingest({ files: [input], workers: 0 });
+			await ingest(graphDb(), { files: [input], workers: 0 });
 			await new Promise((r) => setTimeout(r, 1100));
 			const after = await get(query);
 			expect(after.headers.get('x-cache')).toBe('miss');
 			expect(after.body.hits.map((h: { label: string }) => h.label)).toContain('Zephyrine');
 		} finally {
-			await writeTx((tx) => deletePapers(tx, [ZEPHYRINE_ID]));
+			await writeTx(graphDb(), (tx) => deletePapers(tx, [ZEPHYRINE_ID]));
 			fs.rmSync(input, { force: true });
 		}
-		expect(await graphChecksum()).toBe(checksum);
+		expect(await graphChecksum(graphDb())).toBe(checksum);
 	});
 });

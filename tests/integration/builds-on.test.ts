@@ -8,7 +8,7 @@ import { buildsOn } from '../../graph/queries/lineage.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, PAPERS, type PaperSpec } from '../fixtures/known-graph.js';
-import { noNeo4j } from '../helpers/db.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 const EXTRA: PaperSpec[] = [
 	{
@@ -37,7 +37,7 @@ const EXTRA: PaperSpec[] = [
 
 describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence', () => {
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		const session = getDriver().session();
 		try {
 			await session.executeWrite((tx) =>
@@ -51,12 +51,12 @@ describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence',
 		}
 	});
 	afterAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 	});
 
 	it('shows a paper that proposes a method as that method, its variants in one row', async () => {
-		const { rows } = await buildsOn(ID.SD);
+		const { rows } = await buildsOn(graphDb(), ID.SD);
 		const quantx = rows.filter((r) => r.label.includes('QuantX'));
 		expect(quantx).toHaveLength(1);
 		expect(quantx[0]).toMatchObject({
@@ -74,7 +74,7 @@ describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence',
 	});
 
 	it('gives a method reached through another paper’s sentence that paper as evidence', async () => {
-		const { rows } = await buildsOn(ID.SD);
+		const { rows } = await buildsOn(graphDb(), ID.SD);
 		const lcm = rows.find((r) => r.id === ID.LCMLORA);
 		expect(lcm).toMatchObject({
 			paper: { id: 'p-lcm' },

@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
+import { closeDriver, readRows } from '../../graph/driver.js';
 import { deleteCurations, listCurations } from '../../graph/queries/curation.js';
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { runCli } from '../helpers/cli.js';
-import { noNeo4j } from '../helpers/db.js';
+import { runCli } from '../../support/cli.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curate-cli-'));
 const PAPERS = path.join(tmp, 'papers.jsonl');
@@ -29,19 +29,19 @@ fs.writeFileSync(
 );
 
 const names = async () =>
-	(await readRows<{ id: string }>('MATCH (e:Entity) RETURN e.id AS id ORDER BY id')).map(
+	(await readRows<{ id: string }>(graphDb(), 'MATCH (e:Entity) RETURN e.id AS id ORDER BY id')).map(
 		(r) => r.id
 	);
 
 describe.skipIf(noNeo4j)('lineage curate', () => {
 	beforeAll(async () => {
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
-		await ingest({ files: [PAPERS], workers: 0 });
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
+		await ingest(graphDb(), { files: [PAPERS], workers: 0 });
 	});
 	afterAll(async () => {
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
 		await closeDriver();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	});
@@ -86,21 +86,21 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 		const undone = await runCli(['curate', 'undo', record.id, '--by', 'bob']);
 		expect(undone.code).toBe(0);
 		expect(await names()).toContain('model:koala-700m');
-		expect((await listCurations())[0]).toMatchObject({ undone: true, undoneBy: 'bob' });
+		expect((await listCurations(graphDb()))[0]).toMatchObject({ undone: true, undoneBy: 'bob' });
 
 		// Shared elsewhere: a graph with no corrections imports the file once.
-		await deleteCurations(getDriver());
+		await deleteCurations(graphDb());
 		const first = await runCli(['curate', 'import', exported]);
 		expect(first.stdout).toContain('1 added');
 		expect(await names()).not.toContain('model:koala-700m');
-		const fingerprint = await graphFingerprint();
+		const fingerprint = await graphFingerprint(graphDb());
 		const second = await runCli(['curate', 'import', exported]);
 		expect(second.stdout).toContain('0 added, 0 undone, 1 already here');
-		expect(await graphFingerprint()).toBe(fingerprint);
+		expect(await graphFingerprint(graphDb())).toBe(fingerprint);
 	});
 
 	it('exits 2 on a bad request and changes nothing', async () => {
-		const fingerprint = await graphFingerprint();
+		const fingerprint = await graphFingerprint(graphDb());
 		for (const args of [
 			['merge', 'model:koala', 'model:nope'],
 			['retype', 'model:koala', 'Planet'],
@@ -114,7 +114,7 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 			expect(res.code, args.join(' ').slice(0, 80)).toBe(2);
 			expect(res.stderr).toMatch(/Nothing was changed/);
 		}
-		expect(await graphFingerprint()).toBe(fingerprint);
+		expect(await graphFingerprint(graphDb())).toBe(fingerprint);
 		const unknown = await runCli(['curate', 'merge', 'model:koala', 'model:nope']);
 		expect(unknown.stderr).toContain('No entity has the id model:nope');
 		const type = await runCli(['curate', 'retype', 'model:koala', 'Planet']);
@@ -122,21 +122,21 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 	});
 
 	it('reset --yes keeps the corrections, --with-curation deletes them', async () => {
-		expect((await listCurations()).length).toBeGreaterThan(0);
+		expect((await listCurations(graphDb())).length).toBeGreaterThan(0);
 		const kept = await runCli(['reset', '--yes']);
 		expect(kept.code).toBe(0);
 		expect(kept.stdout).toMatch(/Kept \d+ corrections/);
-		expect((await listCurations()).length).toBeGreaterThan(0);
-		await ingest({ files: [PAPERS], workers: 0 });
+		expect((await listCurations(graphDb())).length).toBeGreaterThan(0);
+		await ingest(graphDb(), { files: [PAPERS], workers: 0 });
 		expect(await names()).not.toContain('model:koala-700m');
 		const gone = await runCli(['reset', '--yes', '--with-curation']);
 		expect(gone.stdout).toMatch(/Deleted \d+ corrections/);
-		expect(await listCurations()).toEqual([]);
+		expect(await listCurations(graphDb())).toEqual([]);
 	});
 	it('exports the corrected papers as gold, and eval scores the extractor against them', async () => {
-		await deleteCurations(getDriver());
-		await resetGraph(getDriver());
-		await ingest({ files: [PAPERS], workers: 0 });
+		await deleteCurations(graphDb());
+		await resetGraph(graphDb());
+		await ingest(graphDb(), { files: [PAPERS], workers: 0 });
 		for (const args of [
 			// the edge the explorer shows: KOALA (the paper's method) uses LoRA
 			['reject', 'model:koala', 'USES', 'technique:lora', '--why', 'LoRA is only mentioned'],

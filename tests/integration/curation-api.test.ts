@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { deleteCurations, listCurations } from '../../graph/queries/curation.js';
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { projectionReady, startApp, type RunningApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { projectionReady, startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 import { INSTAFLOW, KOALA } from '../fixtures/curation.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curation-api-'));
@@ -63,18 +63,18 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 		call(app.url, 'POST', '/api/curations', body, headers);
 
 	beforeAll(async () => {
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
 		const input = path.join(tmp, 'papers.jsonl');
 		fs.writeFileSync(input, [KOALA, INSTAFLOW].map((p) => JSON.stringify(p)).join('\n') + '\n');
-		await ingest({ files: [input], workers: 0 });
+		await ingest(graphDb(), { files: [input], workers: 0 });
 		app = await startApp();
 		await projectionReady(app.url, () => {});
 	});
 	afterAll(async () => {
 		await app?.stop();
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
 		await closeDriver();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	});
@@ -197,7 +197,7 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 	});
 
 	it('answers 400 or 404 naming the parameter, and writes nothing', async () => {
-		const before = await graphFingerprint();
+		const before = await graphFingerprint(graphDb());
 		const cases: [unknown, number, string | undefined][] = [
 			[{ kind: 'smash', keep: 'a', other: 'b' }, 400, 'kind'],
 			[{ kind: 'merge', keep: 'model:koala' }, 400, 'other'],
@@ -233,7 +233,7 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 			const res = await call(app.url, 'POST', '/api/cypher', { query });
 			expect(res.status, query).toBe(403);
 		}
-		expect(await graphFingerprint()).toBe(before);
+		expect(await graphFingerprint(graphDb())).toBe(before);
 		const doc = (await get('/api/openapi.json')).body;
 		expect(Object.keys(doc.paths)).toEqual(
 			expect.arrayContaining(['/api/curations', '/api/curations/{id}'])
@@ -264,7 +264,7 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 		} finally {
 			await proxied.stop();
 		}
-		const count = (await listCurations()).length;
+		const count = (await listCurations(graphDb())).length;
 
 		const guarded = await startApp({
 			LINEAGE_API_TOKEN: 's3cret',
@@ -279,7 +279,7 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 				authorization: 'Bearer nope'
 			});
 			expect(wrong.status).toBe(401);
-			expect((await listCurations()).length).toBe(count);
+			expect((await listCurations(graphDb())).length).toBe(count);
 			const ok = await call(
 				guarded.url,
 				'POST',

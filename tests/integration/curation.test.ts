@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
+import { closeDriver, readRows } from '../../graph/driver.js';
 import { CurationError, type CurationRequest } from '../../graph/curation.js';
 import { entityDetail } from '../../graph/queries/entity.js';
 import { deleteCurations, listCurations } from '../../graph/queries/curation.js';
@@ -20,7 +20,7 @@ import {
 } from '../../ingest/curation.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { EDITED, INSTAFLOW, KOALA } from '../fixtures/curation.js';
-import { noNeo4j } from '../helpers/db.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 const SAMPLE_CORPUS = fileURLToPath(
 	new URL('../../ingest/sample/sample-corpus.txt', import.meta.url)
@@ -60,6 +60,7 @@ async function snapshot(): Promise<string[]> {
 			)
 		);
 	const nodes = await readRows<{ labels: string[]; props: Record<string, unknown> }>(
+		graphDb(),
 		`MATCH (n) WHERE n:Paper OR n:Entity OR n:Evidence RETURN labels(n) AS labels, properties(n) AS props`
 	);
 	const rels = await readRows<{
@@ -68,6 +69,7 @@ async function snapshot(): Promise<string[]> {
 		b: string;
 		props: Record<string, unknown>;
 	}>(
+		graphDb(),
 		`MATCH (a)-[r]->(b) WHERE (a:Paper OR a:Entity) AND b:Entity
 		 RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props`
 	);
@@ -85,6 +87,7 @@ async function entity(id: string) {
 		aliases: string[];
 		paperCount: number;
 	}>(
+		graphDb(),
 		`MATCH (e:Entity {id: $id}) RETURN e.name AS name, e.type AS type, labels(e) AS labels,
 		        e.aliases AS aliases, e.paperCount AS paperCount`,
 		{ id }
@@ -98,6 +101,7 @@ async function edge(head: string, type: string, tail: string) {
 		curated: string | null;
 		papers: string[] | null;
 	}>(
+		graphDb(),
 		`CALL () { MATCH (a:Entity {id: $head}) RETURN a UNION MATCH (a:Paper {id: $head}) RETURN a }
 		 MATCH (a)-[r]->(:Entity {id: $tail}) WHERE type(r) = $type
 		 RETURN r.support AS support, r.curated AS curated, r.papers AS papers`,
@@ -138,6 +142,7 @@ async function expectCorrected() {
 	expect(koala?.aliases).toContain('KOALA-700M');
 	expect(await edge(K700, 'VARIANT_OF', KOALA_ID)).toBeUndefined();
 	const mentions = await readRows<{ e: string }>(
+		graphDb(),
 		`MATCH (:Paper {id: 'koala'})-[:MENTIONS]->(e:Entity) RETURN e.id AS e`
 	);
 	expect(mentions.map((m) => m.e)).not.toContain(K700);
@@ -165,7 +170,7 @@ async function expectCorrected() {
 		support: 1
 	});
 	// The added edge's evidence is the sentence given, on the paper given.
-	const detail = await entityDetail('model:instaflow');
+	const detail = await entityDetail(graphDb(), 'model:instaflow');
 	const added = detail.relations.COMPARED_WITH?.find((r) => r.other.id === KOALA_ID);
 	expect(added?.evidence[0]).toMatchObject({
 		paperId: 'instaflow',
@@ -176,74 +181,79 @@ async function expectCorrected() {
 
 describe.skipIf(noNeo4j)('corrections', () => {
 	beforeEach(async () => {
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
 	});
 	afterAll(async () => {
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
 		await closeDriver();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	});
 
 	it('each kind holds after a re-ingest, a changed abstract, and a reset with a full ingest', async () => {
 		const input = file('two.jsonl', [KOALA, INSTAFLOW]);
-		await ingest({ files: [input], workers: 0 });
-		for (const request of CORRECTIONS) await curate(request, by);
+		await ingest(graphDb(), { files: [input], workers: 0 });
+		for (const request of CORRECTIONS) await curate(graphDb(), request, by);
 		await expectCorrected();
 		const corrected = await snapshot();
 
 		// Unchanged papers are skipped: nothing moves.
-		const again = await ingest({ files: [input], workers: 0 });
+		const again = await ingest(graphDb(), { files: [input], workers: 0 });
 		expect(again).toMatchObject({ unchanged: 2, new: 0 });
 		expect(await snapshot()).toEqual(corrected);
 
 		// A changed abstract re-loads the paper through the corrections.
-		await ingest({ files: [file('edited.jsonl', [EDITED, INSTAFLOW])], workers: 0 });
+		await ingest(graphDb(), { files: [file('edited.jsonl', [EDITED, INSTAFLOW])], workers: 0 });
 		await expectCorrected();
-		await ingest({ files: [input], workers: 0 });
+		await ingest(graphDb(), { files: [input], workers: 0 });
 		expect(await snapshot()).toEqual(corrected);
 
 		// A reset keeps the corrections; a full ingest applies them: the very same graph as the
 		// one the corrections made one at a time.
-		await resetGraph(getDriver());
-		expect(await listCurations()).toHaveLength(CORRECTIONS.length);
-		await ingest({ files: [input], workers: 0 });
+		await resetGraph(graphDb());
+		expect(await listCurations(graphDb())).toHaveLength(CORRECTIONS.length);
+		await ingest(graphDb(), { files: [input], workers: 0 });
 		await expectCorrected();
 		expect(await snapshot()).toEqual(corrected);
 		// Papers in the other order, one per batch: the same graph again.
-		await resetGraph(getDriver());
-		await ingest({ files: [file('reversed.jsonl', [INSTAFLOW, KOALA])], workers: 0, batchSize: 1 });
+		await resetGraph(graphDb());
+		await ingest(graphDb(), {
+			files: [file('reversed.jsonl', [INSTAFLOW, KOALA])],
+			workers: 0,
+			batchSize: 1
+		});
 		expect(await snapshot()).toEqual(corrected);
 	});
 
 	it('a rejected edge stays rejected when new papers state it, and comes back when undone', async () => {
-		await ingest({ files: [file('koala.jsonl', [KOALA])], workers: 0 });
+		await ingest(graphDb(), { files: [file('koala.jsonl', [KOALA])], workers: 0 });
 		expect(await edge(KOALA_ID, 'USES', 'technique:lora')).toMatchObject({ support: 1 });
 		const rejected = await curate(
+			graphDb(),
 			{ kind: 'reject', head: KOALA_ID, type: 'USES', tail: 'technique:lora' },
 			by
 		);
 		expect(await edge(KOALA_ID, 'USES', 'technique:lora')).toBeUndefined();
-		await ingest({ files: [file('twin.jsonl', [KOALA, TWIN])], workers: 0 });
+		await ingest(graphDb(), { files: [file('twin.jsonl', [KOALA, TWIN])], workers: 0 });
 		expect(await edge(KOALA_ID, 'USES', 'technique:lora')).toBeUndefined();
 		// The papers still say it: undone, the edge is back with both.
-		await undoCuration(rejected.id, 'tester');
+		await undoCuration(graphDb(), rejected.id, 'tester');
 		expect(await edge(KOALA_ID, 'USES', 'technique:lora')).toMatchObject({
 			support: 2,
 			curated: null
 		});
 		const fresh = await snapshot();
-		await resetGraph(getDriver());
-		await ingest({ files: [file('twin.jsonl', [KOALA, TWIN])], workers: 0 });
+		await resetGraph(graphDb());
+		await ingest(graphDb(), { files: [file('twin.jsonl', [KOALA, TWIN])], workers: 0 });
 		expect(await snapshot()).toEqual(fresh);
 	});
 
 	it('a merge re-points every relation and mention, and its undo restores the graph exactly', async () => {
-		await ingest({ files: [file('three.jsonl', [KOALA, INSTAFLOW, TWIN])], workers: 0 });
+		await ingest(graphDb(), { files: [file('three.jsonl', [KOALA, INSTAFLOW, TWIN])], workers: 0 });
 		const before = await snapshot();
-		const checksum = await graphChecksum();
-		const merge = await curate({ kind: 'merge', keep: SD, other: SDXL }, by);
+		const checksum = await graphChecksum(graphDb());
+		const merge = await curate(graphDb(), { kind: 'merge', keep: SD, other: SDXL }, by);
 		expect(await entity(SDXL)).toBeUndefined();
 		const sd = await entity(SD);
 		expect(sd?.aliases).toEqual(expect.arrayContaining(['SDXL', 'Stable Diffusion XL']));
@@ -251,6 +261,7 @@ describe.skipIf(noNeo4j)('corrections', () => {
 		expect(await edge(KOALA_ID, 'BUILDS_ON', SD)).toMatchObject({ support: 2 });
 		expect(await edge('koala', 'BUILDS_ON', SD)).toMatchObject({ support: 1 });
 		const left = await readRows(
+			graphDb(),
 			`MATCH (n) WHERE (n:Paper OR n:Entity OR n:Evidence) AND (
 			   any(x IN coalesce(n.evidence, []) + coalesce(n.supports, []) WHERE x CONTAINS $id)
 			   OR n.key CONTAINS $id OR n.source = $id OR n.target = $id)
@@ -259,43 +270,43 @@ describe.skipIf(noNeo4j)('corrections', () => {
 		);
 		expect(left).toEqual([]);
 		// A paper arriving later that names SDXL lands on Stable Diffusion too.
-		await ingest({
+		await ingest(graphDb(), {
 			files: [file('later.jsonl', [{ ...KOALA, id: 'koala-3', title: 'KOALA again' }])],
 			workers: 0
 		});
 		expect(await entity(SDXL)).toBeUndefined();
 		// Built again from scratch with the merge in force, then undone: as before the merge.
-		await resetGraph(getDriver());
-		await ingest({ files: [file('three.jsonl', [KOALA, INSTAFLOW, TWIN])], workers: 0 });
+		await resetGraph(graphDb());
+		await ingest(graphDb(), { files: [file('three.jsonl', [KOALA, INSTAFLOW, TWIN])], workers: 0 });
 
-		await undoCuration(merge.id, 'tester');
+		await undoCuration(graphDb(), merge.id, 'tester');
 		expect(await snapshot()).toEqual(before);
-		expect(await graphChecksum()).toBe(checksum);
+		expect(await graphChecksum(graphDb())).toBe(checksum);
 		expect((await entity(SDXL))?.name).toBe('SDXL');
 	});
 
 	it('merges chain (B into A, A into C) and undo the middle one cleanly', async () => {
-		await ingest({ files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
+		await ingest(graphDb(), { files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
 		const before = await snapshot();
-		const first = await curate({ kind: 'merge', keep: SDXL, other: K700 }, by);
-		const second = await curate({ kind: 'merge', keep: SD, other: SDXL }, by);
+		const first = await curate(graphDb(), { kind: 'merge', keep: SDXL, other: K700 }, by);
+		const second = await curate(graphDb(), { kind: 'merge', keep: SD, other: SDXL }, by);
 		expect(await entity(K700)).toBeUndefined();
 		expect(await entity(SDXL)).toBeUndefined();
 		expect((await entity(SD))?.aliases).toEqual(expect.arrayContaining(['KOALA-700M', 'SDXL']));
-		await expect(curate({ kind: 'merge', keep: K700, other: SD }, by)).rejects.toThrow(
+		await expect(curate(graphDb(), { kind: 'merge', keep: K700, other: SD }, by)).rejects.toThrow(
 			/merged into/
 		);
-		await undoCuration(first.id, 'tester');
+		await undoCuration(graphDb(), first.id, 'tester');
 		expect((await entity(K700))?.name).toBe('KOALA-700M');
 		expect(await entity(SDXL)).toBeUndefined();
-		await undoCuration(second.id, 'tester');
+		await undoCuration(graphDb(), second.id, 'tester');
 		expect(await snapshot()).toEqual(before);
 	});
 
 	it('refuses bad corrections with a clear error and writes nothing', async () => {
-		await ingest({ files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
-		await curate({ kind: 'merge', keep: KOALA_ID, other: K700 }, by);
-		const fingerprint = await graphFingerprint();
+		await ingest(graphDb(), { files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
+		await curate(graphDb(), { kind: 'merge', keep: KOALA_ID, other: K700 }, by);
+		const fingerprint = await graphFingerprint(graphDb());
 		const bad: [CurationRequest, RegExp, number][] = [
 			[
 				{ kind: 'merge', keep: KOALA_ID, other: 'model:nope' },
@@ -318,7 +329,7 @@ describe.skipIf(noNeo4j)('corrections', () => {
 			[{ kind: 'add', head: SD, type: 'USES', tail: SDXL, paper: 'paper-nope' }, /No paper/, 404]
 		];
 		for (const [request, message, status] of bad) {
-			const err = await curate(request, by).then(
+			const err = await curate(graphDb(), request, by).then(
 				() => undefined,
 				(e: unknown) => e
 			);
@@ -327,50 +338,62 @@ describe.skipIf(noNeo4j)('corrections', () => {
 			expect((err as CurationError).status).toBe(status);
 		}
 		await expect(
-			curate({ kind: 'add', head: SD, type: 'USES', tail: SDXL }, { by: 'x', why: '' })
+			curate(graphDb(), { kind: 'add', head: SD, type: 'USES', tail: SDXL }, { by: 'x', why: '' })
 		).rejects.toThrow(/note/);
-		await expect(undoCuration('c-nope-0000', 'x')).rejects.toThrow(/No correction/);
-		expect(await graphFingerprint()).toBe(fingerprint);
-		expect(await listCurations()).toHaveLength(1);
+		await expect(undoCuration(graphDb(), 'c-nope-0000', 'x')).rejects.toThrow(/No correction/);
+		expect(await graphFingerprint(graphDb())).toBe(fingerprint);
+		expect(await listCurations(graphDb())).toHaveLength(1);
 	});
 
 	it('corrections made while an ingest runs end in the graph a reset and full ingest make', async () => {
-		await ingest({ files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
+		await ingest(graphDb(), { files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
 		// the sample corpus (85 abstracts) mentions LoRA, latent diffusion, FID and Stable
 		// Diffusion often: the corrections touch papers the ingest is writing at that moment
 		const input = [file('edited.jsonl', [EDITED, INSTAFLOW]), SAMPLE_CORPUS];
-		const running = ingest({ files: input, workers: 0, batchSize: 5 });
+		const running = ingest(graphDb(), { files: input, workers: 0, batchSize: 5 });
 		const made: string[] = [];
-		for (const request of CORRECTIONS) made.push((await curate(request, by)).id);
+		for (const request of CORRECTIONS) made.push((await curate(graphDb(), request, by)).id);
 		const report = await running;
 		expect(report.rejected).toBe(0);
 		expect(made).toHaveLength(CORRECTIONS.length);
 		await expectCorrected();
 		const concurrent = await snapshot();
 
-		await resetGraph(getDriver());
-		await ingest({ files: input, workers: 0 });
+		await resetGraph(graphDb());
+		await ingest(graphDb(), { files: input, workers: 0 });
 		expect(await snapshot()).toEqual(concurrent);
 	});
 
 	it('imports a file of corrections once, however often it is imported', async () => {
-		await ingest({ files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
-		for (const request of CORRECTIONS.slice(0, 6)) await curate(request, by);
-		const undone = await curate({ kind: 'alias', id: SD, op: 'add', alias: 'SD-family' }, by);
-		await undoCuration(undone.id, 'tester');
-		const exported = (await listCurations()).map((r) => JSON.stringify(r)).join('\n');
+		await ingest(graphDb(), { files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
+		for (const request of CORRECTIONS.slice(0, 6)) await curate(graphDb(), request, by);
+		const undone = await curate(
+			graphDb(),
+			{ kind: 'alias', id: SD, op: 'add', alias: 'SD-family' },
+			by
+		);
+		await undoCuration(graphDb(), undone.id, 'tester');
+		const exported = (await listCurations(graphDb())).map((r) => JSON.stringify(r)).join('\n');
 		const corrected = await snapshot();
 
 		// Elsewhere: the same papers, no corrections; importing twice is importing once.
-		await resetGraph(getDriver());
-		await deleteCurations(getDriver());
-		await ingest({ files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
+		await resetGraph(graphDb());
+		await deleteCurations(graphDb());
+		await ingest(graphDb(), { files: [file('two.jsonl', [KOALA, INSTAFLOW])], workers: 0 });
 		const records = parseCurationLines(exported);
-		expect(await importCurations(records)).toEqual({ added: 7, undone: 0, unchanged: 0 });
+		expect(await importCurations(graphDb(), records)).toEqual({
+			added: 7,
+			undone: 0,
+			unchanged: 0
+		});
 		const once = await snapshot();
-		const fingerprint = await graphFingerprint();
-		expect(await importCurations(records)).toEqual({ added: 0, undone: 0, unchanged: 7 });
-		expect(await graphFingerprint()).toBe(fingerprint);
+		const fingerprint = await graphFingerprint(graphDb());
+		expect(await importCurations(graphDb(), records)).toEqual({
+			added: 0,
+			undone: 0,
+			unchanged: 7
+		});
+		expect(await graphFingerprint(graphDb())).toBe(fingerprint);
 		expect(once).toEqual(corrected);
 		expect(() => parseCurationLines('{"id": "c-x"}\n', 'f.jsonl')).toThrow(/f.jsonl:1/);
 	});

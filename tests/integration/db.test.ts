@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../graph/driver.js';
 import { findFreePort, isLauncherAlive } from '../../graph/local-server.js';
 import { applySchema } from '../../graph/schema.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 import { deleteLabel, noNeo4j, testDb, testDriver } from '../helpers/db.js';
 
 const LABEL = 'DbTest';
@@ -24,9 +24,9 @@ describe.skipIf(noNeo4j)('the test Neo4j and the schema', () => {
 			(
 				await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name')
 			).records.map((r) => r.get('name') as string);
-		await applySchema(driver, testDb!.database);
+		await applySchema({ driver, database: testDb!.database });
 		const first = await constraints();
-		await applySchema(driver, testDb!.database);
+		await applySchema({ driver, database: testDb!.database });
 		expect(await constraints()).toEqual(first);
 		expect(first).toEqual(expect.arrayContaining(['entity_id', 'paper_id']));
 	});
@@ -94,7 +94,8 @@ describe.skipIf(noNeo4j)('lineage db start | status | stop', () => {
 			kind: 'external',
 			uri: `bolt://127.0.0.1:${port}`,
 			user: 'neo4j',
-			password: ''
+			password: '',
+			retryMs: 3_000
 		});
 		await driver.executeQuery(`CREATE (:${LABEL} {id: 'kept-across-restart'})`);
 		await driver.close();
@@ -111,7 +112,8 @@ describe.skipIf(noNeo4j)('lineage db start | status | stop', () => {
 			kind: 'external',
 			uri: `bolt://127.0.0.1:${port}`,
 			user: 'neo4j',
-			password: ''
+			password: '',
+			retryMs: 3_000
 		});
 		const res = await again.executeQuery(
 			`MATCH (n:${LABEL} {id: 'kept-across-restart'}) RETURN count(n) AS n`

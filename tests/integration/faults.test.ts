@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallNeo4jByDefault } from '../../bench/db.js';
+import { smallNeo4jByDefault } from '../../support/throwaway-db.js';
 import { runIngestFaults } from '../reliability/ingest-faults.js';
 import { noNeo4j } from '../helpers/db.js';
 

@@ -2,22 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDriver, getDriver } from '../../graph/driver.js';
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 import { runHostile } from '../reliability/hostile.js';
 
 // A sample (every 4th payload and write attempt) of `npm run hostile:api`.
 describe.skipIf(noNeo4j)('hostile requests, sampled', () => {
 	let app: RunningApp;
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await loadKnownGraph(getDriver());
 		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
 		app = await startApp();
 	});
 	afterAll(async () => {
 		await app?.stop();
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 	});
 
@@ -25,7 +25,7 @@ describe.skipIf(noNeo4j)('hostile requests, sampled', () => {
 		const report = await runHostile({
 			base: app.url,
 			ids: { entity: ID.SDXL, other: ID.KOALA, paper: 'p-koala' },
-			fingerprint: () => graphFingerprint(),
+			fingerprint: () => graphFingerprint(graphDb()),
 			every: 4
 		});
 		expect(report.requests).toBeGreaterThan(300);

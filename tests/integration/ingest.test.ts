@@ -10,9 +10,9 @@ import { entityDetail } from '../../graph/queries/entity.js';
 import { paperDetail } from '../../graph/queries/paper.js';
 import { graphChecksum, graphStats, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { writeCorpus } from '../../bench/corpus.js';
-import { runCli } from '../helpers/cli.js';
-import { noNeo4j } from '../helpers/db.js';
+import { writeCorpus } from '../../support/corpus.js';
+import { runCli } from '../../support/cli.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-ingest-'));
 const file = (name: string, lines: object[]) => {
@@ -43,6 +43,7 @@ const OTHER = {
 
 async function entityNames(): Promise<string[]> {
 	const rows = await readRows<{ name: string }>(
+		graphDb(),
 		'MATCH (e:Entity) RETURN e.name AS name ORDER BY name'
 	);
 	return rows.map((r) => r.name);
@@ -50,27 +51,27 @@ async function entityNames(): Promise<string[]> {
 
 describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 	beforeEach(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 	});
 	afterAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	});
 
 	it('loads papers, entities, relations with evidence, and a second run changes nothing', async () => {
 		const input = file('two.jsonl', [KOALA, OTHER]);
-		const first = await ingest({ files: [input], workers: 1 });
+		const first = await ingest(graphDb(), { files: [input], workers: 1 });
 		expect(first).toMatchObject({ read: 2, new: 2, updated: 0, unchanged: 0, rejected: 0 });
 		expect(first.entitiesCreated).toBeGreaterThan(4);
 		expect(first.relationsCreated).toBeGreaterThan(4);
-		const stats = await graphStats();
+		const stats = await graphStats(graphDb());
 		expect(stats.papers).toBe(2);
-		const checksum = await graphChecksum();
+		const checksum = await graphChecksum(graphDb());
 
 		// The evidence behind an edge: the paper builds on SDXL, said in the paper's own words,
 		// and so does KOALA, which the paper proposes.
-		const sdxl = await entityDetail(entityId('Model', 'SDXL'));
+		const sdxl = await entityDetail(graphDb(), entityId('Model', 'SDXL'));
 		const buildsOn = sdxl.relations.BUILDS_ON ?? [];
 		const fromPaper = buildsOn.find((r) => r.other.id === 'koala');
 		expect(fromPaper?.support).toBe(1);
@@ -81,45 +82,53 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 		expect(fromKoala?.evidence[0]).toMatchObject({ paperId: 'koala' });
 		expect(fromKoala?.evidence[0]?.sentence).toMatch(/SDXL|Stable Diffusion XL/);
 
-		const second = await ingest({ files: [input], workers: 1 });
+		const second = await ingest(graphDb(), { files: [input], workers: 1 });
 		expect(second).toMatchObject({ read: 2, new: 0, updated: 0, unchanged: 2 });
-		expect(await graphStats()).toEqual(stats);
-		expect(await graphChecksum()).toBe(checksum);
+		expect(await graphStats(graphDb())).toEqual(stats);
+		expect(await graphChecksum(graphDb())).toBe(checksum);
 	});
 
 	it('counts support across papers: two papers citing MS COCO give support 2', async () => {
-		await ingest({ files: [file('support.jsonl', [KOALA, OTHER])], workers: 0 });
+		await ingest(graphDb(), { files: [file('support.jsonl', [KOALA, OTHER])], workers: 0 });
 		const rows = await readRows<{ support: number }>(
+			graphDb(),
 			`MATCH (:Paper)-[r:EVALUATED_ON]->(e:Entity) WHERE e.name STARTS WITH 'MS COCO' RETURN r.support AS support`
 		);
 		expect(rows.length).toBe(2);
 		const [{ paperCount }] = await readRows<{ paperCount: number }>(
+			graphDb(),
 			`MATCH (e:Entity) WHERE e.name = 'FID' RETURN e.paperCount AS paperCount`
 		);
 		expect(paperCount).toBe(2);
 	});
 
 	it('replaces the facts of a paper whose abstract changed, leaving no stale edge or orphan', async () => {
-		await ingest({ files: [file('v1.jsonl', [KOALA, OTHER])], workers: 0 });
+		await ingest(graphDb(), { files: [file('v1.jsonl', [KOALA, OTHER])], workers: 0 });
 		expect(await entityNames()).toContain('LoRA');
-		const report = await ingest({ files: [file('v2.jsonl', [EDITED, OTHER])], workers: 0 });
+		const report = await ingest(graphDb(), {
+			files: [file('v2.jsonl', [EDITED, OTHER])],
+			workers: 0
+		});
 		expect(report).toMatchObject({ new: 0, updated: 1, unchanged: 1 });
 		const names = await entityNames();
 		expect(names).not.toContain('LoRA');
 		expect(names).toContain('ControlNet');
 		const stale = await readRows(
+			graphDb(),
 			`MATCH (p:Paper {id: 'koala'}) UNWIND p.evidence AS record
 			 WITH record WHERE record CONTAINS 'lora' RETURN record
 			 UNION ALL
 			 MATCH (ev:Evidence {paperId: 'koala'}) WHERE ev.target CONTAINS 'lora' RETURN ev.key AS record`
 		);
 		expect(stale).toEqual([]);
-		expect((await paperDetail('koala')).relations.map((r) => r.tail.label)).not.toContain('LoRA');
+		expect(
+			(await paperDetail(graphDb(), 'koala')).relations.map((r) => r.tail.label)
+		).not.toContain('LoRA');
 		// Same graph as loading the edited paper into an empty database.
-		const updated = await graphChecksum();
-		await resetGraph(getDriver());
-		await ingest({ files: [file('fresh.jsonl', [EDITED, OTHER])], workers: 0 });
-		expect(await graphChecksum()).toBe(updated);
+		const updated = await graphChecksum(graphDb());
+		await resetGraph(graphDb());
+		await ingest(graphDb(), { files: [file('fresh.jsonl', [EDITED, OTHER])], workers: 0 });
+		expect(await graphChecksum(graphDb())).toBe(updated);
 	});
 
 	it('an entity edge lists papers that support it, and finds its evidence when they go', async () => {
@@ -128,19 +137,20 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 			id: 'koala-twin',
 			title: 'KOALA: Fast Image Synthesis by Knowledge Distillation'
 		};
-		await ingest({ files: [file('twins.jsonl', [KOALA, TWIN])], workers: 0 });
+		await ingest(graphDb(), { files: [file('twins.jsonl', [KOALA, TWIN])], workers: 0 });
 		const edge = () =>
 			readRows<{ support: number; papers: string[] }>(
+				graphDb(),
 				`MATCH (:Entity {id: $a})-[r:USES]->(:Entity {id: $b})
 				 RETURN r.support AS support, r.papers AS papers`,
 				{ a: entityId('Model', 'KOALA'), b: entityId('Technique', 'LoRA') }
 			);
 		const usesLora = async () =>
-			(await entityDetail(entityId('Model', 'KOALA'))).relations.USES?.find(
+			(await entityDetail(graphDb(), entityId('Model', 'KOALA'))).relations.USES?.find(
 				(r) => r.other.label === 'LoRA'
 			);
 		expect(await edge()).toEqual([{ support: 2, papers: ['koala', 'koala-twin'] }]);
-		await ingest({ files: [file('edited.jsonl', [EDITED, TWIN])], workers: 0 });
+		await ingest(graphDb(), { files: [file('edited.jsonl', [EDITED, TWIN])], workers: 0 });
 		expect(await edge()).toEqual([{ support: 1, papers: ['koala-twin'] }]);
 		expect((await usesLora())?.evidence.map((e) => e.paperId)).toEqual(['koala-twin']);
 		// An edge whose listed papers are gone (or a graph stored before the list) is searched.
@@ -148,7 +158,7 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 		const found = await usesLora();
 		expect(found?.evidence[0]?.paperId).toBe('koala-twin');
 		expect(found?.evidence[0]?.sentence).toContain('LoRA');
-		await ingest({
+		await ingest(graphDb(), {
 			files: [file('both.jsonl', [EDITED, { ...EDITED, id: 'koala-twin', title: TWIN.title }])],
 			workers: 0
 		});
@@ -168,7 +178,7 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 		]);
 		fs.appendFileSync(input, '{"title": "broken json\n');
 		const rejectsFile = path.join(tmp, 'rejects.jsonl');
-		const report = await ingest({ files: [input], workers: 0, rejectsFile });
+		const report = await ingest(graphDb(), { files: [input], workers: 0, rejectsFile });
 		expect(report).toMatchObject({ read: 2, new: 1, duplicate: 1, rejected: 2 });
 		const rejects = fs
 			.readFileSync(rejectsFile, 'utf8')
@@ -178,6 +188,7 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 		expect(rejects.map((r) => r.line)).toEqual([3, 4]);
 		for (const r of rejects) expect(r.uri).toBe(input);
 		const [paper] = await readRows<{ abstract: string; id: string }>(
+			graphDb(),
 			`MATCH (p:Paper) RETURN p.abstract AS abstract, p.id AS id`
 		);
 		expect(paper!.id).toBe('arxiv:2309.06380');
@@ -188,7 +199,7 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 		const res = await runCli(['ingest', '--dry-run', file('dry.jsonl', [KOALA, OTHER])]);
 		expect(res.code).toBe(0);
 		expect(res.stdout).toContain('Dry run: nothing was written.');
-		expect((await graphStats()).papers).toBe(0);
+		expect((await graphStats(graphDb())).papers).toBe(0);
 	});
 });
 
@@ -214,14 +225,14 @@ describe.skipIf(noNeo4j)('ingest split across machines with --shard', () => {
 		);
 		const files = [corpus, updates];
 
-		await resetGraph(getDriver());
-		const whole = await ingest({ files, batchSize: 40 });
+		await resetGraph(graphDb());
+		const whole = await ingest(graphDb(), { files, batchSize: 40 });
 		expect(whole).toMatchObject({ read: 172, new: 160, duplicate: 12, skippedByShard: 0 });
-		const expected = await graphChecksum();
-		await resetGraph(getDriver());
+		const expected = await graphChecksum(graphDb());
+		await resetGraph(graphDb());
 
 		// The second shard first, the first through the CLI's --shard flag.
-		const second = await ingest({ files, batchSize: 40, shard: { index: 2, count: 2 } });
+		const second = await ingest(graphDb(), { files, batchSize: 40, shard: { index: 2, count: 2 } });
 		const cli = await runCli(['ingest', corpus, updates, '--shard', '1/2', '--batch', '40']);
 		expect(cli.code).toBe(0);
 		const firstNew = Number(/new\s+(\d+)/.exec(cli.stdout)?.[1]);
@@ -229,7 +240,7 @@ describe.skipIf(noNeo4j)('ingest split across machines with --shard', () => {
 		expect(second.new).toBeGreaterThan(40);
 		expect(firstNew + second.new).toBe(160); // disjoint, nothing missing
 		expect(second.skippedByShard).toBe(firstNew);
-		expect(await graphChecksum()).toBe(expected);
+		expect(await graphChecksum(graphDb())).toBe(expected);
 
 		const bad = await runCli(['ingest', corpus, '--shard', '3/2']);
 		expect(bad.code).not.toBe(0);
@@ -242,11 +253,11 @@ describe.skipIf(noNeo4j)('ingest from two processes at once', () => {
 		// an open vocabulary: both processes create and update many of the same entities at once
 		const corpus = path.join(tmp, 'concurrent.jsonl');
 		await writeCorpus(corpus, 300, { seed: 21, vocabulary: 'open' });
-		await resetGraph(getDriver());
-		const whole = await ingest({ files: [corpus], batchSize: 50 });
+		await resetGraph(graphDb());
+		const whole = await ingest(graphDb(), { files: [corpus], batchSize: 50 });
 		expect(whole.new).toBe(300);
-		const expected = await graphChecksum();
-		await resetGraph(getDriver());
+		const expected = await graphChecksum(graphDb());
+		await resetGraph(graphDb());
 
 		const [a, b] = await Promise.all([
 			runCli(['ingest', corpus, '--shard', '1/2', '--batch', '50']),
@@ -256,7 +267,7 @@ describe.skipIf(noNeo4j)('ingest from two processes at once', () => {
 		expect(b.code, b.stderr).toBe(0);
 		const newOf = (out: string) => Number(/new\s+(\d+)/.exec(out)?.[1]);
 		expect(newOf(a.stdout) + newOf(b.stdout)).toBe(300);
-		expect(await graphChecksum()).toBe(expected);
+		expect(await graphChecksum(graphDb())).toBe(expected);
 	}, 600_000);
 });
 
@@ -268,11 +279,11 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 	});
 
 	it('ends with exactly the graph of an uninterrupted run', async () => {
-		await resetGraph(getDriver());
-		const clean = await ingest({ files: [corpus], batchSize: 50 });
+		await resetGraph(graphDb());
+		const clean = await ingest(graphDb(), { files: [corpus], batchSize: 50 });
 		expect(clean.new).toBe(600);
-		const expected = await graphChecksum();
-		await resetGraph(getDriver());
+		const expected = await graphChecksum(graphDb());
+		await resetGraph(graphDb());
 
 		// Kill the CLI as soon as it has committed a couple of batches.
 		const child = spawn(
@@ -282,7 +293,10 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 		);
 		await new Promise<void>((resolve) => {
 			const poll = setInterval(async () => {
-				const [{ n }] = await readRows<{ n: number }>('MATCH (p:Paper) RETURN count(p) AS n');
+				const [{ n }] = await readRows<{ n: number }>(
+					graphDb(),
+					'MATCH (p:Paper) RETURN count(p) AS n'
+				);
 				if (n >= 100) {
 					clearInterval(poll);
 					child.kill('SIGKILL');
@@ -291,7 +305,7 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 			}, 50);
 		});
 		await new Promise((r) => child.on('close', r));
-		const partial = (await graphStats()).papers;
+		const partial = (await graphStats(graphDb())).papers;
 		expect(partial).toBeGreaterThan(0);
 		expect(partial).toBeLessThan(600);
 		expect(partial % 50).toBe(0); // whole batches only: no half-written state
@@ -299,6 +313,6 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 		const resumed = await runCli(['ingest', corpus, '--batch', '50']);
 		expect(resumed.code).toBe(0);
 		expect(resumed.stdout).toMatch(new RegExp(`unchanged\\s+${partial}`));
-		expect(await graphChecksum()).toBe(expected);
+		expect(await graphChecksum(graphDb())).toBe(expected);
 	});
 });

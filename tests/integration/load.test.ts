@@ -2,29 +2,29 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
-import { runLoad } from '../../bench/load-steps.js';
+import { writeCorpus } from '../../support/corpus.js';
+import { runLoad } from '../../support/load-steps.js';
 import { closeDriver, getDriver } from '../../graph/driver.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 // The smoke version of `npm run load:api`: 10 s of mixed traffic at concurrency 4, no errors.
 describe.skipIf(noNeo4j)('the API under load', () => {
 	let app: RunningApp;
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-load-'));
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		const corpus = path.join(tmp, 'corpus.jsonl');
 		await writeCorpus(corpus, 200, { seed: 3, vocabulary: 'closed' });
-		await ingest({ files: [corpus], batchSize: 100 });
+		await ingest(graphDb(), { files: [corpus], batchSize: 100 });
 		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
 		app = await startApp();
 	});
 	afterAll(async () => {
 		await app?.stop();
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	});

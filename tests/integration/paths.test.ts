@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
+import { writeCorpus } from '../../support/corpus.js';
 import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
 import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotPaths, snapshotPathsResult } from '../../graph/projection/paths.js';
@@ -19,8 +19,8 @@ import { ingest } from '../../ingest/pipeline.js';
 import type { PathsResult } from '../../graph/views.js';
 import { HUB_ID, loadHubGraph } from '../fixtures/hub-graph.js';
 import { loadKnownGraph } from '../fixtures/known-graph.js';
-import { projectionReady, startApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { projectionReady, startApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 const labels = (r: PathsResult) => r.paths.map((p) => p.nodes.map((n) => n.label).join(' > '));
 const GAMMA = 'AlphaNet > GammaFlow > DeltaFlow > BetaNet';
@@ -32,24 +32,25 @@ describe.skipIf(noNeo4j)('paths ranked by specificity', () => {
 	let snapshot: GraphSnapshot;
 	// The same question to the copy and to Neo4j.
 	const both = async (o: Omit<PathOptions, 'driver' | 'timeoutMs'>) => {
-		const memory = await snapshotPathsResult(snapshot, HUB_ID.ALPHA, HUB_ID.BETA, o);
-		const neo4j = await paths(HUB_ID.ALPHA, HUB_ID.BETA, o);
+		const memory = await snapshotPathsResult(graphDb(), snapshot, HUB_ID.ALPHA, HUB_ID.BETA, o);
+		const neo4j = await paths(graphDb(), HUB_ID.ALPHA, HUB_ID.BETA, o);
 		return [memory, neo4j] as const;
 	};
 
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await loadKnownGraph(getDriver());
 		await loadHubGraph(getDriver());
-		snapshot = (await loadSnapshot()).snapshot;
+		snapshot = (await loadSnapshot(graphDb())).snapshot;
 	}, 120_000);
 
 	afterAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 	});
 
 	it('ranks a path through the generic hub below the specific ones', async () => {
 		const [hub] = await readRows<{ n: number }>(
+			graphDb(),
 			'MATCH (e:Entity {id: $id}) RETURN e.paperCount AS n',
 			{ id: HUB_ID.HUB }
 		);
@@ -88,7 +89,9 @@ describe.skipIf(noNeo4j)('paths ranked by specificity', () => {
 			}
 		]);
 		// An end is never avoided, however generic.
-		const toHub = await snapshotPathsResult(snapshot, HUB_ID.ALPHA, HUB_ID.HUB, { k: 1 });
+		const toHub = await snapshotPathsResult(graphDb(), snapshot, HUB_ID.ALPHA, HUB_ID.HUB, {
+			k: 1
+		});
 		expect(labels(toHub)).toEqual(['AlphaNet > large language model']);
 		expect(toHub.avoided).toEqual([]);
 	});
@@ -111,7 +114,7 @@ describe.skipIf(noNeo4j)('paths ranked by specificity', () => {
 		expect(starved.partial).toBe(true);
 		expect(starved.paths).toEqual([]);
 		return expect(
-			snapshotPathsResult(snapshot, HUB_ID.ALPHA, HUB_ID.BETA, { k: 3, maxWork: 1 })
+			snapshotPathsResult(graphDb(), snapshot, HUB_ID.ALPHA, HUB_ID.BETA, { k: 3, maxWork: 1 })
 		).rejects.toThrow(PathTimeoutError);
 	});
 });
@@ -121,19 +124,20 @@ describe.skipIf(noNeo4j)('paths between hubs of a few thousand papers', () => {
 	let hubs: string[] = [];
 
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		const corpus = path.join(dir, 'corpus.jsonl');
 		await writeCorpus(corpus, 3000, { seed: 16 }); // open vocabulary
-		await ingest({ files: [corpus], workers: 0 });
+		await ingest(graphDb(), { files: [corpus], workers: 0 });
 		hubs = (
 			await readRows<{ id: string }>(
+				graphDb(),
 				'MATCH (e:Entity) RETURN e.id AS id ORDER BY e.paperCount DESC, e.id LIMIT 6'
 			)
 		).map((r) => r.id);
 	}, 600_000);
 
 	afterAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
@@ -215,6 +219,7 @@ describe.skipIf(noNeo4j)('paths between hubs of a few thousand papers', () => {
 		// Neo4j ends a transaction at its timeout: none of the path searches is still running.
 		await new Promise((r) => setTimeout(r, 500));
 		const running = await readRows<{ query: string }>(
+			graphDb(),
 			'SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery AS query'
 		);
 		expect(running.filter((t) => /SHORTEST/.test(t.query))).toEqual([]);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCorpus } from '../../bench/corpus.js';
+import { writeCorpus } from '../../support/corpus.js';
 import { closeDriver, getDriver, readRows, writeTx } from '../../graph/driver.js';
 import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
@@ -24,8 +24,8 @@ import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
-import { projectionReady, startApp, type RunningApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { projectionReady, startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [
 	{},
@@ -49,6 +49,7 @@ const YEAR_RANGES = [{ fromYear: 2024 }, { toYear: 2022 }, { fromYear: 2023, toY
 /** The `first` busiest entities (where caps and ties are met), then every `every`-th. */
 function busiestAndSpread(first: number, every: number): Promise<{ id: string }[]> {
 	return readRows<{ id: string }>(
+		graphDb(),
 		`MATCH (e:Entity) WITH e ORDER BY COUNT { (e)--() } DESC, e.id
 		 WITH collect(e.id) AS ids
 		 UNWIND [i IN range(0, size(ids) - 1) WHERE i < $first OR i % $every = 0 | ids[i]] AS id
@@ -62,16 +63,16 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 	let snapshot: GraphSnapshot;
 
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await loadKnownGraph(getDriver());
 		// A denser graph than the known one, so caps and ties are met.
 		const corpus = path.join(dir, 'corpus.jsonl');
 		await writeCorpus(corpus, 250, { seed: 7, vocabulary: 'closed' });
-		await ingest({ files: [corpus], workers: 0 });
+		await ingest(graphDb(), { files: [corpus], workers: 0 });
 		// What ingest rarely makes but a graph may hold: a relation from a node to itself, and ids
 		// that JavaScript's `<` orders unlike Neo4j (U+1D538 after U+FF46 by code point, before it
 		// by UTF-16 unit), tied on support so that only the id order separates them.
-		await writeTx(async (tx) => {
+		await writeTx(graphDb(), async (tx) => {
 			await tx.run(
 				`MATCH (s:Entity {id: $sdxl})
 				 CREATE (s)-[:COMPARED_WITH {support: 3}]->(s)
@@ -84,19 +85,20 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 			);
 			await bumpGraphVersion(tx);
 		});
-		const loaded = await loadSnapshot();
+		const loaded = await loadSnapshot(graphDb());
 		expect(loaded.consistent).toBe(true);
 		snapshot = loaded.snapshot;
 	}, 180_000);
 
 	afterAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('holds every node and relation of the graph', async () => {
 		const [counts] = await readRows<{ nodes: number; relations: number }>(
+			graphDb(),
 			`MATCH (n) WHERE n:Paper OR n:Entity
 			 RETURN count(n) AS nodes,
 			        COUNT { ()-[:PROPOSES|BUILDS_ON|USES|EVALUATED_ON|TRAINED_ON|COMPARED_WITH|ADDRESSES|VARIANT_OF]->() } AS relations`
@@ -115,6 +117,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		// The busiest entities (where caps and ties are met), a spread of the rest, some papers.
 		const entities = await busiestAndSpread(25, 10);
 		const papers = await readRows<{ id: string }>(
+			graphDb(),
 			'MATCH (p:Paper) RETURN p.id AS id ORDER BY p.id LIMIT 8'
 		);
 		const seeds = [
@@ -126,7 +129,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		let capped = 0;
 		for (const ids of seeds) {
 			for (const options of OPTIONS) {
-				const fromNeo4j = await neighbourhood(ids, options);
+				const fromNeo4j = await neighbourhood(graphDb(), ids, options);
 				const fromMemory = snapshotNeighbourhood(snapshot, ids, options);
 				expect(fromMemory, `${ids.join(',')} ${JSON.stringify(options)}`).toEqual(fromNeo4j);
 				if (fromNeo4j.edgeTotal) capped++;
@@ -142,33 +145,39 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		let ranged = 0;
 		for (const { id } of [...entities, { id: ID.SDXL }, { id: ID.KOALA }]) {
 			for (const relationCap of [20, 2]) {
-				const fromNeo4j = await entityDetail(id, { relationCap });
-				expect(await snapshotEntityDetail(snapshot, id, { relationCap }), id).toEqual(fromNeo4j);
+				const fromNeo4j = await entityDetail(graphDb(), id, { relationCap });
+				expect(await snapshotEntityDetail(graphDb(), snapshot, id, { relationCap }), id).toEqual(
+					fromNeo4j
+				);
 			}
 			// In a year range: the relations and papers of those years, and their counts.
 			for (const years of YEAR_RANGES) {
 				const options = { relationCap: 3, ...years };
-				const fromNeo4j = await entityDetail(id, options);
+				const fromNeo4j = await entityDetail(graphDb(), id, options);
 				const label = `${id} ${JSON.stringify(years)}`;
-				expect(await snapshotEntityDetail(snapshot, id, options), label).toEqual(fromNeo4j);
+				expect(await snapshotEntityDetail(graphDb(), snapshot, id, options), label).toEqual(
+					fromNeo4j
+				);
 				if (fromNeo4j.degree > 0) ranged++;
 				for (const [type, counts] of Object.entries(fromNeo4j.relationCounts)) {
 					const dir = counts.in >= counts.out ? 'in' : 'out';
 					const page = { offset: 1, limit: 3 };
 					const rel = type as RelationType;
 					expect(
-						await snapshotEntityRelations(snapshot, id, rel, dir, page, years),
+						await snapshotEntityRelations(graphDb(), snapshot, id, rel, dir, page, years),
 						`${label} ${type} ${dir}`
-					).toEqual(await entityRelations(id, rel, dir, page, years));
+					).toEqual(await entityRelations(graphDb(), id, rel, dir, page, years));
 				}
 			}
-			for (const [type, counts] of Object.entries((await entityDetail(id)).relationCounts)) {
+			for (const [type, counts] of Object.entries(
+				(await entityDetail(graphDb(), id)).relationCounts
+			)) {
 				for (const dir of ['out', 'in'] as const) {
 					if (counts[dir] < 3) continue;
 					const page = { offset: 1, limit: 2 };
 					const rel = type as RelationType;
-					expect(await snapshotEntityRelations(snapshot, id, rel, dir, page)).toEqual(
-						await entityRelations(id, rel, dir, page)
+					expect(await snapshotEntityRelations(graphDb(), snapshot, id, rel, dir, page)).toEqual(
+						await entityRelations(graphDb(), id, rel, dir, page)
 					);
 					paged++;
 				}
@@ -176,7 +185,9 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		}
 		expect(paged).toBeGreaterThan(10);
 		expect(ranged).toBeGreaterThan(10); // the ranges kept something to compare
-		await expect(snapshotEntityDetail(snapshot, 'model:nope')).rejects.toThrow(NotFoundError);
+		await expect(snapshotEntityDetail(graphDb(), snapshot, 'model:nope')).rejects.toThrow(
+			NotFoundError
+		);
 	}, 300_000);
 
 	it('finds paths as good as Neo4j finds, each one real, in the same ranking', async () => {
@@ -210,7 +221,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 			for (const o of variants) {
 				const label = `${a} → ${b} ${JSON.stringify(o)}`;
 				const memory = snapshotPaths(snapshot, a, b, o);
-				const neo4j = await paths(a, b, o);
+				const neo4j = await paths(graphDb(), a, b, o);
 				expect(memory.partial, label).toBe(false);
 				expect(memory.paths.length > 0, label).toBe(neo4j.paths.length > 0);
 				if (memory.avoided.length) hubsAvoided++;
@@ -234,6 +245,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 						if (o.relations) expect(o.relations).toContain(r.type);
 					});
 					const found = await readRows<{ support: number }>(
+						graphDb(),
 						`UNWIND $rels AS rel
 						 MATCH (x {id: rel.source})-[r]->(y {id: rel.target})
 						 WHERE type(r) = rel.type AND (x:Entity OR x:Paper) AND (y:Entity OR y:Paper)
@@ -270,15 +282,17 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 			const health = await (await fetch(`${app.url}/api/health`)).json();
 			expect(health.projection).toMatchObject({ state: 'ready', nodes: snapshot.nodeCount });
 			const before = await hood();
-			expect(before.nodes).toEqual((await neighbourhood([ID.SDXL], { limit: 500 })).nodes);
+			expect(before.nodes).toEqual(
+				(await neighbourhood(graphDb(), [ID.SDXL], { limit: 500 })).nodes
+			);
 			expect(before.nodes.map((n) => n.label)).not.toContain('Zephyrine');
 
-			await ingest({ files: [input], workers: 0 });
+			await ingest(graphDb(), { files: [input], workers: 0 });
 			await new Promise((r) => setTimeout(r, 1100)); // the server re-reads the version each second
 			expect((await hood()).nodes.map((n) => n.label)).toContain('Zephyrine');
 		} finally {
 			await app?.stop();
-			await writeTx((tx) => deletePapers(tx, [ZEPHYRINE_ID]));
+			await writeTx(graphDb(), (tx) => deletePapers(tx, [ZEPHYRINE_ID]));
 		}
 	}, 120_000);
 });

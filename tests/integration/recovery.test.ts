@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../graph/local-server.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
-import { runCli } from '../helpers/cli.js';
+import { startApp, type RunningApp } from '../../support/app.js';
+import { runCli } from '../../support/cli.js';
 import { noNeo4j } from '../helpers/db.js';
 
 // Neo4j stopped and restarted under a running app: 503 while it is down, and back by itself.

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDriver, getDriver } from '../../graph/driver.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
-import { startApp, type RunningApp } from '../helpers/app.js';
-import { noNeo4j } from '../helpers/db.js';
+import { startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, graphDb } from '../helpers/db.js';
 
 interface Edge {
 	source: string;
@@ -29,14 +29,14 @@ describe.skipIf(noNeo4j)('the year range of the HTTP API', () => {
 	};
 
 	beforeAll(async () => {
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await loadKnownGraph(getDriver());
 		// No response cache: each answer is computed (from the copy of the graph or Neo4j).
 		app = await startApp({ LINEAGE_API_CACHE_MB: '0' });
 	});
 	afterAll(async () => {
 		await app?.stop();
-		await resetGraph(getDriver());
+		await resetGraph(graphDb());
 		await closeDriver();
 	});
 

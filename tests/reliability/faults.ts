@@ -3,7 +3,7 @@
 // The fault suites: each prints a summary table and exits non-zero when a figure fails. Every
 // Neo4j and server they start is throwaway (free port, temporary data folder) and stopped after.
 import { parseArgs } from 'node:util';
-import { smallNeo4jByDefault } from '../../bench/db.js';
+import { smallNeo4jByDefault } from '../../support/throwaway-db.js';
 import { FAULTS, printIngestFaults, runIngestFaults, type Fault } from './ingest-faults.js';
 import { printServeFaults, runServeFaults } from './serve-faults.js';
 

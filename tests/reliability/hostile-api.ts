@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getDriver, readRows } from '../../graph/driver.js';
+import { readRows } from '../../graph/driver.js';
 import { graphFingerprint } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
-import { smallNeo4jByDefault } from '../../bench/db.js';
-import { startServedGraph, stopOnSignals } from '../../bench/traffic.js';
-import { launchBrowser } from '../e2e/app.js';
+import { smallNeo4jByDefault } from '../../support/throwaway-db.js';
+import { startServedGraph, stopOnSignals } from '../../support/traffic.js';
+import { launchBrowser } from '../../support/browser-app.js';
 import { printHostile, runHostile } from './hostile.js';
 
 const { values } = parseArgs({
@@ -49,20 +49,21 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-hostile-'));
 try {
 	const file = path.join(tmp, 'hostile.jsonl');
 	fs.writeFileSync(file, HOSTILE_PAPERS.map((p) => JSON.stringify(p)).join('\n') + '\n');
-	await ingest({ files: [file], driver: getDriver() });
-	await getDriver().executeQuery(
+	await ingest(served.db, { files: [file] });
+	await served.db.driver.executeQuery(
 		`MATCH (e:Entity {id: 'model:sdxl'})
 		 MERGE (x:Entity:Model {id: $id})
 		 SET x = e {.*, id: $id, name: $name, aliases: []}`,
 		{ id: HOSTILE_ENTITY, name: HOSTILE_NAME }
 	);
 	const [a, b] = await readRows<{ id: string }>(
+		served.db,
 		'MATCH (e:Entity) RETURN e.id AS id ORDER BY COUNT { (e)--() } DESC LIMIT 2'
 	);
 	const report = await runHostile({
 		base: served.app.url,
 		ids: { entity: a!.id, other: b!.id, paper: 'gen-1' },
-		fingerprint: () => graphFingerprint(),
+		fingerprint: () => graphFingerprint(served.db),
 		every: Number(values.every),
 		log: console.log
 	});

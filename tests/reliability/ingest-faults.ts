@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { PROJECT_ROOT } from '../../graph/config.js';
-import { createDriver } from '../../graph/driver.js';
+import { openDb, type Db } from '../../graph/driver.js';
 import { isLauncherAlive, readState, startServer, stopServer } from '../../graph/local-server.js';
 import {
 	graphChecksum,
@@ -16,9 +16,9 @@ import {
 	resetGraph,
 	type GraphStats
 } from '../../graph/queries/stats.js';
-import { prng, writeCorpus } from '../../bench/corpus.js';
-import { startBenchDb, type BenchDb } from '../../bench/db.js';
-import { stopOnSignals } from '../../bench/traffic.js';
+import { prng, writeCorpus } from '../../support/corpus.js';
+import { startBenchDb, type BenchDb } from '../../support/throwaway-db.js';
+import { stopOnSignals } from '../../support/traffic.js';
 
 export const FAULTS = ['sigkill', 'sigint', 'db-stop', 'db-kill'] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -115,7 +115,7 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 	const corpus = path.join(tmp, 'corpus.jsonl');
 	await writeCorpus(corpus, options.papers, { seed: options.seed, vocabulary: 'closed' });
 	let bench: BenchDb | undefined;
-	let driver: Driver | undefined;
+	let db: Db | undefined;
 	const children = new Set<ChildProcess>();
 	let release = () => {};
 	try {
@@ -125,7 +125,8 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 			for (const child of children) child.kill('SIGKILL');
 			await own.stop();
 		});
-		driver = createDriver(bench.db);
+		const opened = openDb(bench.db);
+		db = opened;
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
 			NEO4J_URI: bench.db.uri,
@@ -133,8 +134,8 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 			NEO4J_PASSWORD: ''
 		};
 		const snapshot = async () => ({
-			checksum: await graphChecksum({ driver }),
-			stats: await graphStats({ driver })
+			checksum: await graphChecksum(opened),
+			stats: await graphStats(opened)
 		});
 
 		log(`clean run: ${options.papers} abstracts, --batch ${options.batch}`);
@@ -149,7 +150,7 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 		const trials: Trial[] = [];
 		const plan = FAULTS.flatMap((f) => Array.from({ length: options.trials[f] ?? 0 }, () => f));
 		for (const [i, fault] of plan.entries()) {
-			await resetGraph(driver);
+			await resetGraph(opened);
 			const ts = performance.now();
 			// A random point of the load: after a random share of the papers is committed, plus a
 			// random part of a batch's time, so most faults land inside a transaction.
@@ -158,7 +159,8 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 			const child = spawnIngest(corpus, options.batch, env);
 			children.add(child);
 			const exit = exited(child);
-			while (child.exitCode === null && (await paperCount(driver)) < target) await sleep(100);
+			while (child.exitCode === null && (await paperCount(opened.driver)) < target)
+				await sleep(100);
 			await sleep(extraMs);
 			const at = (performance.now() - ts) / 1000;
 			let note: string | undefined;
@@ -188,7 +190,7 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 				ended.signal === 'SIGKILL' && fault !== 'sigkill'
 					? 'hung'
 					: (ended.signal ?? `code ${ended.code}`);
-			const partial = await paperCount(driver);
+			const partial = await paperCount(opened.driver);
 			const rerun = await runIngest(corpus, options.batch, env, 30 * 60_000);
 			const after = await snapshot();
 			const identical =
@@ -228,7 +230,7 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 	} finally {
 		release();
 		for (const child of children) child.kill('SIGKILL');
-		await driver?.close();
+		await db?.driver.close();
 		await bench?.stop();
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}

@@ -9,7 +9,7 @@ import {
 	startServedGraph,
 	stopOnSignals,
 	trafficTargets
-} from '../../bench/traffic.js';
+} from '../../support/traffic.js';
 
 export interface ServeFaultOptions {
 	papers: number;
@@ -61,7 +61,7 @@ export async function runServeFaults(options: ServeFaultOptions): Promise<ServeF
 	const release = stopOnSignals(served.stop);
 	try {
 		const { db } = served.bench!; // always a fresh database here
-		const paths = mixedPaths(await trafficTargets());
+		const paths = mixedPaths(await trafficTargets(served.db));
 		const cycles: Cycle[] = [];
 		for (let c = 0; c < options.cycles; c++) {
 			const how = c % 2 === 0 ? 'db-stop' : 'db-kill';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { resolveDbConfig, type DbConfig } from '../../graph/config.js';
-import { createDriver } from '../../graph/driver.js';
+import { openDb } from '../../graph/driver.js';
 import { findFreePort, startServer, stopServer } from '../../graph/local-server.js';
 import { applySchema } from '../../graph/schema.js';
 
@@ -37,11 +37,11 @@ export default async function setup(project: TestProject) {
 				fs.rmSync(dataDir, { recursive: true, force: true });
 			};
 		}
-		const driver = createDriver(config);
+		const db = openDb(config);
 		try {
-			await applySchema(driver, config.database);
+			await applySchema(db);
 		} finally {
-			await driver.close();
+			await db.driver.close();
 		}
 	} catch (err) {
 		const reason = err instanceof Error ? err.message : String(err);

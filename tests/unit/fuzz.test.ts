@@ -1,7 +1,7 @@
 // The quick part of `npm run fuzz:ingest`: ~150 mutated inputs (every format, every special
 // but the million-line and 20 MB ones) through the same harness, watchdog and checks.
 import { describe, expect, it } from 'vitest';
-import { planCases } from '../fuzz/cases.js';
+import { planCases } from '../../support/fuzz-cases.js';
 import { formatSummary, runFuzz, verdict } from '../fuzz/runner.js';
 
 const SEED = Number(process.env.LINEAGE_FUZZ_SEED ?? 20261126);

@@ -3,7 +3,7 @@
 // previous version's answer. /api/health shows the state, the stage and its progress, and how
 // the last run went.
 //   LINEAGE_ANALYTICS=off   never compute them (the endpoints answer 503)
-import { env } from '$env/dynamic/private';
+import { serverConfig } from './config.js';
 import { analyticsInput } from '../../../graph/analytics/input.js';
 import { runAnalytics } from '../../../graph/analytics/run.js';
 import { AnalyticsIndex, AnalyticsNotReadyError } from '../../../graph/analytics/view.js';
@@ -24,7 +24,7 @@ let running: { version: string; stage: string; progress: number; started: number
 let lastRun: RunReport | undefined;
 const failed = new Set<string>(); // versions whose run failed: not retried
 
-const off = () => env.LINEAGE_ANALYTICS === 'off' || env.LINEAGE_PROJECTION === 'off';
+const off = () => !serverConfig().analytics;
 
 onSnapshot((snap) => analyse(snap));
 
@@ -134,6 +134,6 @@ export async function analyticsState() {
 }
 
 function log(fields: Record<string, unknown>): void {
-	if (env.LINEAGE_LOG === 'off') return;
+	if (!serverConfig().log) return;
 	console.log(JSON.stringify({ time: new Date().toISOString(), event: 'analytics', ...fields }));
 }

@@ -3,8 +3,9 @@
 // LINEAGE_API_TOKEN is set (checked for every /api request in hooks.server.ts; the corrections
 // carry LINEAGE_API_TOKEN_NAME, default "api", as who made them), and come only from this
 // machine when it is not.
+import { appDb } from './db.js';
 import type { RequestEvent } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
+import { serverConfig } from './config.js';
 import { readRows } from '../../../graph/driver.js';
 import { CurationState, type CurationRecord } from '../../../graph/curation.js';
 import { listCurations } from '../../../graph/queries/curation.js';
@@ -16,6 +17,7 @@ async function state(): Promise<CurationState> {
 	const graph = await currentVersion();
 	if (known?.graph === graph) return known.state;
 	const [row] = await readRows<{ token: string | null }>(
+		appDb(),
 		`OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.curation AS token`,
 		{},
 		{ timeoutMs: 2000 }
@@ -25,7 +27,7 @@ async function state(): Promise<CurationState> {
 		known = { ...known, graph };
 		return known.state;
 	}
-	const records = token === null ? [] : await listCurations({ timeoutMs: 5000 });
+	const records = token === null ? [] : await listCurations(appDb(), { timeoutMs: 5000 });
 	known = { graph, token, state: new CurationState(records, token) };
 	return known.state;
 }
@@ -79,7 +81,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  * else `by` as sent, and then only from this machine.
  */
 export function writer(event: RequestEvent, by: string | undefined): string {
-	if (env.LINEAGE_API_TOKEN) return env.LINEAGE_API_TOKEN_NAME || 'api';
+	if (serverConfig().apiToken) return serverConfig().apiTokenName;
 	let client: string;
 	try {
 		client = event.getClientAddress();

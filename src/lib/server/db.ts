@@ -1,7 +1,12 @@
 // The app's database access point: the process-wide driver and the mapping of driver failures
 // to errors a person can act on. Routes use the repository functions, never neo4j-driver.
 import { Neo4jError } from 'neo4j-driver';
-import { getDbConfig, getDriver, readRows } from '../../../graph/driver.js';
+import { getDbConfig, readRows, sharedDb, type Db } from '../../../graph/driver.js';
+
+/** The app's database: one driver and database name for the process, passed to every query. */
+export function appDb(): Db {
+	return sharedDb();
+}
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -42,8 +47,7 @@ export async function databaseHealth(): Promise<DbHealth> {
 	const started = performance.now();
 	const uri = getDbConfig().uri;
 	try {
-		getDriver();
-		await readRows('RETURN 1 AS ok', {}, { timeoutMs: 2000 });
+		await readRows(appDb(), 'RETURN 1 AS ok', {}, { timeoutMs: 2000 });
 		return { ok: true, uri, latencyMs: Math.round(performance.now() - started) };
 	} catch (err) {
 		return { ok: false, uri, error: isUnavailable(err) ? unavailableMessage() : String(err) };

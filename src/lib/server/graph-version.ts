@@ -1,6 +1,7 @@
 // The graph version (graph/queries/version.ts) as the server's caches see it: re-read at most
 // once a second, so an answer lags a running ingest by a second at most, and a database that
 // went away is noticed as fast.
+import { appDb } from './db.js';
 import { graphVersion } from '../../../graph/queries/version.js';
 
 const VERSION_FRESH_MS = 1000;
@@ -15,7 +16,7 @@ export async function currentVersion(): Promise<string> {
 	if (known && performance.now() - known.at < VERSION_FRESH_MS) return known.version;
 	if (reading) return reading;
 	const mine = generation;
-	const read = graphVersion({ timeoutMs: 2000 })
+	const read = graphVersion(appDb(), { timeoutMs: 2000 })
 		.then((version) => {
 			if (mine === generation) known = { version, at: performance.now() };
 			return version;

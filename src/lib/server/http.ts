@@ -10,6 +10,7 @@ import { WriteForbiddenError } from './curation.js';
 import { AnalyticsNotReadyError } from '../../../graph/analytics/view.js';
 import type { ApiError } from '../types.js';
 import { isUnavailable, unavailableMessage } from './db.js';
+import { serverConfig } from './config.js';
 
 export class BadRequestError extends Error {
 	constructor(
@@ -95,11 +96,10 @@ export class DeadlineError extends Error {}
 /**
  * How long an endpoint may take in all: the query timeout plus a margin. A Neo4j that accepts
  * connections but is still starting (or stuck) would otherwise keep requests waiting for
- * connections and retries well past the query timeout. Read from process.env (adapter-node
- * fills it) so this module stays usable outside SvelteKit.
+ * connections and retries well past the query timeout.
  */
 export function deadlineMs(): number {
-	return Number(process.env.LINEAGE_QUERY_TIMEOUT_MS || 10_000) + 2_000;
+	return serverConfig().queryTimeoutMs + 2_000;
 }
 
 /** Wraps an endpoint body: its value becomes JSON, its errors the answers above. */

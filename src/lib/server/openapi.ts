@@ -44,7 +44,12 @@ const errors = {
 		description: 'a parameter is invalid; `param` names it',
 		content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
 	},
+	'401': { description: 'LINEAGE_API_TOKEN is set and the request lacks it; `code: forbidden`' },
 	'404': { description: 'unknown id' },
+	'429': {
+		description:
+			'more than LINEAGE_RATE_LIMIT requests this minute from this address; `code: rate_limited`, retry after `retry-after` seconds'
+	},
 	'503': { description: 'Neo4j is unreachable; the message says how to bring it back' },
 	'504': { description: 'the query exceeded the server-side timeout' }
 };
@@ -198,7 +203,6 @@ export function openApiDocument(): object {
 							description: 'the stored correction',
 							content: { 'application/json': { schema: { $ref: '#/components/schemas/Curation' } } }
 						},
-						'401': { description: 'LINEAGE_API_TOKEN is set and the request has not got it' },
 						'403': { description: 'no token is set and the request came from another machine' },
 						...errors,
 						'404': { description: 'an id the correction names is unknown; `param` names it' }
@@ -215,7 +219,6 @@ export function openApiDocument(): object {
 							description: 'the correction, undone',
 							content: { 'application/json': { schema: { $ref: '#/components/schemas/Curation' } } }
 						},
-						'401': { description: 'LINEAGE_API_TOKEN is set and the request has not got it' },
 						'403': { description: 'no token is set and the request came from another machine' },
 						...errors,
 						'404': { description: 'no correction has this id' }

@@ -4,7 +4,8 @@
 // graph has stopped changing.
 //   LINEAGE_PROJECTION=off            never keep one
 //   LINEAGE_PROJECTION_MAX_RELATIONS  largest graph copied (default 5,000,000 relations)
-import { env } from '$env/dynamic/private';
+import { appDb } from './db.js';
+import { serverConfig } from './config.js';
 import { loadSnapshot } from '../../../graph/projection/load.js';
 import { SnapshotTooLargeError, type GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentVersion } from './graph-version';
@@ -29,7 +30,7 @@ const STABLE_MS = 2000;
 
 /** The copy when it matches the graph as it is now, else undefined (and a load may start). */
 export async function currentSnapshot(): Promise<GraphSnapshot | undefined> {
-	if (env.LINEAGE_PROJECTION === 'off') return undefined;
+	if (!serverConfig().projection) return undefined;
 	let version: string;
 	try {
 		version = await currentVersion();
@@ -49,7 +50,7 @@ export async function currentSnapshot(): Promise<GraphSnapshot | undefined> {
 
 /** For /api/health: whether answers come from the copy, and what it holds. */
 export async function snapshotState() {
-	if (env.LINEAGE_PROJECTION === 'off') return { state: 'off' as const };
+	if (!serverConfig().projection) return { state: 'off' as const };
 	const current = await currentSnapshot(); // and start a load if one is due
 	return {
 		state: current ? ('ready' as const) : loading ? ('loading' as const) : ('stale' as const),
@@ -91,9 +92,9 @@ async function refresh(): Promise<void> {
 	const started = performance.now();
 	const at = new Date().toISOString();
 	try {
-		const loaded = await loadSnapshot({
+		const loaded = await loadSnapshot(appDb(), {
 			timeoutMs: 300_000,
-			maxRelations: Number(env.LINEAGE_PROJECTION_MAX_RELATIONS) || 5_000_000
+			maxRelations: serverConfig().projectionMaxRelations
 		});
 		// A copy read while the graph changed may be torn: it is dropped, and a later one taken.
 		if (loaded.consistent) {
@@ -119,6 +120,6 @@ async function refresh(): Promise<void> {
 }
 
 function log(fields: Record<string, unknown>): void {
-	if (env.LINEAGE_LOG === 'off') return;
+	if (!serverConfig().log) return;
 	console.log(JSON.stringify({ time: new Date().toISOString(), event: 'projection', ...fields }));
 }

@@ -1,7 +1,8 @@
 // The app's read repository: the graph queries with the server's timeouts and caps applied.
 // Routes call these; only plain data (src/lib/types.ts shapes) leaves this module. An entity id
 // that a correction merged into another stands for that other one (resolveId).
-import { env } from '$env/dynamic/private';
+import { appDb } from './db.js';
+import { serverConfig } from './config.js';
 import { runConsole } from '../../../graph/queries/console.js';
 import { entityDetail, entityRelations } from '../../../graph/queries/entity.js';
 import { relationEvidence } from '../../../graph/queries/evidence.js';
@@ -65,7 +66,7 @@ async function fromSnapshot<T>(
 	}
 }
 
-const timeoutMs = () => Number(env.LINEAGE_QUERY_TIMEOUT_MS || 10_000);
+const timeoutMs = () => serverConfig().queryTimeoutMs;
 const t = () => ({ timeoutMs: timeoutMs() });
 
 export const repository = {
@@ -73,7 +74,7 @@ export const repository = {
 		q: string,
 		types: (EntityType | 'Paper')[] | undefined,
 		limit: number
-	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
+	): Promise<SearchHit[]> => search(appDb(), q, { types, limit, ...t() }),
 
 	/** With a year range: the relations stated, and the papers written, in those years. */
 	async entity(asked: string, years: { from?: number; to?: number } = {}): Promise<EntityDetail> {
@@ -81,8 +82,8 @@ export const repository = {
 		const o = { fromYear: years.from, toYear: years.to, ...t() };
 		const [detail, curations, analytics] = await Promise.all([
 			fromSnapshot(
-				(snapshot) => snapshotEntityDetail(snapshot, id, o),
-				() => entityDetail(id, o)
+				(snapshot) => snapshotEntityDetail(appDb(), snapshot, id, o),
+				() => entityDetail(appDb(), id, o)
 			),
 			curationsOf(id),
 			latestAnalytics()
@@ -117,7 +118,7 @@ export const repository = {
 	async years(asked: string) {
 		const id = await resolveId(asked);
 		const snapshot = await currentSnapshot();
-		return snapshot ? entityYears(snapshot, id) : entityYearsFromDb(id, t());
+		return snapshot ? entityYears(snapshot, id) : entityYearsFromDb(appDb(), id, t());
 	},
 
 	async rising(o: { limit: number }) {
@@ -140,8 +141,8 @@ export const repository = {
 		const page = { offset: o.offset, limit: o.limit };
 		const options = { fromYear: o.from, toYear: o.to, ...t() };
 		return fromSnapshot(
-			(snapshot) => snapshotEntityRelations(snapshot, id, o.rel, o.dir, page, options),
-			() => entityRelations(id, o.rel, o.dir, page, options)
+			(snapshot) => snapshotEntityRelations(appDb(), snapshot, id, o.rel, o.dir, page, options),
+			() => entityRelations(appDb(), id, o.rel, o.dir, page, options)
 		);
 	},
 
@@ -155,7 +156,7 @@ export const repository = {
 		from?: number;
 		to?: number;
 	}): Promise<RelationEvidence> =>
-		relationEvidence(await resolveId(o.source), o.type, await resolveId(o.target), {
+		relationEvidence(appDb(), await resolveId(o.source), o.type, await resolveId(o.target), {
 			offset: o.offset,
 			limit: o.limit,
 			fromYear: o.from,
@@ -163,7 +164,7 @@ export const repository = {
 			...t()
 		}),
 
-	paper: (id: string): Promise<PaperDetail> => paperDetail(id, t()),
+	paper: (id: string): Promise<PaperDetail> => paperDetail(appDb(), id, t()),
 
 	async neighbourhood(
 		asked: string[],
@@ -191,7 +192,7 @@ export const repository = {
 		};
 		const view = await fromSnapshot(
 			async (snapshot) => snapshotNeighbourhood(snapshot, ids, options),
-			() => neighbourhood(ids, { ...options, ...t() })
+			() => neighbourhood(appDb(), ids, { ...options, ...t() })
 		);
 		if (view.nodes.length === 0) throw new NotFoundError('node', ids.join(','));
 		return view;
@@ -223,11 +224,10 @@ export const repository = {
 			entityOnly: o.entityOnly,
 			...t()
 		};
-		const budget = env.LINEAGE_PATHS_BUDGET_MS;
-		const budgetMs = Math.min(0.8 * timeoutMs(), budget ? Number(budget) : 1500);
+		const budgetMs = serverConfig().pathsBudgetMs;
 		return fromSnapshot(
-			(snapshot) => snapshotPathsResult(snapshot, a, b, { ...options, budgetMs }),
-			() => paths(a, b, options)
+			(snapshot) => snapshotPathsResult(appDb(), snapshot, a, b, { ...options, budgetMs }),
+			() => paths(appDb(), a, b, options)
 		);
 	},
 
@@ -235,7 +235,7 @@ export const repository = {
 		id: string,
 		o: { direction: 'ancestors' | 'descendants'; depth: number; rel?: RelationType[] }
 	): Promise<LineageResult> =>
-		lineage(await resolveId(id), {
+		lineage(appDb(), await resolveId(id), {
 			direction: o.direction,
 			depth: o.depth,
 			relations: o.rel,
@@ -243,12 +243,13 @@ export const repository = {
 		}),
 
 	buildsOn: async (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> =>
-		buildsOn(await resolveId(id), t()),
+		buildsOn(appDb(), await resolveId(id), t()),
 
-	overview: (limit: number, papers = 0): Promise<GraphView> => overview({ limit, papers, ...t() }),
+	overview: (limit: number, papers = 0): Promise<GraphView> =>
+		overview(appDb(), { limit, papers, ...t() }),
 
 	async stats(): Promise<StatsView> {
-		const s = await graphStats();
+		const s = await graphStats(appDb());
 		return {
 			papers: s.papers,
 			entities: s.entities,
@@ -260,13 +261,14 @@ export const repository = {
 
 	async timeline(asked?: string): Promise<TimelineRow[]> {
 		const id = asked === undefined ? undefined : await resolveId(asked);
-		if (id && (await nodesById([id], t())).length === 0) throw new NotFoundError('entity', id);
-		return timeline(id, t());
+		if (id && (await nodesById(appDb(), [id], t())).length === 0)
+			throw new NotFoundError('entity', id);
+		return timeline(appDb(), id, t());
 	},
 
 	cypher: (query: string, params: Record<string, unknown>) =>
-		runConsole(query, params, {
+		runConsole(appDb(), query, params, {
 			timeoutMs: Math.min(timeoutMs(), 5000),
-			rowCap: Number(env.LINEAGE_CONSOLE_ROW_CAP || 1000)
+			rowCap: serverConfig().consoleRowCap
 		})
 };

@@ -2,7 +2,7 @@
 // (the overview, a popular entity, its lineage) over and over; a graph version written by every
 // ingest transaction (graph/queries/version.ts) tells when an answer is stale (see
 // graph-version.ts; when the database went away the request goes to the endpoint: 503).
-import { env } from '$env/dynamic/private';
+import { serverConfig } from './config.js';
 import { currentVersion } from './graph-version';
 
 const CACHEABLE =
@@ -68,7 +68,7 @@ let shared: ResponseCache | undefined;
 
 /** The process's cache, sized by LINEAGE_API_CACHE_MB (default 64; 0 turns caching off). */
 export function responseCache(): ResponseCache {
-	shared ??= new ResponseCache(Number(env.LINEAGE_API_CACHE_MB || 64) * 2 ** 20);
+	shared ??= new ResponseCache(serverConfig().apiCacheBytes);
 	return shared;
 }
 

@@ -2,10 +2,10 @@
 // (Heaps' law) with power-law reuse (Zipf), deterministic, and names the extractor reads as
 // entities of the intended type — so a generated graph has the real corpus's shape.
 import { describe, expect, it } from 'vitest';
-import { generatePapers, loadSeedPapers, type GeneratedPaper } from '../../../bench/corpus.js';
-import { OpenVocabulary, REAL_VOCABULARY, stemFor } from '../../../bench/vocabulary.js';
+import { generatePapers, loadSeedPapers, type GeneratedPaper } from '../../../support/corpus.js';
+import { OpenVocabulary, REAL_VOCABULARY, stemFor } from '../../../support/vocabulary.js';
 import { extractPaper } from '../../../ingest/extract/index.js';
-import { prng } from '../../../src/lib/prng.js';
+import { prng } from '../../../graph/prng.js';
 
 const seeds = await loadSeedPapers();
 const take = (n: number, options: Parameters<typeof generatePapers>[2]) => [

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractFiles } from '../../../ingest/commands/extract.js';
+import { extractFiles } from '../../../cli/commands/extract.js';
 import { parseGold } from '../../../ingest/eval/gold.js';
 import { score, type ScoreReport } from '../../../ingest/eval/score.js';
 

@@ -12,8 +12,8 @@ import { chunks, isNameLike, mayBeName, stripHyphenTail } from '../../../ingest/
 import { isCommonWord, tagPhrase } from '../../../ingest/extract/nlp.js';
 import { CueMatcher } from '../../../ingest/extract/patterns.js';
 import { splitSentences, tokenize, type Token } from '../../../ingest/extract/text.js';
-import { caseKey, nameKey } from '../../../ingest/resolve/normalize.js';
-import { Rng } from '../../fuzz/prng.js';
+import { caseKey, nameKey } from '../../../ingest/extract/resolve/name-key.js';
+import { Rng } from '../../../support/fuzz-rng.js';
 import { seedGoldText } from './helpers.js';
 
 const PIECES = [

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LEXICON_FILES, lexiconEntities } from '../../../ingest/extract/lexicon.js';
 import { defaultLexicon } from '../../../ingest/extract/matcher.js';
 import { isCommonWord } from '../../../ingest/extract/nlp.js';
-import { isCaseSensitiveAlias, nameKey } from '../../../ingest/resolve/normalize.js';
+import { isCaseSensitiveAlias, nameKey } from '../../../ingest/extract/resolve/name-key.js';
 import { entities, extract } from './helpers.js';
 
 const KNOWN_KEYS = new Set([

@@ -1,9 +1,9 @@
 // One entity per spelling set; versions and sizes are their own entities tied to their family.
 import { describe, expect, it } from 'vitest';
 import { defaultLexicon, LexiconIndex } from '../../../ingest/extract/matcher.js';
-import { nameKey } from '../../../ingest/resolve/normalize.js';
+import { nameKey } from '../../../ingest/extract/resolve/name-key.js';
 import { tokenize } from '../../../ingest/extract/text.js';
-import { parseVariantSuffix, variantName } from '../../../ingest/resolve/variants.js';
+import { parseVariantSuffix, variantName } from '../../../ingest/extract/resolve/variants.js';
 import { entities, extract, relations } from './helpers.js';
 
 const SAME: [string, string][] = [

@@ -1,10 +1,10 @@
-// Worker results cross to the main thread as a JSON string of facts (ingest/extract-wire.ts): what
+// Worker results cross to the main thread as a JSON string of facts (ingest/extract/pool/wire.ts): what
 // arrives must be exactly what a structured clone of the objects delivered before, and a real
 // worker pool must hand back the facts in-process extraction makes.
 import { describe, expect, it } from 'vitest';
-import { ExtractPool } from '../../../ingest/extract-pool.js';
-import { extractBatch } from '../../../ingest/extract-worker.js';
-import { decodeResult, encodeResult } from '../../../ingest/extract-wire.js';
+import { ExtractPool } from '../../../ingest/extract/pool/pool.js';
+import { extractBatch } from '../../../ingest/extract/pool/worker.js';
+import { decodeResult, encodeResult } from '../../../ingest/extract/pool/wire.js';
 import { SAMPLE_CORPUS } from '../../../ingest/sample/index.js';
 import { readPapers } from '../../../ingest/sources/index.js';
 import type { Paper } from '../../../ingest/types.js';

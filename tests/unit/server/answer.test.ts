@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDriver } from '../../../graph/driver.js';
+import { resolveDbConfig } from '../../../graph/config.js';
+import { closeDriver, sharedDb } from '../../../graph/driver.js';
 import { answer } from '../../../src/lib/server/http.js';
 
 // A Neo4j that accepts connections while still starting kept requests waiting past the query
@@ -7,7 +8,8 @@ import { answer } from '../../../src/lib/server/http.js';
 describe('an endpoint whose database does not answer', () => {
 	const saved = { ...process.env };
 	process.env.LINEAGE_QUERY_TIMEOUT_MS = '200';
-	process.env.NEO4J_URI = 'bolt://127.0.0.1:9';
+	// the process-wide Db, made here on a port nothing listens on
+	sharedDb(resolveDbConfig({}, { NEO4J_URI: 'bolt://127.0.0.1:9' }));
 	afterAll(async () => {
 		process.env = saved;
 		await closeDriver();

@@ -23,12 +23,12 @@ describe('readRows', () => {
 	it('runs a statement alone the first time, then lets callers overlap', async () => {
 		const { driver, peak } = countingDriver();
 		const q = `RETURN 1 AS n // ${Math.random()}`;
-		const first = await Promise.all(Array.from({ length: 8 }, () => readRows(q, {}, { driver })));
+		const first = await Promise.all(Array.from({ length: 8 }, () => readRows({ driver }, q)));
 		expect(first).toHaveLength(8);
 		// The first run went alone; the seven that waited for it then ran together.
 		expect(peak.get(q)).toBe(7);
 		peak.clear();
-		await Promise.all(Array.from({ length: 8 }, () => readRows(q, {}, { driver })));
+		await Promise.all(Array.from({ length: 8 }, () => readRows({ driver }, q)));
 		expect(peak.get(q)).toBe(8);
 	});
 
@@ -42,10 +42,7 @@ describe('readRows', () => {
 			}
 		} as unknown as Driver;
 		const q = `RETURN 2 // ${Math.random()}`;
-		const results = await Promise.allSettled([
-			readRows(q, {}, { driver }),
-			readRows(q, {}, { driver })
-		]);
+		const results = await Promise.allSettled([readRows({ driver }, q), readRows({ driver }, q)]);
 		expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
 	});
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerFetch } from '../../../ingest/commands/fetch.js';
+import { registerFetch } from '../../../cli/commands/fetch.js';
 import { fetchArxiv, USER_AGENT } from '../../../ingest/sources/arxiv-fetch.js';
 import { collect } from './collect.js';
 

@@ -8,7 +8,7 @@ import { MAX_RECORD_CHARS } from '../../../ingest/sources/input.js';
 import { MAX_DOCUMENT_CHARS } from '../../../ingest/sources/json.js';
 import {
 	capMarks,
-	cleanText,
+	cleanRecordText,
 	joinHyphenatedLineBreaks,
 	parseArxivId,
 	stripHtml,
@@ -146,11 +146,11 @@ describe('text cleaning runs in linear time on hostile text', () => {
 		['a long old-style arXiv prefix', () => parseArxivId('a-'.repeat(MB / 2))],
 		[
 			'a million combining marks (NFC sorts them)',
-			() => cleanText('a' + '\u0301\u0323'.repeat(MB / 2))
+			() => cleanRecordText('a' + '\u0301\u0323'.repeat(MB / 2))
 		],
 		[
-			'everything through cleanText',
-			() => cleanText('ab-'.repeat(MB / 3) + '\n' + ' '.repeat(MB), { latex: true })
+			'everything through cleanRecordText',
+			() => cleanRecordText('ab-'.repeat(MB / 3) + '\n' + ' '.repeat(MB), { latex: true })
 		]
 	])('%s', async (_name, fn: () => unknown) => {
 		const [, ms] = await timed(fn);
@@ -169,6 +169,6 @@ describe('text cleaning runs in linear time on hostile text', () => {
 		expect(capMarks('e\u0301 ' + 'a' + '\u0301'.repeat(40))).toBe(
 			'e\u0301 a' + '\u0301'.repeat(30)
 		);
-		expect(cleanText('Caf\u0065\u0301')).toBe('Café');
+		expect(cleanRecordText('Caf\u0065\u0301')).toBe('Café');
 	});
 });

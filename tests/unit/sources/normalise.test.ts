@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-	cleanText,
+	cleanRecordText,
 	normaliseDoi,
 	paperId,
 	parseArxivId,
@@ -9,7 +9,7 @@ import {
 	titleKey
 } from '../../../ingest/sources/normalise.js';
 
-describe('cleanText', () => {
+describe('cleanRecordText', () => {
 	it.each([
 		['NFC: decomposed é becomes one code point', 'Cafe\u0301 models', {}, 'Café models'],
 		[
@@ -102,7 +102,7 @@ describe('cleanText', () => {
 			'a bold claim – really'
 		]
 	])('%s', (_name, input, opts, expected) => {
-		expect(cleanText(input, opts)).toBe(expected);
+		expect(cleanRecordText(input, opts)).toBe(expected);
 	});
 });
 

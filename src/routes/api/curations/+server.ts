@@ -1,4 +1,5 @@
 // GET: every correction, oldest first. POST: make one (a write: see $lib/server/curation.ts).
+import { appDb } from '$lib/server/db';
 import { BadRequestError, errorResponse, parse } from '$lib/server/http';
 import { answer } from '$lib/server/http';
 import { writer, written } from '$lib/server/curation';
@@ -9,7 +10,7 @@ import { curate } from '../../../../ingest/curation.js';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = () =>
-	answer(async () => ({ curations: await listCurations({ timeoutMs: 10_000 }) }), {
+	answer(async () => ({ curations: await listCurations(appDb(), { timeoutMs: 10_000 }) }), {
 		'cache-control': 'no-store'
 	});
 
@@ -28,7 +29,7 @@ export const POST: RequestHandler = async (event) => {
 		const meta = parse(curationMetaBody, body);
 		const by = writer(event, meta.by);
 		const request = parse(curationBody, body);
-		const record = await curate(request, { by, why: meta.why });
+		const record = await curate(appDb(), request, { by, why: meta.why });
 		written();
 		return json(record, { status: 201, headers: { 'cache-control': 'no-store' } });
 	} catch (err) {
