@@ -1,15 +1,7 @@
 // Input hygiene before analysis: markup out, whitespace tidy, and a verdict on whether the text is
 // English prose worth analysing at all.
 
-const ENTITIES: Record<string, string> = {
-	'&amp;': '&',
-	'&lt;': '<',
-	'&gt;': '>',
-	'&quot;': '"',
-	'&#39;': "'",
-	'&apos;': "'",
-	'&nbsp;': ' '
-};
+import { HTML_ENTITIES } from '../sources/normalise.js';
 
 // eslint-disable-next-line no-control-regex -- stray control bytes in scraped text become spaces
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -46,7 +38,9 @@ export function cleanText(raw: string): string {
 		);
 	if (SPACE_BEFORE_PUNCT_HINT.test(s)) s = s.replace(/(?<! ) +([.,;])/g, '$1');
 	if (s.includes('&'))
-		s = s.replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (m) => ENTITIES[m] ?? ' ');
+		s = s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) =>
+			name === '#39' ? "'" : (HTML_ENTITIES[name] ?? ' ')
+		);
 	if (s.includes('\\')) {
 		s = s
 			.replace(

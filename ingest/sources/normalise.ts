@@ -69,7 +69,8 @@ export function stripHtml(s: string): string {
 	return s.includes('&') ? decodeEntities(s) : s;
 }
 
-const ENTITIES: Record<string, string> = {
+/** HTML's named entities that abstracts carry, by name: the one table readers and extractor use. */
+export const HTML_ENTITIES: Readonly<Record<string, string>> = {
 	amp: '&',
 	lt: '<',
 	gt: '>',
@@ -117,7 +118,7 @@ export function decodeEntities(s: string): string {
 				body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
 			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
 		}
-		return ENTITIES[body] ?? ENTITIES[body.toLowerCase()] ?? m;
+		return HTML_ENTITIES[body] ?? HTML_ENTITIES[body.toLowerCase()] ?? m;
 	});
 }
 
