@@ -260,3 +260,4 @@ export type {
 	RisingList,
 	YearsView
 } from './analytics/view.js';
+export type { FieldMap, MapLink, MapRegion } from './analytics/map.js';
