@@ -213,7 +213,37 @@ export function graphStyle(
 			style: { opacity: 1, 'z-index': 20, width: 'mapData(width, 0, 10, 3, 12)' }
 		},
 		{ selector: '.filtered, .hidden', style: { display: 'none' } },
-		{ selector: 'node.hover', style: { 'border-width': 3, 'border-color': HIGHLIGHT } }
+		{ selector: 'node.hover', style: { 'border-width': 3, 'border-color': HIGHLIGHT } },
+		// A lineage's time axis: column headings, text only, not part of the graph.
+		{
+			selector: 'node.axis',
+			style: {
+				width: 1,
+				height: 1,
+				'background-opacity': 0,
+				'border-width': 0,
+				label: 'data(label)',
+				'font-size': 15,
+				'font-weight': 'bold',
+				color: t.text,
+				'text-valign': 'center',
+				'text-halign': 'center',
+				'text-outline-width': 0,
+				events: 'no'
+			}
+		},
+		{
+			selector: 'node.band',
+			style: {
+				width: 'data(width)',
+				height: 'data(height)',
+				shape: 'rectangle',
+				'background-color': t.edge,
+				'background-opacity': 0.08,
+				'z-index-compare': 'manual',
+				'z-index': 0
+			}
+		}
 	];
 	// Cytoscape's style typings are per-property unions; the blocks above are checked by the tests.
 	return blocks as unknown as StylesheetJson;
