@@ -58,50 +58,114 @@ export function placeLabels(
 ): PlacedLabel[] {
 	const placed: PlacedLabel[] = [];
 	const boxes: Box[] = [];
-	for (const q of requests) {
-		const bold = q.bold ?? false;
-		const lh = q.fontSize * LINE_HEIGHT;
-		let done: PlacedLabel | null = null;
-		for (const lines of q.variants) {
-			const w = Math.ceil(Math.max(...lines.map((l) => measure(l, q.fontSize, bold)))) + 2;
-			const h = Math.ceil(lines.length * lh);
-			// Inside when it (nearly) fits the circle; then beside it, nearest first.
-			const fitsInside = q.inside && w <= 2.2 * q.r && h <= 1.6 * q.r;
-			const d = q.r * 0.72; // a diagonal spot's offset: just off the rim
-			const spots: [number, number][] = [
-				...(fitsInside ? [[q.cx - w / 2, q.cy - h / 2] as [number, number]] : []),
-				[q.cx - w / 2, q.cy + q.r + 2],
-				[q.cx - w / 2, q.cy - q.r - 2 - h],
-				[q.cx + q.r + 4, q.cy - h / 2],
-				[q.cx - q.r - 4 - w, q.cy - h / 2],
-				[q.cx + d, q.cy + d],
-				[q.cx + d, q.cy - d - h],
-				[q.cx - d - w, q.cy + d],
-				[q.cx - d - w, q.cy - d - h]
-			];
-			for (const [x, y] of spots) {
-				const box = { x, y, w, h };
-				if (x < 0 || y < 0 || x + w > bounds.width || y + h > bounds.height) continue;
-				if (boxes.some((b) => overlaps(b, box, PAD))) continue;
-				if (obstacles.some((b) => b.owner !== q.id && overlaps(b, box))) continue;
-				done = {
-					id: q.id,
-					lines,
-					fontSize: q.fontSize,
-					bold,
-					...box,
-					// Glyphs sit about 0.8 em below the top of their line box.
-					baseline: y + (lh - q.fontSize) / 2 + q.fontSize * 0.8,
-					lineHeight: lh
-				};
-				break;
+	// Three passes, each in the callers' order (most important first): every label that fits
+	// inside its circle, as many of its lines as fit; then the rest beside their circles, nearest
+	// spots first; then, inside, a first line shortened. Inside a circle a label is unmistakable.
+	const found = new Map<LabelRequest, { lines: string[]; box: Box }>();
+	const take = (q: LabelRequest, lines: string[], box: Box) => {
+		found.set(q, { lines, box });
+		boxes.push(box);
+	};
+	for (const pass of ['inside', 'beside', 'shortened'] as const) {
+		for (const q of requests) {
+			if (found.has(q)) continue;
+			const bold = q.bold ?? false;
+			const lh = q.fontSize * LINE_HEIGHT;
+			const size = (lines: string[]) => ({
+				w: Math.ceil(Math.max(...lines.map((l) => measure(l, q.fontSize, bold)))) + 2,
+				h: Math.ceil(lines.length * lh)
+			});
+			const free = (box: Box) =>
+				box.x >= 0 &&
+				box.y >= 0 &&
+				box.x + box.w <= bounds.width &&
+				box.y + box.h <= bounds.height &&
+				!boxes.some((b) => overlaps(b, box, PAD)) &&
+				!obstacles.some((b) => b.owner !== q.id && overlaps(b, box));
+			const inside = (lines: string[]): Box | null => {
+				const { w, h } = size(lines);
+				if (!q.inside || w > 2 * q.r * 0.95 || h > 1.6 * q.r) return null;
+				return { x: q.cx - w / 2, y: q.cy - h / 2, w, h };
+			};
+			const fitsWidth = (t: string) => measure(t, q.fontSize, bold) <= 2 * q.r * 0.9;
+			if (pass === 'inside') {
+				for (const lines of q.inside ? q.variants.flatMap((v) => [v, wrap(v, fitsWidth)]) : []) {
+					const box = inside(lines);
+					if (box && free(box)) {
+						take(q, lines, box);
+						break;
+					}
+				}
+			} else if (pass === 'beside') {
+				for (const lines of q.variants) {
+					const { w, h } = size(lines);
+					const d = q.r * 0.72; // a diagonal spot's offset: just off the rim
+					const spots: [number, number][] = [
+						[q.cx - w / 2, q.cy + q.r + 2],
+						[q.cx - w / 2, q.cy - q.r - 2 - h],
+						[q.cx + q.r + 4, q.cy - h / 2],
+						[q.cx - q.r - 4 - w, q.cy - h / 2],
+						[q.cx + d, q.cy + d],
+						[q.cx + d, q.cy - d - h],
+						[q.cx - d - w, q.cy + d],
+						[q.cx - d - w, q.cy - d - h]
+					];
+					const spot = spots.map(([x, y]) => ({ x, y, w, h })).find(free);
+					if (spot) {
+						take(q, lines, spot);
+						break;
+					}
+				}
+			} else {
+				const first = q.variants.at(-1)?.[0];
+				const short = first && q.inside ? shorten(first, fitsWidth) : null;
+				const box = short ? inside([short]) : null;
+				if (short && box && free(box)) take(q, [short], box);
 			}
-			if (done) break;
-		}
-		if (done) {
-			placed.push(done);
-			boxes.push(done);
 		}
 	}
+	for (const q of requests) {
+		const f = found.get(q);
+		if (!f) continue;
+		const lh = q.fontSize * LINE_HEIGHT;
+		placed.push({
+			id: q.id,
+			lines: f.lines,
+			fontSize: q.fontSize,
+			bold: q.bold ?? false,
+			...f.box,
+			// Glyphs sit about 0.8 em below the top of their line box.
+			baseline: f.box.y + (lh - q.fontSize) / 2 + q.fontSize * 0.8,
+			lineHeight: lh
+		});
+	}
 	return placed;
+}
+
+/** The longest start of `text` (at least 4 characters, then "…") that `fits`; null if none. */
+export function shorten(text: string, fits: (t: string) => boolean): string | null {
+	if (fits(text)) return text;
+	for (let n = text.length - 1; n >= 4; n--) {
+		const t = `${text.slice(0, n).trimEnd()}…`;
+		if (fits(t)) return t;
+	}
+	return null;
+}
+
+/** Lines broken at spaces (and after hyphens) so that each `fits`, where a break can. */
+export function wrap(lines: string[], fits: (t: string) => boolean): string[] {
+	return lines.flatMap((line) => {
+		if (fits(line)) return [line];
+		const words = line.split(/(?<=[\s-])/);
+		const out: string[] = [];
+		let current = '';
+		for (const w of words) {
+			if (current && !fits((current + w).trim())) {
+				out.push(current.trim());
+				current = w;
+			} else current += w;
+		}
+		if (current.trim()) out.push(current.trim());
+		return out;
+	});
 }
