@@ -58,17 +58,21 @@ export function placeLabels(
 ): PlacedLabel[] {
 	const placed: PlacedLabel[] = [];
 	const boxes: Box[] = [];
-	// Three passes, each in the callers' order (most important first): every label that fits
-	// inside its circle, as many of its lines as fit; then the rest beside their circles, nearest
-	// spots first; then, inside, a first line shortened. Inside a circle a label is unmistakable.
-	const found = new Map<LabelRequest, { lines: string[]; box: Box }>();
-	const take = (q: LabelRequest, lines: string[], box: Box) => {
-		found.set(q, { lines, box });
-		boxes.push(box);
-	};
-	for (const pass of ['inside', 'beside', 'shortened'] as const) {
-		for (const q of requests) {
-			if (found.has(q)) continue;
+	// Passes, each in the callers' order (most important first): every label that fits inside its
+	// circle, as many of its lines as fit; then inside in a smaller type; then the rest beside
+	// their circles, nearest spots first; then inside, a first line shortened. Inside its circle
+	// a label is unmistakable.
+	const found = new Map<LabelRequest, { lines: string[]; box: Box; fontSize: number }>();
+	for (const pass of ['inside', 'smaller', 'beside', 'shortened'] as const) {
+		for (const request of requests) {
+			if (found.has(request)) continue;
+			// The second pass tries the inside again in a smaller type.
+			const q =
+				pass === 'smaller' ? { ...request, fontSize: Math.max(10, request.fontSize - 2) } : request;
+			const take = (lines: string[], box: Box) => {
+				found.set(request, { lines, box, fontSize: q.fontSize });
+				boxes.push(box);
+			};
 			const bold = q.bold ?? false;
 			const lh = q.fontSize * LINE_HEIGHT;
 			const size = (lines: string[]) => ({
@@ -88,11 +92,11 @@ export function placeLabels(
 				return { x: q.cx - w / 2, y: q.cy - h / 2, w, h };
 			};
 			const fitsWidth = (t: string) => measure(t, q.fontSize, bold) <= 2 * q.r * 0.9;
-			if (pass === 'inside') {
+			if (pass === 'inside' || pass === 'smaller') {
 				for (const lines of q.inside ? q.variants.flatMap((v) => [v, wrap(v, fitsWidth)]) : []) {
 					const box = inside(lines);
 					if (box && free(box)) {
-						take(q, lines, box);
+						take(lines, box);
 						break;
 					}
 				}
@@ -112,7 +116,7 @@ export function placeLabels(
 					];
 					const spot = spots.map(([x, y]) => ({ x, y, w, h })).find(free);
 					if (spot) {
-						take(q, lines, spot);
+						take(lines, spot);
 						break;
 					}
 				}
@@ -120,22 +124,22 @@ export function placeLabels(
 				const first = q.variants.at(-1)?.[0];
 				const short = first && q.inside ? shorten(first, fitsWidth) : null;
 				const box = short ? inside([short]) : null;
-				if (short && box && free(box)) take(q, [short], box);
+				if (short && box && free(box)) take([short], box);
 			}
 		}
 	}
 	for (const q of requests) {
 		const f = found.get(q);
 		if (!f) continue;
-		const lh = q.fontSize * LINE_HEIGHT;
+		const lh = f.fontSize * LINE_HEIGHT;
 		placed.push({
 			id: q.id,
 			lines: f.lines,
-			fontSize: q.fontSize,
+			fontSize: f.fontSize,
 			bold: q.bold ?? false,
 			...f.box,
 			// Glyphs sit about 0.8 em below the top of their line box.
-			baseline: f.box.y + (lh - q.fontSize) / 2 + q.fontSize * 0.8,
+			baseline: f.box.y + (lh - f.fontSize) / 2 + f.fontSize * 0.8,
 			lineHeight: lh
 		});
 	}
