@@ -188,7 +188,7 @@ export function lineageTimeline(
 	const generations = [...new Set(undated.map((n) => n.depth ?? 0))].sort((a, b) => a - b);
 	for (const g of generations)
 		columns.push({
-			label: g === 0 ? 'year unknown · root' : `year unknown · generation ${g}`,
+			label: g === 0 ? 'year unknown\nthe root' : `year unknown\ngeneration ${g}`,
 			key: `g${g}`,
 			nodes: undated.filter((n) => (n.depth ?? 0) === g)
 		});

@@ -229,6 +229,8 @@ export function graphStyle(
 				'text-valign': 'center',
 				'text-halign': 'center',
 				'text-outline-width': 0,
+				'text-wrap': 'wrap',
+				'text-max-width': 170,
 				events: 'no'
 			}
 		},

@@ -125,8 +125,8 @@ describe('a lineage on a time axis', () => {
 			'2021',
 			'2022',
 			'2023',
-			'year unknown · generation 1',
-			'year unknown · generation 2'
+			'year unknown\ngeneration 1',
+			'year unknown\ngeneration 2'
 		]);
 		expect(t.undated).toBe(2);
 	});
