@@ -17,7 +17,7 @@ export interface MapRegion {
 	importance: number;
 	/** its most important members, for the label and the tooltip */
 	top: EntityRef[];
-	/** distinct papers mentioning its members (of the year range, when one is given) */
+	/** distinct papers mentioning its MEMBERS_COUNTED most important members (of the year range, when one is given) */
 	papers: number;
 	/** of all years: the same count without a range */
 	papersAll: number;
@@ -47,6 +47,12 @@ export interface FieldMap {
 
 /** Communities smaller than this are not regions of the map. */
 export const MIN_SIZE = 3;
+/**
+ * A region's links and papers are counted over its most important members, this many: the big
+ * communities of a large graph have tens of thousands, whose long tail changes neither which
+ * communities are linked nor how busy each is, and reading all of them took seconds.
+ */
+export const MEMBERS_COUNTED = 300;
 const MIN_R = 14;
 const MAX_R = 70;
 /** Space kept between two regions, in model units. */
@@ -77,8 +83,9 @@ export function fieldMap(
 	const key = `${snap.version}|${o.limit}`;
 	let layout = byKey.get(key);
 	if (!layout) {
-		// One layout per copy of the graph and size: older ones are not asked again.
-		byKey.clear();
+		// Layouts of an older copy of the graph are not asked again; a few sizes are kept.
+		for (const k of byKey.keys())
+			if (!k.startsWith(`${snap.version}|`) || byKey.size > 4) byKey.delete(k);
 		layout = computeLayout(index, snap, o.limit);
 		byKey.set(key, layout);
 	}
@@ -130,8 +137,9 @@ function computeLayout(index: AnalyticsIndex, snap: GraphSnapshot, limit: number
 	// Each entity of the graph copy → its slot on the map (-1: none shown).
 	const slotOf = new Int32Array(snap.nodeCount).fill(-1);
 	const top: EntityRef[][] = [];
+	const counted = (k: number) => index.members[k]!.slice(0, MEMBERS_COUNTED);
 	ks.forEach((k, s) => {
-		for (const m of index.members[k]!) {
+		for (const m of counted(k)) {
 			const i = snap.index.get(m.id);
 			if (i !== undefined) slotOf[i] = s;
 		}
@@ -166,7 +174,7 @@ function computeLayout(index: AnalyticsIndex, snap: GraphSnapshot, limit: number
 	const seenBy = new Int32Array(snap.nodeCount).fill(-1);
 	const paperSlots = new Map<number, number[]>();
 	ks.forEach((k, s) => {
-		for (const m of index.members[k]!) {
+		for (const m of counted(k)) {
 			const i = snap.index.get(m.id);
 			if (i === undefined) continue;
 			for (const p of snap.mentionedBy.get(i) ?? []) {
