@@ -213,8 +213,16 @@ export function graphStyle(
 			style: { opacity: 1, 'z-index': 20, width: 'mapData(width, 0, 10, 3, 12)' }
 		},
 		{ selector: '.filtered, .hidden', style: { display: 'none' } },
-		{ selector: 'node.hover', style: { 'border-width': 3, 'border-color': HIGHLIGHT } },
-		// A lineage's time axis: column headings, text only, not part of the graph.
+		{ selector: 'node.hover', style: { 'border-width': 3, 'border-color': HIGHLIGHT } }
+	];
+	// A lineage's time axis (never a big view): headings and bands, not part of the graph.
+	if (!options.big) blocks.push(...axisBlocks(t));
+	// Cytoscape's style typings are per-property unions; the blocks above are checked by the tests.
+	return blocks as unknown as StylesheetJson;
+}
+
+function axisBlocks(t: (typeof THEME)[Theme]): Block[] {
+	return [
 		{
 			selector: 'node.axis',
 			style: {
@@ -247,8 +255,6 @@ export function graphStyle(
 			}
 		}
 	];
-	// Cytoscape's style typings are per-property unions; the blocks above are checked by the tests.
-	return blocks as unknown as StylesheetJson;
 }
 
 /**
