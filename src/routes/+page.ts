@@ -84,11 +84,23 @@ async function loadMap(api: Api, state: ExplorerState) {
 		api.map({ limit: MAP_REGIONS, from: state.filters.yearFrom, to: state.filters.yearTo }),
 		state.community ? api.community(state.community, { limit: 40 }) : null
 	]);
+	let mapProblem = map.ok ? null : { ...failure(map)!, code: map.error.code ?? null };
+	// Not ready because the graph cannot even be read: say that, not "computing".
+	if (mapProblem?.code === 'not_ready') {
+		const health = await api.health();
+		if (!health.ok)
+			mapProblem = {
+				status: 503,
+				message:
+					'The graph database is not reachable, so the map cannot be drawn. Start it (npx lineage db start) or check NEO4J_URI; the app recovers by itself once it answers.',
+				code: 'unavailable'
+			};
+	}
 	return {
 		state,
 		map: map.ok ? map.data : null,
 		/** The analytics not computed yet (`not_ready`) or the database away: said, never blank. */
-		mapProblem: map.ok ? null : { ...failure(map)!, code: map.error.code ?? null },
+		mapProblem,
 		community: community?.ok ? community.data : null,
 		overview: null,
 		placed: null,
