@@ -194,6 +194,8 @@ export interface PathsResult {
 
 export interface LineageNode extends GraphNode {
 	depth: number; // hops from the root
+	/** a method's proposing paper, folded into it: the lineage shows the method, not both */
+	proposedIn?: { id: string; title: string; year: number | null };
 }
 
 export interface LineageResult {
@@ -261,3 +263,4 @@ export type {
 	RisingList,
 	YearsView
 } from './analytics/view.js';
+export type { FieldMap, MapLink, MapRegion } from './analytics/map.js';

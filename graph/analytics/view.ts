@@ -91,7 +91,8 @@ const NAME_POOL = 6;
 export class AnalyticsIndex {
 	readonly byId = new Map<string, { community: number; importance: number; rank: number }>();
 	readonly communities: CommunitySummary[] = [];
-	private readonly members: RankedEntity[][] = [];
+	/** each community's members, most important first */
+	readonly members: RankedEntity[][] = [];
 	readonly rising: RisingList;
 
 	constructor(

@@ -86,13 +86,79 @@ export async function lineage(
 		[...depthOf.keys()].filter((n) => n !== id),
 		opts
 	);
-	return {
-		root,
-		direction,
-		nodes: nodes.map((n) => ({ ...n, depth: depthOf.get(n.id) ?? 0 })),
-		edges: [...edges.values()],
-		truncated
-	};
+	return foldProposers(
+		db,
+		{
+			root,
+			direction,
+			nodes: nodes.map((n) => ({ ...n, depth: depthOf.get(n.id) ?? 0 })),
+			edges: [...edges.values()],
+			truncated
+		},
+		opts
+	);
+}
+
+// $papers → the method each proposes, models and techniques only: the one named in its title
+// first, then by name — the choice BUILDS_ON below makes for its rows.
+const PROPOSED_METHOD = `
+UNWIND $papers AS pid
+MATCH (p:Paper {id: pid})-[:PROPOSES]->(m:Entity) WHERE m.type IN ['Model', 'Technique']
+WITH p, m ORDER BY CASE WHEN p.title CONTAINS m.name THEN 0 ELSE 1 END, m.name
+WITH p, collect(m)[0] AS m
+RETURN p.id AS paper, p.title AS title, p.year AS year, m.id AS method`;
+
+/**
+ * A paper that proposes a method is shown as that method, as in the builds-on table: the paper
+ * and the method it proposes state the same edges (a paper's relations hold for what it
+ * proposes), so drawing both puts every such method twice. The paper's edges move to the
+ * method (the same edge twice is kept once, with the larger support) and the method carries
+ * the paper's title, year and id.
+ */
+async function foldProposers(
+	db: Db,
+	result: LineageResult,
+	opts: { timeoutMs?: number }
+): Promise<LineageResult> {
+	const papers = result.nodes.filter((n) => n.kind === 'Paper').map((n) => n.id);
+	if (papers.length === 0) return result;
+	const rows = await readRows<{
+		paper: string;
+		title: string;
+		year: number | null;
+		method: string;
+	}>(db, PROPOSED_METHOD, { papers }, opts);
+	if (rows.length === 0) return result;
+	const byId = new Map(result.nodes.map((n) => [n.id, n]));
+	const missing = rows.map((r) => r.method).filter((m) => !byId.has(m) && m !== result.root.id);
+	for (const n of await nodesById(db, [...new Set(missing)], opts))
+		byId.set(n.id, { ...n, depth: Number.MAX_SAFE_INTEGER });
+	const into = new Map<string, string>();
+	for (const r of rows) {
+		const paper = byId.get(r.paper);
+		const method = byId.get(r.method);
+		if (!paper || (!method && r.method !== result.root.id)) continue;
+		into.set(r.paper, r.method);
+		byId.delete(r.paper);
+		if (method) {
+			byId.set(r.method, {
+				...method,
+				depth: Math.min(method.depth, paper.depth),
+				year: method.year ?? r.year,
+				proposedIn: { id: r.paper, title: r.title, year: r.year }
+			});
+		}
+	}
+	const edges = new Map<string, GraphEdge>();
+	for (const e of result.edges) {
+		const source = into.get(e.source) ?? e.source;
+		const target = into.get(e.target) ?? e.target;
+		if (source === target) continue;
+		const moved = toEdge({ ...e, source, target });
+		const had = edges.get(moved.id);
+		if (!had || had.support < moved.support) edges.set(moved.id, moved);
+	}
+	return { ...result, nodes: [...byId.values()], edges: [...edges.values()] };
 }
 
 // $id, $cap → who builds on the root or on any of its variants (transitively, up to 3 levels),

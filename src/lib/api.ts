@@ -8,6 +8,7 @@ import type {
 	CurationRequest,
 	CommunityDetail,
 	CommunitySummary,
+	FieldMap,
 	EntityDetail,
 	EntityType,
 	GraphNode,
@@ -279,12 +280,22 @@ export function createApi(fetcher: Fetch = fetch) {
 				fetcher,
 				apiUrl(`communities/${enc(id)}`, { offset: q.offset, limit: q.limit })
 			),
+		/** The map of the field: communities as regions, laid out, counted over a year range. */
+		map: (q: { limit?: number; from?: number | null; to?: number | null } = {}) =>
+			get<FieldMap>(
+				fetcher,
+				apiUrl('map', { limit: q.limit, from: q.from ?? undefined, to: q.to ?? undefined })
+			),
 		rising: (limit?: number) => get<RisingList>(fetcher, apiUrl('rising', { limit })),
 		health: () =>
-			get<{ app: 'ok'; database: { ok: boolean; uri: string; error?: string } }>(
-				fetcher,
-				'/api/health'
-			)
+			get<{
+				app: 'ok';
+				database: { ok: boolean; uri: string; error?: string };
+				analytics?: {
+					state: string;
+					computing?: { stage: string; progress: number };
+				};
+			}>(fetcher, '/api/health')
 	};
 }
 

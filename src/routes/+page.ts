@@ -1,8 +1,8 @@
 // The explorer's data: the overview, every expansion named in the URL (at its own limit), and
 // the selected node's detail, so that reloading or sharing the URL restores the same view.
-import { createApi, type ApiResult } from '$lib/api';
+import { createApi, type Api, type ApiResult } from '$lib/api';
 import type { GraphView } from '$lib/types';
-import { decodeExplorerState, type Expansion } from '$lib/graph/url-state';
+import { decodeExplorerState, type ExplorerState, type Expansion } from '$lib/graph/url-state';
 import { expansionQuery, failure, loadDetail } from '$lib/state/loaders';
 import { browser } from '$app/environment';
 import { mergeViews } from '$lib/graph/elements';
@@ -15,6 +15,7 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url }) => {
 	const api = createApi(fetch);
 	const state = decodeExplorerState(url.searchParams);
+	if (state.view === 'map') return loadMap(api, state);
 	// A view that may be big (thousands of nodes) is not put in the HTML: megabytes of data would
 	// hold back the first paint and hydration. The browser fetches it compactly, with the
 	// server's layout, while the page hydrates and Cytoscape loads.
@@ -43,6 +44,9 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	}
 	return {
 		state,
+		map: null,
+		mapProblem: null,
+		community: null,
 		overview: overview?.ok ? overview.data : null,
 		/** Deferred views: the overview on its way (null while server-rendering). */
 		placed,
@@ -69,4 +73,41 @@ function prepareLayout(placed: PlacedView, steps: { view: GraphView }[], batched
 	)
 		provideLayout(graph, placed.positions);
 	else startLayout(graph);
+}
+
+/** Regions on the first screen: the most important communities. */
+const MAP_REGIONS = 30;
+
+/** The first screen: the map of the field, of a year range when one is set. */
+async function loadMap(api: Api, state: ExplorerState) {
+	const [map, community] = await Promise.all([
+		api.map({ limit: MAP_REGIONS, from: state.filters.yearFrom, to: state.filters.yearTo }),
+		state.community ? api.community(state.community, { limit: 40 }) : null
+	]);
+	let mapProblem = map.ok ? null : { ...failure(map)!, code: map.error.code ?? null };
+	// Not ready because the graph cannot even be read: say that, not "computing".
+	if (mapProblem?.code === 'not_ready') {
+		const health = await api.health();
+		if (!health.ok)
+			mapProblem = {
+				status: 503,
+				message:
+					'The graph database is not reachable, so the map cannot be drawn. Start it (npx lineage db start) or check NEO4J_URI; the app recovers by itself once it answers.',
+				code: 'unavailable'
+			};
+	}
+	return {
+		state,
+		map: map.ok ? map.data : null,
+		/** The analytics not computed yet (`not_ready`) or the database away: said, never blank. */
+		mapProblem,
+		community: community?.ok ? community.data : null,
+		overview: null,
+		placed: null,
+		deferred: false,
+		problem: null,
+		detail: null,
+		detailProblem: null,
+		steps: [] as (Expansion & { view: GraphView })[]
+	};
 }

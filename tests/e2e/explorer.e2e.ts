@@ -81,8 +81,8 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		}
 	});
 
-	it('opens on the overview graph with a legend', async () => {
-		await page.goto(h.app.url);
+	it('opens the graph view on the overview with a legend', async () => {
+		await page.goto(`${h.app.url}/?view=graph`);
 		const nodes = await waitForGraph(page, 10);
 		expect(nodes).toBeGreaterThanOrEqual(10);
 		await expect(page.locator('details.legend').textContent()).resolves.toContain('builds on');
@@ -213,7 +213,7 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 	});
 
 	it('finds SDXL by search, selects it and shows an evidence sentence', async () => {
-		await page.goto(h.app.url);
+		await page.goto(`${h.app.url}/?view=graph`);
 		await waitForGraph(page);
 		await page.locator('#search').fill('SDXL');
 		const option = page.locator('[role="option"]', { hasText: 'SDXL' }).first();

@@ -68,13 +68,16 @@ const VIEWS: [string, string][] = [
 	['entity', '/entity/model%3Astable-diffusion'],
 	['paper', `/paper/${KOALA_PAPER}`],
 	['lineage', '/lineage/model%3Astable-diffusion'],
-	['paths', '/paths?from=model%3Akoala&to=model%3Astable-diffusion']
+	['paths', '/paths?from=model%3Akoala&to=model%3Astable-diffusion'],
+	['map', '/']
 ];
 
 /** Waits for what each view loads after the page: the graph, or the path list. */
 async function settle(page: Page, name: string) {
 	if (name === 'explorer' || name === 'lineage' || name === 'paths') await waitForGraph(page, 2);
 	if (name === 'paths') await page.locator('[data-testid="chain"]').first().waitFor();
+	if (name === 'map')
+		await page.locator('[data-testid="field-map"] text.map-label').first().waitFor();
 }
 
 /**
@@ -277,7 +280,7 @@ describe.skipIf(noNeo4j)('to the source, any screen, any hand', () => {
 			expect(b.x + b.width, sel).toBeLessThanOrEqual(PHONE.width);
 		}
 		// A skip link shows on screen when focused.
-		await page.goto(`${h.app.url}/`);
+		await page.goto(`${h.app.url}/?view=graph`);
 		await waitForGraph(page, 2);
 		const skip = page.getByRole('link', { name: 'Skip to the graph' });
 		await skip.focus();

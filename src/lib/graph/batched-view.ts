@@ -22,12 +22,8 @@ import {
 import type { Theme } from './style';
 import { edgeTooltip, nodeTooltip } from './tooltips';
 
-export interface ViewHover {
-	x: number;
-	y: number;
-	title: string;
-	detail: string;
-}
+export type { Hover as ViewHover } from './surface';
+import type { Hover as ViewHover, Viewport } from './surface';
 
 export interface BatchedViewOptions {
 	theme: () => Theme;
@@ -38,10 +34,7 @@ export interface BatchedViewOptions {
 	onhover: (info: ViewHover | null) => void;
 }
 
-export interface Viewport {
-	zoom: number;
-	pan: Position;
-}
+export type { Viewport };
 
 /** Before Cytoscape is in: the view's own positions (mutable, for drags) and viewport. */
 export interface Detached {

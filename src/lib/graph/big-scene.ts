@@ -7,7 +7,16 @@
 import type { Position } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../types';
 import { displayLabel, nodeSize } from './elements';
-import { BIG_PAPER_SIZE, bigEdgeStroke, THEME, type EdgeStroke, type Theme } from './style';
+import {
+	BIG_PAPER_SIZE,
+	bigEdgeStroke,
+	FADED_OPACITY,
+	nodeRing,
+	RING,
+	THEME,
+	type EdgeStroke,
+	type Theme
+} from './style';
 import { HIGHLIGHT, nodeLook, type NodeLook } from './vocabulary';
 
 export interface EdgeBatch<E> {
@@ -89,7 +98,7 @@ export interface Scene {
 	edgeCount: number;
 }
 
-const FADED_ALPHA = 0.12;
+const FADED_ALPHA = FADED_OPACITY;
 /** Labels show once they would be at least this many pixels tall (as Cytoscape's min-zoomed-font-size). */
 export const LABEL_FONT = 12;
 export const MIN_LABEL_PX = 11;
@@ -115,10 +124,12 @@ export function buildScene(
 		const look = nodeLook(data.type);
 		const paper = data.type === 'Paper';
 		const emphasised = highlight?.has(data.id) ?? false;
-		let ring: SceneNode['ring'] = null;
-		if (data.id === selected) ring = { colour: t.selected, width: 4 };
-		else if (emphasised || roots.has(data.id)) ring = { colour: HIGHLIGHT, width: 4 };
-		else if (pinned.has(data.id)) ring = { colour: t.halo, width: 5, double: true };
+		const ring = nodeRing(t, {
+			selected: data.id === selected,
+			emphasised,
+			root: roots.has(data.id),
+			pinned: pinned.has(data.id)
+		});
 		placed.set(data.id, {
 			id: data.id,
 			data,
@@ -461,7 +472,7 @@ export function drawHover(
 		ctx.stroke();
 	}
 	if (node) {
-		drawRing(ctx, node, node.ring ?? { colour: HIGHLIGHT, width: 3 }, theme);
+		drawRing(ctx, node, node.ring ?? { colour: HIGHLIGHT, width: RING.hover }, theme);
 		if (node.label) drawLabel(ctx, node, t.zoom, theme, true);
 	}
 	ctx.restore();

@@ -54,7 +54,8 @@ export function diffElements(
 
 export function currentElements(cy: Core): Current {
 	const map: Current = new Map();
-	cy.elements().forEach((el) => {
+	// Decorations the canvas adds itself (a lineage's time axis) are not the graph's.
+	cy.elements(':not(.axis)').forEach((el) => {
 		map.set(el.id(), el.data());
 	});
 	return map;

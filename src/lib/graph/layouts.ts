@@ -3,6 +3,7 @@
 // the year gap so later work sits further right.
 import type { LayoutOptions } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../types';
+import { nodeSize } from './elements';
 
 /**
  * Above this many nodes the explorer trades polish for speed: the canvas lays the view out with
@@ -150,4 +151,98 @@ export function lineageGrid(
 		x += columns * spacing.column + spacing.band;
 	}
 	return out;
+}
+
+export interface Timeline {
+	positions: Record<string, { x: number; y: number }>;
+	/** Column headings above the columns: a year, or "year unknown · generation N". */
+	axis: { id: string; label: string; x: number; y: number }[];
+	/** A faint band behind every other column, so a year wrapped into several reads as one. */
+	bands: { id: string; x: number; y: number; width: number; height: number }[];
+	/** The years on the axis, oldest first, and the nodes (root included) without one. */
+	years: number[];
+	undated: number;
+}
+
+/** A lineage is laid out on a time axis when at least this many of its nodes have a year… */
+export const TIMELINE_MIN_DATED = 2;
+
+/**
+ * A lineage along a time axis, left = older: one column per year (wrapped into several when
+ * it is taller than MAX_RANK_ROWS rows), then, to the right of the years, the nodes whose year
+ * is unknown, by generation (hops from the root). Nodes are stacked by their drawn size, so a
+ * big root does not cover its neighbour. Null when fewer than TIMELINE_MIN_DATED nodes have a
+ * year, or all the same one: the lineage is then laid out by generations alone.
+ */
+export function lineageTimeline(
+	nodes: (GraphNode & { depth?: number })[],
+	spacing = { column: 190, row: 46, gap: 60, label: 20 }
+): Timeline | null {
+	const dated = nodes.filter((n) => n.year != null);
+	const years = [...new Set(dated.map((n) => n.year!))].sort((a, b) => a - b);
+	if (dated.length < TIMELINE_MIN_DATED || years.length < 2) return null;
+	const columns: { label: string; key: string; nodes: (GraphNode & { depth?: number })[] }[] = [];
+	for (const y of years)
+		columns.push({ label: String(y), key: `y${y}`, nodes: dated.filter((n) => n.year === y) });
+	const undated = nodes.filter((n) => n.year == null);
+	const generations = [...new Set(undated.map((n) => n.depth ?? 0))].sort((a, b) => a - b);
+	for (const g of generations)
+		columns.push({
+			label: g === 0 ? 'year unknown\nthe root' : `year unknown\ngeneration ${g}`,
+			key: `g${g}`,
+			nodes: undated.filter((n) => (n.depth ?? 0) === g)
+		});
+	const maxHeight = MAX_RANK_ROWS * spacing.row;
+	// Each column's nodes in sub-columns of at most maxHeight, each node as tall as it is drawn.
+	const stacked = columns.map((c) => {
+		const sorted = [...c.nodes].sort(
+			(a, b) => (a.depth ?? 0) - (b.depth ?? 0) || a.label.localeCompare(b.label)
+		);
+		const subs: { id: string; h: number }[][] = [[]];
+		let used = 0;
+		for (const n of sorted) {
+			const h = Math.max(spacing.row, nodeSize(n) + spacing.label);
+			if (used + h > maxHeight && subs.at(-1)!.length) {
+				subs.push([]);
+				used = 0;
+			}
+			subs.at(-1)!.push({ id: n.id, h });
+			used += h;
+		}
+		return subs;
+	});
+	const tallest = Math.max(
+		...stacked.flatMap((subs) => subs.map((sub) => sub.reduce((a, n) => a + n.h, 0)))
+	);
+	const top = -tallest / 2;
+	const positions: Timeline['positions'] = {};
+	const axis: Timeline['axis'] = [];
+	const bands: Timeline['bands'] = [];
+	let x = 0;
+	columns.forEach((c, k) => {
+		// The undated part starts after a wider gap: a different kind of column.
+		if (k > 0 && c.key.startsWith('g') && columns[k - 1]!.key.startsWith('y')) x += spacing.gap;
+		const subs = stacked[k]!;
+		subs.forEach((sub, col) => {
+			const height = sub.reduce((a, n) => a + n.h, 0);
+			let y = -height / 2;
+			for (const n of sub) {
+				positions[n.id] = { x: x + col * spacing.column, y: y + n.h / 2 - spacing.label / 2 };
+				y += n.h;
+			}
+		});
+		const width = subs.length * spacing.column;
+		const centre = x + ((subs.length - 1) * spacing.column) / 2;
+		axis.push({ id: `axis:${c.key}`, label: c.label, x: centre, y: top - spacing.row });
+		if (k % 2 === 0)
+			bands.push({
+				id: `band:${c.key}`,
+				x: centre,
+				y: -spacing.row / 2,
+				width: width - 10,
+				height: tallest + 2 * spacing.row
+			});
+		x += width;
+	});
+	return { positions, axis, bands, years, undated: undated.length };
 }

@@ -19,7 +19,30 @@ export const STRONG_SUPPORT = 3;
 const BIG_EDGE_OPACITY = 0.45;
 /** Big views draw papers as small squares of this size. */
 export const BIG_PAPER_SIZE = 7;
-const FADED_OPACITY = 0.12;
+export const FADED_OPACITY = 0.12;
+
+/**
+ * A node's ring for the page's state — selected, emphasised or a lineage's root, pinned — as
+ * both renderers draw it: the stylesheet's blocks below and the batched canvas (big-scene.ts).
+ */
+export const RING = {
+	selected: 4,
+	highlighted: 4,
+	root: 4,
+	pinned: 5,
+	hover: 3
+} as const;
+
+export function nodeRing(
+	t: (typeof THEME)[Theme],
+	s: { selected: boolean; emphasised: boolean; root: boolean; pinned: boolean }
+): { colour: string; width: number; double?: boolean } | null {
+	if (s.selected) return { colour: t.selected, width: RING.selected };
+	if (s.emphasised) return { colour: HIGHLIGHT, width: RING.highlighted };
+	if (s.root) return { colour: HIGHLIGHT, width: RING.root };
+	if (s.pinned) return { colour: t.halo, width: RING.pinned, double: true };
+	return null;
+}
 
 export interface EdgeStroke {
 	colour: string;
@@ -188,7 +211,7 @@ export function graphStyle(
 		},
 		{
 			selector: 'node:selected',
-			style: { 'border-width': 4, 'border-color': t.selected, 'font-weight': 'bold' }
+			style: { 'border-width': RING.selected, 'border-color': t.selected, 'font-weight': 'bold' }
 		},
 		// A clicked edge (its evidence in the panel): a halo around it, in the selection colour.
 		{
@@ -201,22 +224,65 @@ export function graphStyle(
 				'underlay-padding': 4
 			}
 		},
-		{ selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5 } },
-		{ selector: 'node.root', style: { 'border-width': 4, 'border-color': HIGHLIGHT } },
+		{ selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': RING.pinned } },
+		{ selector: 'node.root', style: { 'border-width': RING.root, 'border-color': HIGHLIGHT } },
 		{ selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
 		{
 			selector: 'node.highlighted',
-			style: { 'border-width': 4, 'border-color': HIGHLIGHT, 'z-index': 20, 'font-weight': 'bold' }
+			style: {
+				'border-width': RING.highlighted,
+				'border-color': HIGHLIGHT,
+				'z-index': 20,
+				'font-weight': 'bold'
+			}
 		},
 		{
 			selector: 'edge.highlighted',
 			style: { opacity: 1, 'z-index': 20, width: 'mapData(width, 0, 10, 3, 12)' }
 		},
 		{ selector: '.filtered, .hidden', style: { display: 'none' } },
-		{ selector: 'node.hover', style: { 'border-width': 3, 'border-color': HIGHLIGHT } }
+		{ selector: 'node.hover', style: { 'border-width': RING.hover, 'border-color': HIGHLIGHT } }
 	];
+	// A lineage's time axis (never a big view): headings and bands, not part of the graph.
+	if (!options.big) blocks.push(...axisBlocks(t));
 	// Cytoscape's style typings are per-property unions; the blocks above are checked by the tests.
 	return blocks as unknown as StylesheetJson;
+}
+
+function axisBlocks(t: (typeof THEME)[Theme]): Block[] {
+	return [
+		{
+			selector: 'node.axis',
+			style: {
+				width: 1,
+				height: 1,
+				'background-opacity': 0,
+				'border-width': 0,
+				label: 'data(label)',
+				'font-size': 15,
+				'font-weight': 'bold',
+				color: t.text,
+				'text-valign': 'center',
+				'text-halign': 'center',
+				'text-outline-width': 0,
+				'text-wrap': 'wrap',
+				'text-max-width': 170,
+				events: 'no'
+			}
+		},
+		{
+			selector: 'node.band',
+			style: {
+				width: 'data(width)',
+				height: 'data(height)',
+				shape: 'rectangle',
+				'background-color': t.edge,
+				'background-opacity': 0.08,
+				'z-index-compare': 'manual',
+				'z-index': 0
+			}
+		}
+	];
 }
 
 /**

@@ -9,7 +9,10 @@ export interface TooltipText {
 }
 
 export function nodeTooltip(
-	d: Pick<GraphNode, 'label' | 'type' | 'year' | 'paperCount' | 'degree'>
+	d: Pick<GraphNode, 'label' | 'type' | 'year' | 'paperCount' | 'degree'> & {
+		/** a lineage's method with its proposing paper folded in */
+		proposedIn?: { title: string; year: number | null };
+	}
 ): TooltipText {
 	const bits = [
 		d.type,
@@ -17,7 +20,10 @@ export function nodeTooltip(
 		`${d.paperCount} paper${d.paperCount === 1 ? '' : 's'}`,
 		`degree ${d.degree}`
 	];
-	return { title: d.label, detail: bits.join(' · ') };
+	const paper = d.proposedIn
+		? ` · proposed in “${d.proposedIn.title}”${d.proposedIn.year ? ` (${d.proposedIn.year})` : ''}`
+		: '';
+	return { title: d.label, detail: bits.join(' · ') + paper };
 }
 
 /** An edge read from its true source to its true target. */

@@ -36,6 +36,10 @@ export interface ExplorerState {
 	pinned: string[];
 	filters: GraphFilters;
 	renderer: RendererChoice;
+	/** The first screen is the map of the field; a graph to explore once anything is asked of it. */
+	view: 'map' | 'graph';
+	/** The community opened on the map (`c`). */
+	community: string | null;
 }
 
 export interface PathQuery {
@@ -80,9 +84,26 @@ export function emptyExplorerState(): ExplorerState {
 		hidden: [],
 		pinned: [],
 		filters: defaultFilters(),
-		renderer: 'auto'
+		renderer: 'auto',
+		view: 'map',
+		community: null
 	};
 }
+
+/** Parameters that only the graph view reads: a URL with any of them opens the graph. */
+const GRAPH_ONLY = [
+	'limit',
+	'papers',
+	'sel',
+	'hide',
+	'pin',
+	'types',
+	'rels',
+	'minSupport',
+	'renderer'
+];
+const graphAsked = (p: URLSearchParams) =>
+	[...p.keys()].some((k) => GRAPH_ONLY.includes(k) || EXPANSION_KEY.test(k));
 
 /**
  * An expansion is `x=<id>` at the default limit and `x<limit>=<id>` after "show more", then
@@ -111,6 +132,11 @@ export function encodeExplorerState(state: ExplorerState): URLSearchParams {
 	if (f.yearTo != null) p.set('to', String(f.yearTo));
 	if (f.minSupport > 1) p.set('minSupport', String(f.minSupport));
 	if (state.renderer !== 'auto') p.set('renderer', state.renderer);
+	// The view is said only where the other parameters would not say it.
+	const graph = graphAsked(p);
+	if (state.view === 'graph' && !graph) p.set('view', 'graph');
+	if (state.view === 'map' && graph) p.set('view', 'map');
+	if (state.view === 'map' && state.community) p.set('c', state.community);
 	return p;
 }
 
@@ -152,7 +178,9 @@ export function decodeExplorerState(p: URLSearchParams): ExplorerState {
 			yearTo: int(p.get('to'), 1900, 2200),
 			minSupport: int(p.get('minSupport'), 1, 1000) ?? 1
 		},
-		renderer: parseRendererChoice(p.get('renderer'))
+		renderer: parseRendererChoice(p.get('renderer')),
+		view: p.get('view') === 'graph' || (p.get('view') !== 'map' && graphAsked(p)) ? 'graph' : 'map',
+		community: p.get('c') || null
 	};
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
 	communitiesParams,
 	communityParams,
+	mapParams,
 	cypherBody,
 	entityParams,
 	entityRelationsParams,
@@ -105,6 +106,11 @@ export function openApiDocument(): object {
 					...queryParameters(communityParams)
 				],
 				'CommunityDetail'
+			),
+			'/api/map': op(
+				'The map of the field: the `limit` most important communities (of at least 3 members) as regions with model coordinates `x`, `y` and radius `r` (area ∝ importance), laid out so that communities joined by more relations and co-mentions sit nearer and no two overlap; `links` their weights (the strongest 1); `papers` each region’s distinct papers, of the year range `from`/`to` when given (`papersAll`: of all years); `years` the corpus’s first and last year. Positions do not change with the year range. While a new graph version is analysed, the previous version’s map (`version`); 503 `not_ready` before the first',
+				queryParameters(mapParams),
+				'{ version, regions: { id, name, size, importance, top, papers, papersAll, x, y, r }[], links: { source, target, weight }[], total, years: { first, last } | null, range }'
 			),
 			'/api/rising': op(
 				'Entities whose share of the papers grew most in the corpus’s latest year against the years before (`growth` = log2 of recent share over past share, the past smoothed by one paper; at least 3 recent papers). `note` says why the list is empty when the corpus has no past to compare with',

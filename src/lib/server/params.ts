@@ -127,6 +127,11 @@ export const communityParams = z.object({
 /** Entities sharing most neighbours with one (GET /api/entities/{id}/related). */
 export const relatedParams = z.object({ limit: int(1, 50).default(10) });
 
+/** The map of the field: the most important communities, laid out (GET /api/map). */
+export const mapParams = z
+	.object({ limit: int(1, 200).default(30), ...yearRange })
+	.refine(ordered, orderedIssue);
+
 /** Entities whose share of the papers grew most in the recent years (GET /api/rising). */
 export const risingParams = z.object({ limit: int(1, 100).default(20) });
 export const idParam = id;

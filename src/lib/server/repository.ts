@@ -30,6 +30,7 @@ import {
 	relatedEntities
 } from '../../../graph/analytics/view.js';
 import { entityYearsFromDb } from '../../../graph/queries/analytics.js';
+import { fieldMap } from '../../../graph/analytics/map.js';
 import { curationsOf, resolveId, resolveIds } from './curation';
 import type {
 	BuildsOnRow,
@@ -119,6 +120,17 @@ export const repository = {
 		const id = await resolveId(asked);
 		const snapshot = await currentSnapshot();
 		return snapshot ? entityYears(snapshot, id) : entityYearsFromDb(appDb(), id, t());
+	},
+
+	/** The map of the field; `current` false while it is the previous graph version's. */
+	async fieldMap(o: { limit: number; from?: number; to?: number }) {
+		const { index, current } = await currentAnalytics();
+		const snapshot = await currentSnapshot();
+		if (!snapshot)
+			throw new AnalyticsNotReadyError(
+				'The map is drawn from the in-memory copy of the graph, which is loading; try again in a few seconds.'
+			);
+		return { map: fieldMap(index, snapshot, o), current };
 	},
 
 	async rising(o: { limit: number }) {

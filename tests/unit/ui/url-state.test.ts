@@ -33,6 +33,8 @@ describe('explorer state in the URL', () => {
 			hidden: ['paper,with,commas'],
 			pinned: ['model:sdxl', 'technique:koala'],
 			renderer: 'canvas' as const,
+			view: 'graph' as const,
+			community: null,
 			filters: {
 				...defaultFilters(),
 				types: ['Model' as const],
@@ -51,6 +53,24 @@ describe('explorer state in the URL', () => {
 		expect(url.search).toContain('pin=technique%3Akoala');
 		expect(url.search).toContain('limit=400&papers=2600');
 		expect(decodeExplorerState(url.searchParams)).toEqual(state);
+	});
+
+	it('opens on the map; any graph parameter, or view=graph, opens the graph', () => {
+		const map = decodeExplorerState(new URLSearchParams('from=2021&c=model%3Asdxl'));
+		expect(map).toMatchObject({ view: 'map', community: 'model:sdxl' });
+		expect(map.filters.yearFrom).toBe(2021);
+		expect(encodeExplorerState(map).toString()).toBe('from=2021&c=model%3Asdxl');
+		for (const q of ['sel=a', 'x=a', 'x200.papers=a', 'limit=8', 'papers=10', 'view=graph'])
+			expect(decodeExplorerState(new URLSearchParams(q)).view, q).toBe('graph');
+		const graph = { ...emptyExplorerState(), view: 'graph' as const };
+		expect(encodeExplorerState(graph).toString()).toBe('view=graph');
+		expect(encodeExplorerState({ ...graph, selected: 'a' }).toString()).toBe('sel=a');
+		// Back to the map with the graph's state kept in the link.
+		const back = { ...graph, selected: 'a', view: 'map' as const };
+		expect(decodeExplorerState(encodeExplorerState(back))).toMatchObject({
+			view: 'map',
+			selected: 'a'
+		});
 	});
 
 	it('falls back to defaults for junk', () => {
