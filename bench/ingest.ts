@@ -1,8 +1,9 @@
-// npm run bench:ingest [-- --papers N --batch N --vocabulary open|closed --corpus FILE]:
+// npm run bench:ingest [-- --papers N --batch N --vocabulary open|closed --corpus FILE --db URI]:
 // generates N abstracts (default 100,000; an open vocabulary shaped like the real corpus's by
 // default, `closed` for the sample corpus's names only) or takes a corpus file, ingests them into
 // a fresh throwaway Neo4j, and prints abstracts/s for read, extract and load separately and end
-// to end, and peak memory.
+// to end, and peak memory. `--db URI` loads into an already running (empty, schema applied) Neo4j
+// instead, and leaves the graph there for bench:api.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeDriver, getDriver } from '../graph/driver.js';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
 		papers: { type: 'string', default: '100000' },
 		batch: { type: 'string', default: '1000' },
 		keep: { type: 'boolean', default: false },
+		db: { type: 'string' },
 		...CORPUS_OPTIONS
 	}
 });
@@ -45,7 +47,9 @@ const corpus = await corpusFile(choice);
 const mb = fs.statSync(corpus).size / 1e6;
 let count = choice.papers;
 
-const bench = await startBenchDb(values.keep);
+const bench = values.db
+	? { db: { uri: values.db }, stop: async () => {} }
+	: await startBenchDb(values.keep);
 process.env.NEO4J_URI = bench.db.uri;
 try {
 	// Read alone, as a reference for the reader's own speed.

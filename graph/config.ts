@@ -66,8 +66,9 @@ export function resolveDbConfig(overrides: DbOverrides = {}, env: Env = process.
 		host,
 		port,
 		dataDir,
-		heap: env.LINEAGE_NEO4J_HEAP || '2g',
-		pagecache: env.LINEAGE_NEO4J_PAGECACHE || '1g',
+		// 'auto': sized from the store and the free memory at start (graph/neo4j-memory.ts)
+		heap: env.LINEAGE_NEO4J_HEAP || 'auto',
+		pagecache: env.LINEAGE_NEO4J_PAGECACHE || 'auto',
 		database
 	};
 }

@@ -11,10 +11,14 @@ import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
 import { snapshotEntityDetail, snapshotEntityRelations } from '../../graph/projection/entity.js';
+import { snapshotLineage } from '../../graph/projection/lineage.js';
+import { OverviewRanking } from '../../graph/projection/overview.js';
 import { snapshotPaths, specificity } from '../../graph/projection/paths.js';
 import { comparePaths, type RankedPath } from '../../graph/queries/path-rank.js';
 import { paths, type PathOptions } from '../../graph/queries/paths.js';
 import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
+import { lineage, type LineageOptions } from '../../graph/queries/lineage.js';
+import { overview } from '../../graph/queries/overview.js';
 import { NotFoundError } from '../../graph/queries/errors.js';
 import { deletePapers } from '../../graph/queries/load.js';
 import { bumpGraphVersion } from '../../graph/queries/version.js';
@@ -178,6 +182,64 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		expect(ranged).toBeGreaterThan(10); // the ranges kept something to compare
 		await expect(snapshotEntityDetail(snapshot, 'model:nope')).rejects.toThrow(NotFoundError);
 	}, 300_000);
+
+	it('answers lineages exactly as the Cypher queries do, caps included', async () => {
+		const entities = await busiestAndSpread(15, 15);
+		const variants: Omit<LineageOptions, 'driver' | 'timeoutMs'>[] = [
+			{},
+			{ direction: 'ancestors' },
+			{ depth: 1 },
+			{ depth: 6, limit: 20 },
+			// a node cap of 3 and a scan cap of 12 relationships per level: both bite on hubs
+			{ limit: 3 },
+			{ direction: 'ancestors', limit: 5, depth: 4 },
+			{ relations: ['USES', 'COMPARED_WITH'], depth: 2 }, // SDXL is compared with itself
+			{ relations: ['PROPOSES'], direction: 'ancestors' }
+		];
+		let truncated = 0;
+		let deep = 0;
+		const papers = await readRows<{ id: string }>(
+			'MATCH (p:Paper) RETURN p.id AS id ORDER BY p.id LIMIT 3'
+		);
+		for (const { id } of [...entities, ...papers, { id: ID.SDXL }, { id: ID.SD }]) {
+			for (const o of variants) {
+				const label = `${id} ${JSON.stringify(o)}`;
+				const fromNeo4j = await lineage(id, o);
+				expect(snapshotLineage(snapshot, id, o), label).toEqual(fromNeo4j);
+				if (fromNeo4j.truncated) truncated++;
+				if (fromNeo4j.nodes.some((n) => n.depth >= 2)) deep++;
+			}
+		}
+		expect(truncated).toBeGreaterThan(5);
+		expect(deep).toBeGreaterThan(5);
+		expect(() => snapshotLineage(snapshot, 'model:nope')).toThrow(NotFoundError);
+		expect(() => snapshotLineage(snapshot, ID.SD, { depth: 7 })).toThrow(RangeError);
+	}, 300_000);
+
+	it('answers the overview exactly as the Cypher queries do', async () => {
+		const ranking = new OverviewRanking(snapshot);
+		const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+		for (const [limit, papers] of [
+			[1, 0],
+			[7, 0],
+			[60, 0],
+			[40, 25],
+			[2000, 10_000]
+		] as const) {
+			const fromNeo4j = await overview({ limit, papers });
+			const fromMemory = ranking.view(limit, papers);
+			const label = `${limit}, ${papers}`;
+			expect(fromMemory.nodes, label).toEqual(fromNeo4j.nodes);
+			// Neo4j lists the relations in no particular order.
+			expect([...fromMemory.edges].sort(byId), label).toEqual([...fromNeo4j.edges].sort(byId));
+			expect(fromMemory.edges.length, label).toBeGreaterThan(0);
+			expect({ ...fromMemory, nodes: 0, edges: 0 }, label).toEqual({
+				...fromNeo4j,
+				nodes: 0,
+				edges: 0
+			});
+		}
+	}, 120_000);
 
 	it('finds paths as good as Neo4j finds, each one real, in the same ranking', async () => {
 		// Neo4j ranks the 3k shortest paths it finds; the copy searches every path up to maxLength.

@@ -7,7 +7,7 @@ import { entityDetail, entityRelations } from '../../../graph/queries/entity.js'
 import { relationEvidence } from '../../../graph/queries/evidence.js';
 import { buildsOn, lineage } from '../../../graph/queries/lineage.js';
 import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.js';
-import { overview, timeline } from '../../../graph/queries/overview.js';
+import { timeline } from '../../../graph/queries/overview.js';
 import { paperDetail } from '../../../graph/queries/paper.js';
 import { paths } from '../../../graph/queries/paths.js';
 import { search } from '../../../graph/queries/search.js';
@@ -18,10 +18,12 @@ import {
 	snapshotEntityRelations,
 	StaleSnapshotError
 } from '../../../graph/projection/entity.js';
+import { snapshotLineage } from '../../../graph/projection/lineage.js';
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentSnapshot, whileNoSnapshot } from './projection';
+import { overviewAnswer, type OverviewAnswer } from './overview';
 import { currentAnalytics, latestAnalytics } from './analytics';
 import {
 	AnalyticsNotReadyError,
@@ -231,21 +233,25 @@ export const repository = {
 		);
 	},
 
-	lineage: async (
-		id: string,
+	/** From the copy when it is current (a hub's lineage reads thousands of relationships). */
+	async lineage(
+		asked: string,
 		o: { direction: 'ancestors' | 'descendants'; depth: number; rel?: RelationType[] }
-	): Promise<LineageResult> =>
-		lineage(await resolveId(id), {
-			direction: o.direction,
-			depth: o.depth,
-			relations: o.rel,
-			...t()
-		}),
+	): Promise<LineageResult> {
+		const id = await resolveId(asked);
+		const options = { direction: o.direction, depth: o.depth, relations: o.rel };
+		return fromSnapshot(
+			async (snapshot) => snapshotLineage(snapshot, id, options),
+			() => lineage(id, { ...options, ...t() })
+		);
+	},
 
 	buildsOn: async (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> =>
 		buildsOn(await resolveId(id), t()),
 
-	overview: (limit: number, papers = 0): Promise<GraphView> => overview({ limit, papers, ...t() }),
+	/** Once per graph version from the copy; the previous version's meanwhile (`current` false). */
+	overview: (limit: number, papers = 0): Promise<OverviewAnswer> =>
+		overviewAnswer(limit, papers, timeoutMs()),
 
 	async stats(): Promise<StatsView> {
 		const s = await graphStats();
