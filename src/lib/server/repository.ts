@@ -10,7 +10,8 @@ import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.j
 import { timeline } from '../../../graph/queries/overview.js';
 import { paperDetail } from '../../../graph/queries/paper.js';
 import { paths } from '../../../graph/queries/paths.js';
-import { search } from '../../../graph/queries/search.js';
+import { search, searchPaperTitles, searchPlan } from '../../../graph/queries/search.js';
+import { searchIndex, snapshotSearch } from '../../../graph/projection/search.js';
 import { graphStats } from '../../../graph/queries/stats.js';
 import { NotFoundError } from '../../../graph/queries/errors.js';
 import {
@@ -22,7 +23,7 @@ import { snapshotLineage } from '../../../graph/projection/lineage.js';
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
-import { currentSnapshot, whileNoSnapshot } from './projection';
+import { currentSnapshot, onSnapshot, whileNoSnapshot } from './projection';
 import { overviewAnswer, type OverviewAnswer } from './overview';
 import { currentAnalytics, latestAnalytics } from './analytics';
 import {
@@ -67,15 +68,26 @@ async function fromSnapshot<T>(
 	}
 }
 
+// The search index of a new copy is made as it loads, not by the first search.
+onSnapshot((snapshot) => searchIndex(snapshot));
+
 const timeoutMs = () => Number(env.LINEAGE_QUERY_TIMEOUT_MS || 10_000);
 const t = () => ({ timeoutMs: timeoutMs() });
 
 export const repository = {
+	/** Names from the copy when it is current; paper titles from Neo4j when they can show. */
 	search: (
 		q: string,
 		types: (EntityType | 'Paper')[] | undefined,
 		limit: number
-	): Promise<SearchHit[]> => search(q, { types, limit, ...t() }),
+	): Promise<SearchHit[]> =>
+		fromSnapshot(
+			(snapshot) =>
+				snapshotSearch(snapshot, searchPlan(q, { types, limit }), (plan) =>
+					searchPaperTitles(plan, t())
+				),
+			() => search(q, { types, limit, ...t() })
+		),
 
 	/** With a year range: the relations stated, and the papers written, in those years. */
 	async entity(asked: string, years: { from?: number; to?: number } = {}): Promise<EntityDetail> {
