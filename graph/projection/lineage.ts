@@ -9,6 +9,10 @@ import { compareStrings, toEdge } from '../queries/shared.js';
 import type { GraphEdge, LineageResult } from '../views.js';
 import type { GraphSnapshot } from './snapshot.js';
 
+const MAX_SUPPORT = 2 ** 22 - 1;
+/** Each relation type's place in alphabetical order. */
+const TYPE_ORDER = RELATION_TYPES.map((t) => [...RELATION_TYPES].sort(compareStrings).indexOf(t));
+
 export function snapshotLineage(
 	snap: GraphSnapshot,
 	id: string,
@@ -47,17 +51,21 @@ export function snapshotLineage(
 					half.push(h);
 				}
 		}
-		// The Cypher query's `ORDER BY support DESC, id, type, fid LIMIT $scan`.
-		const order = Array.from(half.keys()).sort((x, y) => {
-			const hx = half[x]!;
-			const hy = half[y]!;
-			return (
-				snap.support[hy]! - snap.support[hx]! ||
-				snap.idRank[snap.other[hx]!]! - snap.idRank[snap.other[hy]!]! ||
-				compareStrings(RELATION_TYPES[snap.relType[hx]!]!, RELATION_TYPES[snap.relType[hy]!]!) ||
-				snap.idRank[at[x]!]! - snap.idRank[at[y]!]!
-			);
-		});
+		// The Cypher query's `ORDER BY support DESC, id, type, fid LIMIT $scan`, as two numbers per
+		// row: support and the far node's id rank, then the type and the frontier node's id rank
+		// (relation types are listed in alphabetical order, as Cypher compares their names).
+		const first = new Float64Array(half.length);
+		const second = new Float64Array(half.length);
+		for (let k = 0; k < half.length; k++) {
+			const h = half[k]!;
+			first[k] =
+				(MAX_SUPPORT - Math.min(snap.support[h]!, MAX_SUPPORT)) * 2 ** 23 +
+				snap.idRank[snap.other[h]!]!;
+			second[k] = TYPE_ORDER[snap.relType[h]!]! * 2 ** 23 + snap.idRank[at[k]!]!;
+		}
+		const order = Array.from(half.keys()).sort(
+			(x, y) => first[x]! - first[y]! || second[x]! - second[y]!
+		);
 		if (order.length >= scan) truncated = true;
 		const next: number[] = [];
 		for (const k of order.slice(0, scan)) {

@@ -118,27 +118,6 @@ export type SearchPlan = ReturnType<typeof searchPlan>;
 /** norm() of a name: what "the same name" means across case, spaces, hyphens and quotes. */
 export { norm as searchKey };
 
-// $lucene, $cap → papers by title (graph/projection/search.ts asks only this part of Neo4j).
-const PAPER_SEARCH = `
-CALL db.index.fulltext.queryNodes('paper_titles', $lucene, {limit: $cap}) YIELD node, score
-RETURN node.id AS id, node.title AS label, node.year AS year, score`;
-
-/** Papers by title only, for a search whose entities come from elsewhere. */
-export async function searchPaperTitles(
-	plan: SearchPlan,
-	options: { driver?: Driver; timeoutMs?: number } = {}
-): Promise<PaperCandidate[]> {
-	if (!plan.wantPapers || plan.terms.length === 0) return [];
-	return readRows<PaperCandidate>(
-		PAPER_SEARCH,
-		{
-			lucene: luceneQuery(plan.terms, 'title'),
-			cap: Math.min(Math.max(50, plan.limit * 3), plan.limit * 2)
-		},
-		options
-	);
-}
-
 export async function search(q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
 	const plan = searchPlan(q, options);
 	const { terms, limit } = plan;

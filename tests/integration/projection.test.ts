@@ -15,13 +15,7 @@ import { snapshotLineage } from '../../graph/projection/lineage.js';
 import { OverviewRanking } from '../../graph/projection/overview.js';
 import { snapshotPaths, specificity } from '../../graph/projection/paths.js';
 import { snapshotSearch } from '../../graph/projection/search.js';
-import {
-	search,
-	searchKey,
-	searchPaperTitles,
-	searchPlan,
-	type SearchOptions
-} from '../../graph/queries/search.js';
+import { search, searchKey, searchPlan, type SearchOptions } from '../../graph/queries/search.js';
 import { comparePaths, type RankedPath } from '../../graph/queries/path-rank.js';
 import { paths, type PathOptions } from '../../graph/queries/paths.js';
 import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
@@ -225,8 +219,8 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 	}, 300_000);
 
 	it('searches names as the full-text index does, ranked the same way', async () => {
-		const find = (q: string, o: SearchOptions = {}) =>
-			snapshotSearch(snapshot, searchPlan(q, o), (plan) => searchPaperTitles(plan));
+		const find = async (q: string, o: SearchOptions = {}) =>
+			snapshotSearch(snapshot, searchPlan(q, o));
 		// The table of tests/integration/queries.test.ts, over the copy.
 		expect((await find('SDXL'))[0]).toMatchObject({ id: ID.SDXL, kind: 'Entity', matched: 'SDXL' });
 		expect((await find('stable diff'))[0]!.label).toMatch(/^Stable Diffusion/);

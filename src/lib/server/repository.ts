@@ -10,7 +10,7 @@ import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.j
 import { timeline } from '../../../graph/queries/overview.js';
 import { paperDetail } from '../../../graph/queries/paper.js';
 import { paths } from '../../../graph/queries/paths.js';
-import { search, searchPaperTitles, searchPlan } from '../../../graph/queries/search.js';
+import { search, searchPlan } from '../../../graph/queries/search.js';
 import { searchIndex, snapshotSearch } from '../../../graph/projection/search.js';
 import { graphStats } from '../../../graph/queries/stats.js';
 import { NotFoundError } from '../../../graph/queries/errors.js';
@@ -75,17 +75,14 @@ const timeoutMs = () => Number(env.LINEAGE_QUERY_TIMEOUT_MS || 10_000);
 const t = () => ({ timeoutMs: timeoutMs() });
 
 export const repository = {
-	/** Names from the copy when it is current; paper titles from Neo4j when they can show. */
+	/** Names and titles from the copy when it is current (Lucene's typo terms cost Neo4j most). */
 	search: (
 		q: string,
 		types: (EntityType | 'Paper')[] | undefined,
 		limit: number
 	): Promise<SearchHit[]> =>
 		fromSnapshot(
-			(snapshot) =>
-				snapshotSearch(snapshot, searchPlan(q, { types, limit }), (plan) =>
-					searchPaperTitles(plan, t())
-				),
+			async (snapshot) => snapshotSearch(snapshot, searchPlan(q, { types, limit })),
 			() => search(q, { types, limit, ...t() })
 		),
 
