@@ -49,6 +49,16 @@ export function oneEditApart(a: string, b: string): boolean {
 	return a.length > b.length ? restEqual(a, i + 1, b, i) : restEqual(a, i, b, i + 1);
 }
 
+/** Orders words by what follows their first letter, without copying them. */
+function compareTails(a: string, b: string): number {
+	const n = Math.min(a.length, b.length);
+	for (let i = 1; i < n; i++) {
+		const d = a.charCodeAt(i) - b.charCodeAt(i);
+		if (d !== 0) return d;
+	}
+	return a.length - b.length;
+}
+
 /** Distinct words of some nodes' texts, sorted, each with the nodes holding it. */
 class WordIndex {
 	private readonly words: string[];
@@ -57,8 +67,8 @@ class WordIndex {
 	private readonly postings: Uint32Array;
 	/** Word ids by first letter and length (`s7`), for typo matches after the first letter. */
 	private readonly buckets = new Map<string, number[]>();
-	/** Each word without its first letter, sorted, with its word id: typos in the first letter. */
-	private readonly tails: { tail: string; word: number }[];
+	/** Word ids in the order of the words without their first letter: typos in the first letter. */
+	private readonly tails: Uint32Array;
 	/** Per node: the query that last counted it, and how many of its terms it matched. */
 	private readonly stamp: Uint32Array;
 	private readonly matched: Uint8Array;
@@ -99,9 +109,10 @@ class WordIndex {
 			if (list) list.push(k);
 			else this.buckets.set(key, [k]);
 		});
-		this.tails = this.words
-			.map((w, word) => ({ tail: w.slice(1), word }))
-			.sort((a, b) => (a.tail < b.tail ? -1 : a.tail > b.tail ? 1 : 0));
+		const sorted = this.words;
+		this.tails = Uint32Array.from(sorted.keys()).sort((a, b) =>
+			compareTails(sorted[a]!, sorted[b]!)
+		);
 	}
 
 	/** Word ids one edit from t: after its first letter by scanning, in it by lookups. */
@@ -118,15 +129,20 @@ class WordIndex {
 		exact(t[1]! + t[0]! + t.slice(2)); // first two swapped
 		// a letter added before the first, or the first one changed: words whose tail is t or t's
 		for (const tail of [t, t.slice(1)]) {
+			const probe = ` ${tail}`; // any first letter: compareTails skips it
 			let lo = 0;
 			let hi = this.tails.length;
 			while (lo < hi) {
 				const mid = (lo + hi) >>> 1;
-				if (this.tails[mid]!.tail < tail) lo = mid + 1;
+				if (compareTails(this.words[this.tails[mid]!]!, probe) < 0) lo = mid + 1;
 				else hi = mid;
 			}
-			for (let j = lo; j < this.tails.length && this.tails[j]!.tail === tail; j++)
-				out.add(this.tails[j]!.word);
+			for (
+				let j = lo;
+				j < this.tails.length && compareTails(this.words[this.tails[j]!]!, probe) === 0;
+				j++
+			)
+				out.add(this.tails[j]!);
 		}
 		return [...out];
 	}
