@@ -1,9 +1,13 @@
-// npm run bench:ingest [-- --papers N --batch N --vocabulary open|closed --corpus FILE --db URI]:
+// npm run bench:ingest [-- --papers N --batch N --vocabulary open|closed --corpus FILE --db URI
+// --neo4j-data DIR --every S]:
 // generates N abstracts (default 100,000; an open vocabulary shaped like the real corpus's by
 // default, `closed` for the sample corpus's names only) or takes a corpus file, ingests them into
 // a fresh throwaway Neo4j, and prints abstracts/s for read, extract and load separately and end
 // to end, and peak memory. `--db URI` loads into an already running (empty, schema applied) Neo4j
-// instead, and leaves the graph there for bench:api.
+// instead, and leaves the graph there for bench:api (`--neo4j-data` names its data folder, so that
+// its memory is reported too). Every `--every` seconds (default 60) a line of progress: papers
+// loaded, the rate since the last line, this process's live heap and RSS, Neo4j's RSS — the
+// memory curve of a long run, which a partial run leaves too.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeDriver, getDriver } from '../graph/driver.js';
@@ -13,6 +17,7 @@ import { ingest, type IngestProgress } from '../ingest/pipeline.js';
 import { readPapers } from '../ingest/sources/index.js';
 import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from './corpus.js';
 import { startBenchDb } from './db.js';
+import { readState } from '../graph/local-server.js';
 
 const { values } = parseArgs({
 	options: {
@@ -20,6 +25,8 @@ const { values } = parseArgs({
 		batch: { type: 'string', default: '1000' },
 		keep: { type: 'boolean', default: false },
 		db: { type: 'string' },
+		'neo4j-data': { type: 'string' },
+		every: { type: 'string', default: '60' },
 		...CORPUS_OPTIONS
 	}
 });
@@ -48,9 +55,39 @@ const mb = fs.statSync(corpus).size / 1e6;
 let count = choice.papers;
 
 const bench = values.db
-	? { db: { uri: values.db }, stop: async () => {} }
+	? { db: { uri: values.db, dataDir: values['neo4j-data'] }, stop: async () => {} }
 	: await startBenchDb(values.keep);
 process.env.NEO4J_URI = bench.db.uri;
+
+// Neo4j's memory, read from /proc: resident now and its peak (VmHWM), in MiB.
+const neo4jPid = bench.db.dataDir ? readState(bench.db.dataDir)?.pid : undefined;
+function neo4jRss(): { now: number; peak: number } | undefined {
+	if (!neo4jPid) return undefined;
+	try {
+		const status = fs.readFileSync(`/proc/${neo4jPid}/status`, 'utf8');
+		const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+		return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+	} catch {
+		return undefined;
+	}
+}
+const started = performance.now();
+let last = { at: started, done: 0 };
+let loaded = 0;
+const progress = setInterval(
+	() => {
+		const now = performance.now();
+		const rate = ((loaded - last.done) / (now - last.at)) * 1000;
+		const neo = neo4jRss();
+		const m = process.memoryUsage();
+		console.log(
+			`  ${Math.round((now - started) / 1000)} s: ${loaded.toLocaleString('en')} papers loaded, ${Math.round(rate)}/s; heap ${Math.round(m.heapUsed / 2 ** 20)} MiB, RSS ${Math.round(m.rss / 2 ** 20)} MiB (peak ${Math.round(peakRss / 2 ** 20)})${neo ? `; Neo4j RSS ${Math.round(neo.now)} MiB (peak ${Math.round(neo.peak)})` : ''}`
+		);
+		last = { at: now, done: loaded };
+	},
+	Number(values.every) * 1000
+);
+progress.unref();
 try {
 	// Read alone, as a reference for the reader's own speed.
 	let t = performance.now();
@@ -65,6 +102,7 @@ try {
 		batchSize,
 		driver: getDriver(),
 		onProgress: (p) => {
+			if (p.stage === 'load') loaded = p.done;
 			if (p.stage === 'load' && live.load === 0) nextSample = 0;
 			sampleLive(p);
 		},
@@ -108,8 +146,14 @@ try {
 	console.log(
 		`  report              new ${report.new}, rejected ${report.rejected}, duplicate ${report.duplicate}`
 	);
+	const neo = neo4jRss();
+	if (neo)
+		console.log(
+			`  Neo4j memory        RSS ${Math.round(neo.now)} MiB, peak ${Math.round(neo.peak)} MiB`
+		);
 	if (process.env.LINEAGE_PROFILE_LOAD === '1') console.log('  load statements ms ', loadTimings());
 } finally {
+	clearInterval(progress);
 	await closeDriver();
 	await bench.stop();
 }
