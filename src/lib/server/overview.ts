@@ -2,11 +2,13 @@
 // copy of a new version loads, the overviews asked of the previous one are computed again at
 // once (graph/projection/overview.ts), and until then the previous version's answers are
 // served (not cached against the new version). Neo4j answers only when there is no copy at all
-// (LINEAGE_PROJECTION=off, the first load) or for a size not asked before the graph changed.
+// (LINEAGE_PROJECTION=off, the first load), for a size not asked before the graph changed, and
+// after a correction made through this server: whoever made it sees it in the next overview.
 import { overview as overviewFromDb } from '../../../graph/queries/overview.js';
 import { OverviewRanking } from '../../../graph/projection/overview.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import type { GraphView } from '../types.js';
+import { ownChanges } from './graph-version';
 import { currentSnapshot, onSnapshot, whileNoSnapshot } from './projection';
 
 export interface OverviewAnswer {
@@ -22,6 +24,7 @@ interface Computed {
 	version: string;
 	ranking?: OverviewRanking; // dropped with its copy when a newer version is seen
 	views: Map<string, GraphView>;
+	ownChanges: number; // this server's own changes to the graph when it was computed
 }
 
 let latest: Computed | undefined;
@@ -36,7 +39,7 @@ function prepare(snap: GraphSnapshot): void {
 		const [limit, papers] = key.split(',').map(Number);
 		views.set(key, ranking.view(limit!, papers!));
 	}
-	latest = { version: snap.version, ranking, views };
+	latest = { version: snap.version, ranking, views, ownChanges: ownChanges() };
 }
 
 export async function overviewAnswer(
@@ -62,7 +65,7 @@ export async function overviewAnswer(
 	}
 	// The copy is of an older version (or loading): let that copy go, keep its answers.
 	if (latest) latest.ranking = undefined;
-	const previous = latest?.views.get(key);
+	const previous = latest?.ownChanges === ownChanges() ? latest.views.get(key) : undefined;
 	if (previous) return { view: previous, current: false };
 	return {
 		view: await whileNoSnapshot(() => overviewFromDb({ limit, papers, timeoutMs })),
