@@ -1,11 +1,16 @@
-// npm run bench:ingest [-- --papers N --batch N --vocabulary open|closed --corpus FILE]:
+// npm run bench:ingest [-- --papers N --batch N --vocabulary open|closed --corpus FILE --db URI
+// --neo4j-data DIR --every S]:
 // generates N abstracts (default 100,000; an open vocabulary shaped like the real corpus's by
 // default, `closed` for the sample corpus's names only) or takes a corpus file, ingests them into
 // a fresh throwaway Neo4j, and prints abstracts/s for read, extract and load separately and end
-// to end, and peak memory.
+// to end, and peak memory. `--db URI` loads into an already running (empty, schema applied) Neo4j
+// instead, and leaves the graph there for bench:api (`--neo4j-data` names its data folder, so that
+// its memory is reported too). Every `--every` seconds (default 60) a line of progress: papers
+// loaded, the rate since the last line, this process's live heap and RSS, Neo4j's RSS — the
+// memory curve of a long run, which a partial run leaves too.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { dbEnv } from '../graph/config.js';
+import { dbEnv, resolveDbConfig } from '../graph/config.js';
 import { closeDriver, sharedDb } from '../graph/driver.js';
 import { loadTimings } from '../graph/queries/load.js';
 import { graphStats } from '../graph/queries/stats.js';
@@ -13,12 +18,16 @@ import { ingest, type IngestProgress } from '../ingest/pipeline.js';
 import { readPapers } from '../ingest/sources/index.js';
 import { CORPUS_OPTIONS, corpusChoice, corpusFile, describeCorpus } from '../support/corpus.js';
 import { startBenchDb } from '../support/throwaway-db.js';
+import { readState } from '../graph/local-server.js';
 
 const { values } = parseArgs({
 	options: {
 		papers: { type: 'string', default: '100000' },
 		batch: { type: 'string', default: '1000' },
 		keep: { type: 'boolean', default: false },
+		db: { type: 'string' },
+		'neo4j-data': { type: 'string' },
+		every: { type: 'string', default: '60' },
 		...CORPUS_OPTIONS
 	}
 });
@@ -46,8 +55,46 @@ const corpus = await corpusFile(choice);
 const mb = fs.statSync(corpus).size / 1e6;
 let count = choice.papers;
 
-const bench = await startBenchDb(values.keep);
+const bench = values.db
+	? {
+			db: resolveDbConfig({}, { ...process.env, NEO4J_URI: values.db }),
+			dataDir: values['neo4j-data'],
+			stop: async () => {}
+		}
+	: await startBenchDb(values.keep);
 const db = sharedDb(bench.db);
+
+// Neo4j's memory, read from /proc: resident now and its peak (VmHWM), in MiB.
+const dataDir =
+	'dataDir' in bench ? bench.dataDir : bench.db.kind === 'local' ? bench.db.dataDir : undefined;
+const neo4jPid = dataDir ? readState(dataDir)?.pid : undefined;
+function neo4jRss(): { now: number; peak: number } | undefined {
+	if (!neo4jPid) return undefined;
+	try {
+		const status = fs.readFileSync(`/proc/${neo4jPid}/status`, 'utf8');
+		const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+		return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+	} catch {
+		return undefined;
+	}
+}
+const started = performance.now();
+let last = { at: started, done: 0 };
+let loaded = 0;
+const progress = setInterval(
+	() => {
+		const now = performance.now();
+		const rate = ((loaded - last.done) / (now - last.at)) * 1000;
+		const neo = neo4jRss();
+		const m = process.memoryUsage();
+		console.log(
+			`  ${Math.round((now - started) / 1000)} s: ${loaded.toLocaleString('en')} papers loaded, ${Math.round(rate)}/s; heap ${Math.round(m.heapUsed / 2 ** 20)} MiB, RSS ${Math.round(m.rss / 2 ** 20)} MiB (peak ${Math.round(peakRss / 2 ** 20)})${neo ? `; Neo4j RSS ${Math.round(neo.now)} MiB (peak ${Math.round(neo.peak)})` : ''}`
+		);
+		last = { at: now, done: loaded };
+	},
+	Number(values.every) * 1000
+);
+progress.unref();
 try {
 	// Read alone, as a reference for the reader's own speed.
 	let t = performance.now();
@@ -61,6 +108,7 @@ try {
 		files: [corpus],
 		batchSize,
 		onProgress: (p) => {
+			if (p.stage === 'load') loaded = p.done;
 			if (p.stage === 'load' && live.load === 0) nextSample = 0;
 			sampleLive(p);
 		},
@@ -104,8 +152,14 @@ try {
 	console.log(
 		`  report              new ${report.new}, rejected ${report.rejected}, duplicate ${report.duplicate}`
 	);
+	const neo = neo4jRss();
+	if (neo)
+		console.log(
+			`  Neo4j memory        RSS ${Math.round(neo.now)} MiB, peak ${Math.round(neo.peak)} MiB`
+		);
 	if (dbEnv().LINEAGE_PROFILE_LOAD) console.log('  load statements ms ', loadTimings());
 } finally {
+	clearInterval(progress);
 	await closeDriver();
 	await bench.stop();
 }

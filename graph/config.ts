@@ -13,11 +13,11 @@ const memorySize = (fallback: string) =>
 			(v) => (v === '' ? undefined : v),
 			z
 				.string()
-				.regex(/^\d+[kmg]?$/i)
+				.regex(/^(?:\d+[kmg]?|auto)$/i)
 				.optional()
 		)
-		.transform((v) => v ?? fallback)
-		.describe('a memory size such as 512m or 2g');
+		.transform((v) => v?.toLowerCase() ?? fallback)
+		.describe('a memory size such as 512m or 2g, or auto');
 
 /** Every variable the database side reads (server and CLI alike). */
 export const dbEnvSchema = z.object({
@@ -36,8 +36,9 @@ export const dbEnvSchema = z.object({
 	NEO4J_DATABASE: optionalTextVar(),
 	LINEAGE_DB_PORT: portVar(7687),
 	LINEAGE_DB_DIR: optionalTextVar(),
-	LINEAGE_NEO4J_HEAP: memorySize('2g'),
-	LINEAGE_NEO4J_PAGECACHE: memorySize('1g'),
+	// 'auto': sized from the store and the free memory at start (graph/neo4j-memory.ts)
+	LINEAGE_NEO4J_HEAP: memorySize('auto'),
+	LINEAGE_NEO4J_PAGECACHE: memorySize('auto'),
 	LINEAGE_DB_RETRY_MS: optionalIntVar(0),
 	LINEAGE_PROFILE_LOAD: z
 		.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1']).optional())

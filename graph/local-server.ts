@@ -8,6 +8,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { PROJECT_ROOT, type LocalDb } from './config.js';
 import { findJava } from './java.js';
+import { neo4jMemory } from './neo4j-memory.js';
 
 export const SERVER_DIR = path.join(PROJECT_ROOT, 'graph', 'server');
 const JAR = path.join(SERVER_DIR, 'target', 'lineage-neo4j-server.jar');
@@ -199,12 +200,14 @@ export async function startServer(
 	ensureLauncherBuilt(log);
 	fs.mkdirSync(db.dataDir, { recursive: true });
 	const outFile = path.join(db.dataDir, OUT_FILE);
+	const memory = neo4jMemory(db);
+	notes.push(`Memory: ${memory.why}.`);
 	const out = fs.openSync(outFile, 'w');
 	const child = spawn(
 		java.bin,
 		[
 			'-Xms256m',
-			`-Xmx${db.heap}`,
+			`-Xmx${memory.heap}`,
 			'-XX:+UseG1GC',
 			'-XX:+ExitOnOutOfMemoryError',
 			'-XX:-OmitStackTraceInFastThrow',
@@ -221,7 +224,7 @@ export async function startServer(
 			'--port',
 			String(db.port),
 			'--pagecache',
-			db.pagecache
+			memory.pagecache
 		],
 		{ detached: true, stdio: ['ignore', out, out] }
 	);

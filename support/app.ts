@@ -84,7 +84,11 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
 export async function projectionReady(base: string, log: (line: string) => void): Promise<void> {
 	const started = performance.now();
 	for (;;) {
-		const health = (await (await fetch(`${base}/api/health`)).json()) as {
+		// A copy of a big graph is built in one go, holding the server's event loop for seconds:
+		// a kept-alive connection may be reset meanwhile, so a failed poll is tried again.
+		const health = (await fetch(`${base}/api/health`)
+			.then((r) => r.json())
+			.catch(() => ({ projection: { state: 'loading' } }))) as {
 			projection?: { state: string; lastLoad?: { ms: number; error?: string } };
 		};
 		const state = health.projection?.state ?? 'off';

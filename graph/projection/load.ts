@@ -24,7 +24,8 @@ const NODES = `
 MATCH (n) WHERE n:Entity OR n:Paper
 RETURN id(n) AS ref, n.id AS id, CASE WHEN n:Paper THEN 'Paper' ELSE n.type END AS type,
        coalesce(n.name, n.title) AS label, coalesce(n.firstYear, n.year) AS year,
-       coalesce(n.paperCount, 1) AS paperCount`;
+       coalesce(n.paperCount, 1) AS paperCount,
+       CASE WHEN n:Entity AND size(coalesce(n.aliases, [])) > 0 THEN n.aliases END AS aliases`;
 
 const RELATIONS = `
 MATCH (a)-[r:${ALL_RELATIONS}]->(b)
@@ -77,7 +78,8 @@ export async function loadSnapshot(
 						type: r.get('type') as NodeType,
 						label: (r.get('label') as string | null) ?? '',
 						year: r.get('year') === null ? null : num(r.get('year')),
-						paperCount: num(r.get('paperCount'))
+						paperCount: num(r.get('paperCount')),
+						aliases: r.get('aliases') as string[] | null
 					})
 				);
 				const relations = new RelationColumns();

@@ -15,6 +15,7 @@ export interface SnapshotNodeRow {
 	label: string;
 	year: number | null;
 	paperCount: number;
+	aliases?: string[] | null; // an entity's other names (search reads them)
 }
 
 export interface SnapshotRelationRow {
@@ -88,6 +89,8 @@ export class GraphSnapshot {
 	readonly years: Int32Array; // NO_YEAR when unknown
 	readonly paperCounts: Uint32Array;
 	readonly idRank: Uint32Array;
+	/** The entities' aliases, for the few that have any. */
+	readonly aliases = new Map<number, string[]>();
 	// Node i's relations are half-edges start[i] … start[i + 1] - 1, those pointing away from i
 	// before outEnd[i]: the node at the other end, the relation type (into RELATION_TYPES),
 	// whether it points away from i, its support.
@@ -136,6 +139,7 @@ export class GraphSnapshot {
 			this.types[i] = NODE_TYPES.indexOf(row.type);
 			this.years[i] = row.year ?? NO_YEAR;
 			this.paperCounts[i] = row.paperCount;
+			if (row.aliases?.length) this.aliases.set(i, row.aliases);
 		});
 		// Two passes over the relations: count each node's outgoing and incoming ones, then place
 		// them, outgoing first, so "relations among these nodes" reads outgoing ones only.

@@ -21,17 +21,29 @@ export const CUE_CONFIDENCE = 0.6;
 
 export const LINEAGE_RELATIONS: RelationType[] = ['BUILDS_ON', 'VARIANT_OF'];
 
-// One breadth-first level: from the frontier against (descendants) or along (ancestors) edges.
+// One breadth-first level: from the frontier against (descendants) or along (ancestors) edges,
+// strongest first and then by ids, so that the caps cut the same rows every time (and the
+// in-memory copy, graph/projection/lineage.ts, cuts the same ones).
 function levelQuery(rels: string, direction: 'ancestors' | 'descendants'): string {
 	const step = direction === 'descendants' ? `(n)<-[r:${rels}]-(m)` : `(n)-[r:${rels}]->(m)`;
 	return `
 UNWIND $frontier AS fid
 CALL (fid) { MATCH (n:Entity {id: fid}) RETURN n UNION MATCH (n:Paper {id: fid}) RETURN n }
 MATCH ${step}
-WITH r, m LIMIT $scan
 RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.support AS support,
        r.curated AS curated, m.id AS id
-ORDER BY support DESC`;
+ORDER BY support DESC, id, type, fid
+LIMIT $scan`;
+}
+
+/** The options with their defaults, checked: `limit` nodes, `scan` relationships per level. */
+export function lineageLimits(options: LineageOptions) {
+	const direction = options.direction ?? 'descendants';
+	const depth = options.depth ?? 3;
+	if (!Number.isInteger(depth) || depth < 1 || depth > 6)
+		throw new RangeError('depth must be 1 to 6');
+	const limit = options.limit ?? 500;
+	return { direction, depth, limit, scan: limit * 4 };
 }
 
 export async function lineage(
@@ -40,11 +52,7 @@ export async function lineage(
 	options: LineageOptions = {}
 ): Promise<LineageResult> {
 	const opts = { timeoutMs: options.timeoutMs };
-	const direction = options.direction ?? 'descendants';
-	const depth = options.depth ?? 3;
-	if (!Number.isInteger(depth) || depth < 1 || depth > 6)
-		throw new RangeError('depth must be 1 to 6');
-	const limit = options.limit ?? 500;
+	const { direction, depth, limit, scan } = lineageLimits(options);
 	const [root] = await nodesById(db, [id], opts);
 	if (!root) throw new NotFoundError('node', id);
 	const query = levelQuery(
@@ -56,7 +64,6 @@ export async function lineage(
 	let frontier = [id];
 	let truncated = false;
 	for (let level = 1; level <= depth && frontier.length > 0; level++) {
-		const scan = limit * 4;
 		const rows = await readRows<{
 			source: string;
 			target: string;
@@ -115,7 +122,7 @@ RETURN p.id AS paper, p.title AS title, p.year AS year, m.id AS method`;
  * method (the same edge twice is kept once, with the larger support) and the method carries
  * the paper's title, year and id.
  */
-async function foldProposers(
+export async function foldProposers(
 	db: Db,
 	result: LineageResult,
 	opts: { timeoutMs?: number }

@@ -1,6 +1,7 @@
 // overview(limit, papers): the explorer's first view — the most connected entities (and, when
 // asked, the most connected papers) and the edges among them, each with a degree-centrality
-// score; timeline(id?): papers and new entities per year.
+// score; timeline(id?): papers and new entities per year. The server answers the overview from
+// its in-memory copy once per graph version (graph/projection/overview.ts, the same order).
 import { readRows, type Db } from '../driver.js';
 import { edgesAmong } from './neighbourhood.js';
 import { ALL_RELATIONS, nodeView } from './shared.js';
@@ -10,7 +11,7 @@ import type { GraphNode, GraphView, TimelineRow } from '../views.js';
 const TOP_ENTITIES = `
 MATCH (e:Entity)
 WITH e, COUNT { (e)-[:${ALL_RELATIONS}]-() } AS degree
-ORDER BY degree DESC, e.name
+ORDER BY degree DESC, e.name, e.id
 LIMIT $limit
 RETURN ${nodeView('e')} AS node`;
 

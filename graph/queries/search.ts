@@ -76,42 +76,77 @@ export interface SearchOptions {
 	timeoutMs?: number;
 }
 
-export async function search(db: Db, q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
-	const limit = options.limit ?? 20;
-	const terms = searchTerms(q.slice(0, MAX_QUERY_CHARS));
-	if (terms.length === 0) return [];
-	const wantPapers = !options.types || options.types.includes('Paper');
+/** An entity found by name or alias, before ranking. */
+export interface EntityCandidate {
+	id: string;
+	type: EntityType;
+	label: string;
+	aliases: string[] | null;
+	year: number | null;
+	paperCount: number;
+	score: number;
+}
+
+/** A paper found by title, before ranking. */
+export interface PaperCandidate {
+	id: string;
+	label: string;
+	year: number | null;
+	score: number;
+}
+
+/** What a search asks for, from the query text and options. */
+export function searchPlan(q: string, options: Pick<SearchOptions, 'types' | 'limit'> = {}) {
+	const text = q.slice(0, MAX_QUERY_CHARS);
+	const terms = searchTerms(text);
 	const entityTypes = options.types?.filter((t): t is EntityType => t !== 'Paper');
-	const wantEntities = !options.types || (entityTypes?.length ?? 0) > 0;
+	return {
+		terms,
+		limit: options.limit ?? 20,
+		wantPapers: !options.types || options.types.includes('Paper'),
+		wantEntities: !options.types || (entityTypes?.length ?? 0) > 0,
+		entityTypes: entityTypes?.length ? entityTypes : null,
+		// a query of several words that is not an entity's name reads as a title: papers may lead
+		titleLike: terms.length >= 4,
+		wanted: norm(text.replace(/['’]s\b/g, ''))
+	};
+}
+export type SearchPlan = ReturnType<typeof searchPlan>;
+
+/** norm() of a name: what "the same name" means across case, spaces, hyphens and quotes. */
+export { norm as searchKey };
+
+export async function search(db: Db, q: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+	const plan = searchPlan(q, options);
+	const { terms, limit } = plan;
+	if (terms.length === 0) return [];
 	const cap = Math.max(50, limit * 3);
-	const [row] = await readRows<{
-		entities: {
-			id: string;
-			type: EntityType;
-			label: string;
-			aliases: string[] | null;
-			year: number | null;
-			paperCount: number;
-			score: number;
-		}[];
-		papers: { id: string; label: string; year: number | null; score: number }[];
-	}>(
+	const [row] = await readRows<{ entities: EntityCandidate[]; papers: PaperCandidate[] }>(
 		db,
 		SEARCH,
 		{
-			entityLucene: wantEntities ? luceneQuery(terms) : null,
-			paperLucene: wantPapers ? luceneQuery(terms, 'title') : null,
+			entityLucene: plan.wantEntities ? luceneQuery(terms) : null,
+			paperLucene: plan.wantPapers ? luceneQuery(terms, 'title') : null,
 			cap,
 			paperCap: Math.min(cap, limit * 2),
-			types: entityTypes?.length ? entityTypes : null
+			types: plan.entityTypes
 		},
 		{ timeoutMs: options.timeoutMs }
 	);
-	const entities = row?.entities ?? [];
-	const papers = row?.papers ?? [];
-	const wanted = norm(q.slice(0, MAX_QUERY_CHARS).replace(/['’]s\b/g, ''));
-	// a query of several words that is not an entity's name reads as a title: papers may lead
-	const titleLike = terms.length >= 4;
+	return rankHits(plan, row?.entities ?? [], row?.papers ?? []);
+}
+
+/**
+ * The ranking: exact name, exact alias, a name or alias starting with the query, the rest
+ * (fuzzy); among equals the entity more papers mention, then the relevance. Papers after
+ * entities unless the query reads as a title (or is one).
+ */
+export function rankHits(
+	plan: SearchPlan,
+	entities: EntityCandidate[],
+	papers: PaperCandidate[]
+): SearchHit[] {
+	const { wanted, titleLike, limit } = plan;
 	const hits: (SearchHit & { tier: number; weight: number })[] = [];
 	for (const e of entities) {
 		const forms = [e.label, ...(e.aliases ?? [])];
@@ -127,9 +162,7 @@ export async function search(db: Db, q: string, options: SearchOptions = {}): Pr
 			year: e.year,
 			paperCount: e.paperCount,
 			score: e.score,
-			// exact name, exact alias, a name or alias starting with the query, the rest (fuzzy)
-			tier: norm(e.label) === wanted ? 5 : exact ? 4 : prefix ? 3 : titleLike ? 1 : 2,
-			// among equals the entity more papers mention, then the index's relevance
+			tier: entityTier(e, forms, plan),
 			weight: Math.log10(1 + e.paperCount) + e.score / 100
 		});
 	}
@@ -150,4 +183,13 @@ export async function search(db: Db, q: string, options: SearchOptions = {}): Pr
 	}
 	hits.sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.label.localeCompare(b.label));
 	return hits.slice(0, limit).map(({ tier: _t, weight: _w, ...hit }) => hit);
+}
+
+/** exact name 5, exact alias 4, a name or alias starting with the query 3, the rest 2 (1 for a title-like query). */
+export function entityTier(e: { label: string }, forms: string[], plan: SearchPlan): number {
+	const { wanted } = plan;
+	if (norm(e.label) === wanted) return 5;
+	if (forms.some((f) => norm(f) === wanted)) return 4;
+	if (forms.some((f) => norm(f).startsWith(wanted))) return 3;
+	return plan.titleLike ? 1 : 2;
 }

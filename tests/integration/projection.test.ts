@@ -11,10 +11,16 @@ import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
 import { snapshotEntityDetail, snapshotEntityRelations } from '../../graph/projection/entity.js';
+import { snapshotLineage } from '../../graph/projection/lineage.js';
+import { OverviewRanking } from '../../graph/projection/overview.js';
 import { snapshotPaths, specificity } from '../../graph/projection/paths.js';
+import { snapshotSearch } from '../../graph/projection/search.js';
+import { search, searchKey, searchPlan, type SearchOptions } from '../../graph/queries/search.js';
 import { comparePaths, type RankedPath } from '../../graph/queries/path-rank.js';
 import { paths, type PathOptions } from '../../graph/queries/paths.js';
 import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
+import { foldProposers, lineage, type LineageOptions } from '../../graph/queries/lineage.js';
+import { overview } from '../../graph/queries/overview.js';
 import { NotFoundError } from '../../graph/queries/errors.js';
 import { deletePapers } from '../../graph/queries/load.js';
 import { bumpGraphVersion } from '../../graph/queries/version.js';
@@ -189,6 +195,122 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 			NotFoundError
 		);
 	}, 300_000);
+
+	it('answers lineages exactly as the Cypher queries do, caps included', async () => {
+		const entities = await busiestAndSpread(15, 15);
+		const variants: Omit<LineageOptions, 'driver' | 'timeoutMs'>[] = [
+			{},
+			{ direction: 'ancestors' },
+			{ depth: 1 },
+			{ depth: 6, limit: 20 },
+			// a node cap of 3 and a scan cap of 12 relationships per level: both bite on hubs
+			{ limit: 3 },
+			{ direction: 'ancestors', limit: 5, depth: 4 },
+			{ relations: ['USES', 'COMPARED_WITH'], depth: 2 }, // SDXL is compared with itself
+			{ relations: ['PROPOSES'], direction: 'ancestors' }
+		];
+		let truncated = 0;
+		let deep = 0;
+		const papers = await readRows<{ id: string }>(
+			graphDb(),
+			'MATCH (p:Paper) RETURN p.id AS id ORDER BY p.id LIMIT 3'
+		);
+		for (const { id } of [...entities, ...papers, { id: ID.SDXL }, { id: ID.SD }]) {
+			for (const o of variants) {
+				const label = `${id} ${JSON.stringify(o)}`;
+				const fromNeo4j = await lineage(graphDb(), id, o);
+				// the server folds a paper proposing a method into it after the copy's walk
+				const fromCopy = await foldProposers(graphDb(), snapshotLineage(snapshot, id, o), {});
+				expect(fromCopy, label).toEqual(fromNeo4j);
+				if (fromNeo4j.truncated) truncated++;
+				if (fromNeo4j.nodes.some((n) => n.depth >= 2)) deep++;
+			}
+		}
+		expect(truncated).toBeGreaterThan(5);
+		expect(deep).toBeGreaterThan(5);
+		expect(() => snapshotLineage(snapshot, 'model:nope')).toThrow(NotFoundError);
+		expect(() => snapshotLineage(snapshot, ID.SD, { depth: 7 })).toThrow(RangeError);
+	}, 300_000);
+
+	it('searches names as the full-text index does, ranked the same way', async () => {
+		const find = async (q: string, o: SearchOptions = {}) =>
+			snapshotSearch(snapshot, searchPlan(q, o));
+		// The table of tests/integration/queries.test.ts, over the copy.
+		expect((await find('SDXL'))[0]).toMatchObject({ id: ID.SDXL, kind: 'Entity', matched: 'SDXL' });
+		expect((await find('stable diff'))[0]!.label).toMatch(/^Stable Diffusion/);
+		expect((await find('stable diffusion'))[0]!.id).toBe(ID.SD);
+		expect((await find('instaflw')).map((h) => h.id)).toContain(ID.INSTAFLOW);
+		expect((await find('one step', { types: ['Paper'] })).map((h) => h.id)).toContain(
+			'p-instaflow'
+		);
+		expect(await find('koala', { types: ['Task'] })).toEqual([]);
+		expect((await find('Insta Flow'))[0]!.id).toBe(ID.INSTAFLOW);
+		expect((await find('lcm lora'))[0]!.id).toBe(ID.LCMLORA);
+		expect((await find("KOALA's"))[0]!.id).toBe(ID.KOALA);
+		expect((await find('lora')).map((h) => h.id).slice(0, 2)).toEqual([ID.LORA, ID.LCMLORA]);
+		expect((await find('KOALA: Fast Image Synthesis'))[0]!.id).toBe('p-koala');
+		expect(await find('*')).toEqual([]);
+		expect((await find('SDXL OR *')).map((h) => h.id)).toEqual([ID.SDXL, 'p-sdxl']);
+		// Every name of the graph, whole, half and with a typo: the name itself first (Lucene's
+		// tokenizer drops some letters, e.g. "𝔸-Net", which the copy still finds).
+		const names = await readRows<{ id: string; name: string }>(
+			graphDb(),
+			'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id'
+		);
+		let typos = 0;
+		let halves = 0;
+		for (const { id, name } of names) {
+			const hits = await find(name);
+			expect(searchKey(hits[0]!.label), name).toBe(searchKey(name));
+			expect(
+				hits.map((h) => h.id),
+				name
+			).toContain(id);
+			// Half a name: when Neo4j's best starts with it, so does the copy's.
+			const half = name.slice(0, Math.max(3, Math.ceil(name.length / 2)));
+			const [best] = await search(graphDb(), half);
+			const [first] = await find(half);
+			if (best && searchKey(best.matched).startsWith(searchKey(half))) {
+				expect(searchKey(first!.matched).startsWith(searchKey(half)), half).toBe(true);
+				halves++;
+			}
+			if (/^[a-z]{6,}$/i.test(name)) {
+				const typo = name.slice(0, 2) + name[3] + name[2] + name.slice(4);
+				expect(
+					(await find(typo)).map((h) => h.id),
+					typo
+				).toContain(id);
+				typos++;
+			}
+		}
+		expect(typos).toBeGreaterThan(10);
+		expect(halves).toBeGreaterThan(names.length / 2);
+	}, 300_000);
+
+	it('answers the overview exactly as the Cypher queries do', async () => {
+		const ranking = new OverviewRanking(snapshot);
+		const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+		for (const [limit, papers] of [
+			[1, 0],
+			[7, 0],
+			[60, 0],
+			[40, 25],
+			[2000, 10_000]
+		] as const) {
+			const fromNeo4j = await overview(graphDb(), { limit, papers });
+			const fromMemory = ranking.view(limit, papers);
+			const label = `${limit}, ${papers}`;
+			expect(fromMemory.nodes, label).toEqual(fromNeo4j.nodes);
+			// Neo4j lists the relations in no particular order.
+			expect([...fromMemory.edges].sort(byId), label).toEqual([...fromNeo4j.edges].sort(byId));
+			if (limit > 5) expect(fromMemory.edges.length, label).toBeGreaterThan(0);
+			expect({ ...fromMemory, nodes: 0, edges: 0 }, label).toEqual({
+				...fromNeo4j,
+				nodes: 0,
+				edges: 0
+			});
+		}
+	}, 120_000);
 
 	it('finds paths as good as Neo4j finds, each one real, in the same ranking', async () => {
 		// Neo4j ranks the 3k shortest paths it finds; the copy searches every path up to maxLength.

@@ -32,6 +32,11 @@ export async function currentVersion(): Promise<string> {
 	return read;
 }
 
+/** How many times this server changed the graph itself (a correction): see forgetVersion. */
+export function ownChanges(): number {
+	return generation;
+}
+
 /** The next call reads the version from the database (this server just changed the graph). */
 export function forgetVersion(): void {
 	generation++;

@@ -6,12 +6,13 @@ import { serverConfig } from './config.js';
 import { runConsole } from '../../../graph/queries/console.js';
 import { entityDetail, entityRelations } from '../../../graph/queries/entity.js';
 import { relationEvidence } from '../../../graph/queries/evidence.js';
-import { buildsOn, lineage } from '../../../graph/queries/lineage.js';
+import { buildsOn, foldProposers, lineage } from '../../../graph/queries/lineage.js';
 import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.js';
-import { overview, timeline } from '../../../graph/queries/overview.js';
+import { timeline } from '../../../graph/queries/overview.js';
 import { paperDetail } from '../../../graph/queries/paper.js';
 import { paths } from '../../../graph/queries/paths.js';
-import { search } from '../../../graph/queries/search.js';
+import { search, searchPlan } from '../../../graph/queries/search.js';
+import { searchIndex, snapshotSearch } from '../../../graph/projection/search.js';
 import { graphStats } from '../../../graph/queries/stats.js';
 import { NotFoundError } from '../../../graph/queries/errors.js';
 import {
@@ -19,10 +20,12 @@ import {
 	snapshotEntityRelations,
 	StaleSnapshotError
 } from '../../../graph/projection/entity.js';
+import { snapshotLineage } from '../../../graph/projection/lineage.js';
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
-import { currentSnapshot, whileNoSnapshot } from './projection';
+import { currentSnapshot, onSnapshot, whileNoSnapshot } from './projection';
+import { overviewAnswer, type OverviewAnswer } from './overview';
 import { currentAnalytics, latestAnalytics } from './analytics';
 import {
 	AnalyticsNotReadyError,
@@ -67,15 +70,23 @@ async function fromSnapshot<T>(
 	}
 }
 
+// The search index of a new copy is made as it loads, not by the first search.
+onSnapshot((snapshot) => searchIndex(snapshot));
+
 const timeoutMs = () => serverConfig().queryTimeoutMs;
 const t = () => ({ timeoutMs: timeoutMs() });
 
 export const repository = {
+	/** Names and titles from the copy when it is current (Lucene's typo terms cost Neo4j most). */
 	search: (
 		q: string,
 		types: (EntityType | 'Paper')[] | undefined,
 		limit: number
-	): Promise<SearchHit[]> => search(appDb(), q, { types, limit, ...t() }),
+	): Promise<SearchHit[]> =>
+		fromSnapshot(
+			async (snapshot) => snapshotSearch(snapshot, searchPlan(q, { types, limit })),
+			() => search(appDb(), q, { types, limit, ...t() })
+		),
 
 	/** With a year range: the relations stated, and the papers written, in those years. */
 	async entity(asked: string, years: { from?: number; to?: number } = {}): Promise<EntityDetail> {
@@ -243,22 +254,27 @@ export const repository = {
 		);
 	},
 
-	lineage: async (
-		id: string,
+	/** From the copy when it is current (a hub's lineage reads thousands of relationships). */
+	async lineage(
+		asked: string,
 		o: { direction: 'ancestors' | 'descendants'; depth: number; rel?: RelationType[] }
-	): Promise<LineageResult> =>
-		lineage(appDb(), await resolveId(id), {
-			direction: o.direction,
-			depth: o.depth,
-			relations: o.rel,
-			...t()
-		}),
+	): Promise<LineageResult> {
+		const id = await resolveId(asked);
+		const options = { direction: o.direction, depth: o.depth, relations: o.rel };
+		// the copy walks the levels; a paper proposing a method is then folded into it (Cypher:
+		// the copy holds no titles of proposals)
+		return fromSnapshot(
+			async (snapshot) => foldProposers(appDb(), snapshotLineage(snapshot, id, options), t()),
+			() => lineage(appDb(), id, { ...options, ...t() })
+		);
+	},
 
 	buildsOn: async (id: string): Promise<{ root: GraphNode; rows: BuildsOnRow[] }> =>
 		buildsOn(appDb(), await resolveId(id), t()),
 
-	overview: (limit: number, papers = 0): Promise<GraphView> =>
-		overview(appDb(), { limit, papers, ...t() }),
+	/** Once per graph version from the copy; the previous version's meanwhile (`current` false). */
+	overview: (limit: number, papers = 0): Promise<OverviewAnswer> =>
+		overviewAnswer(limit, papers, timeoutMs()),
 
 	async stats(): Promise<StatsView> {
 		const s = await graphStats(appDb());

@@ -3,8 +3,15 @@ import { fromSearch, overviewParams } from '$lib/server/params';
 import { repository } from '$lib/server/repository';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) =>
-	answer(() => {
+export const GET: RequestHandler = async ({ url }) => {
+	let current = true;
+	const response = await answer(async () => {
 		const { limit, papers } = parse(overviewParams, fromSearch(url.searchParams));
-		return repository.overview(limit, papers);
+		const found = await repository.overview(limit, papers);
+		current = found.current;
+		return found.view;
 	});
+	// The previous graph version's overview while the new one is computed: not to be cached.
+	if (!current) response.headers.set('cache-control', 'no-store');
+	return response;
+};

@@ -5,9 +5,15 @@ import { overviewLayout } from '$lib/server/overview-layout';
 import { encodeCompact } from '$lib/graph/compact';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) =>
-	answer(async () => {
+export const GET: RequestHandler = async ({ url }) => {
+	let current = true;
+	const response = await answer(async () => {
 		const { limit, papers } = parse(overviewParams, fromSearch(url.searchParams));
-		const view = await repository.overview(limit, papers);
-		return encodeCompact(view, await overviewLayout(view));
+		const found = await repository.overview(limit, papers);
+		current = found.current;
+		return encodeCompact(found.view, await overviewLayout(found.view));
 	});
+	// The previous graph version's overview while the new one is computed: not to be cached.
+	if (!current) response.headers.set('cache-control', 'no-store');
+	return response;
+};

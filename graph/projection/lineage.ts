@@ -1,0 +1,100 @@
+// lineage(id, …) over a GraphSnapshot: the same answer as graph/queries/lineage.ts, level by
+// level with the same caps (tests/integration/projection.test.ts compares the two). A hub's
+// lineage (LLaMA: hundreds of descendants on the real corpus) read thousands of relationships
+// per level from Neo4j; here it is a walk over typed arrays.
+import { RELATION_TYPES } from '../model.js';
+import { NotFoundError } from '../queries/errors.js';
+import { LINEAGE_RELATIONS, lineageLimits, type LineageOptions } from '../queries/lineage.js';
+import { compareStrings, toEdge } from '../queries/shared.js';
+import type { GraphEdge, LineageResult } from '../views.js';
+import type { GraphSnapshot } from './snapshot.js';
+
+const MAX_SUPPORT = 2 ** 22 - 1;
+/** Each relation type's place in alphabetical order. */
+const TYPE_ORDER = RELATION_TYPES.map((t) => [...RELATION_TYPES].sort(compareStrings).indexOf(t));
+
+export function snapshotLineage(
+	snap: GraphSnapshot,
+	id: string,
+	options: Omit<LineageOptions, 'driver' | 'timeoutMs'> = {}
+): LineageResult {
+	const { direction, depth, limit, scan } = lineageLimits(options);
+	const rootIndex = snap.index.get(id);
+	if (rootIndex === undefined) throw new NotFoundError('node', id);
+	const wanted = options.relations?.length ? options.relations : LINEAGE_RELATIONS;
+	const relOk = RELATION_TYPES.map((t) => wanted.includes(t));
+	const descendants = direction === 'descendants';
+
+	const depthOf = new Map<number, number>([[rootIndex, 0]]);
+	const edges = new Map<string, GraphEdge>();
+	let frontier = [rootIndex];
+	let truncated = false;
+	for (let level = 1; level <= depth && frontier.length > 0; level++) {
+		// Every relation into (descendants) or out of (ancestors) the frontier, as half-edges seen
+		// from the frontier node: n's outgoing halves come first, then its incoming ones. A relation
+		// from a node to itself is only an outgoing half, and Cypher meets it either way.
+		const at: number[] = [];
+		const half: number[] = [];
+		for (const n of frontier) {
+			const [lo, hi] = descendants
+				? [snap.outEnd[n]!, snap.start[n + 1]!]
+				: [snap.start[n]!, snap.outEnd[n]!];
+			for (let h = lo; h < hi; h++) {
+				if (!relOk[snap.relType[h]!]) continue;
+				at.push(n);
+				half.push(h);
+			}
+			if (!descendants) continue;
+			for (let h = snap.start[n]!; h < snap.outEnd[n]!; h++)
+				if (snap.other[h] === n && relOk[snap.relType[h]!]) {
+					at.push(n);
+					half.push(h);
+				}
+		}
+		// The Cypher query's `ORDER BY support DESC, id, type, fid LIMIT $scan`, as two numbers per
+		// row: support and the far node's id rank, then the type and the frontier node's id rank
+		// (relation types are listed in alphabetical order, as Cypher compares their names).
+		const first = new Float64Array(half.length);
+		const second = new Float64Array(half.length);
+		for (let k = 0; k < half.length; k++) {
+			const h = half[k]!;
+			first[k] =
+				(MAX_SUPPORT - Math.min(snap.support[h]!, MAX_SUPPORT)) * 2 ** 23 +
+				snap.idRank[snap.other[h]!]!;
+			second[k] = TYPE_ORDER[snap.relType[h]!]! * 2 ** 23 + snap.idRank[at[k]!]!;
+		}
+		const order = Array.from(half.keys()).sort(
+			(x, y) => first[x]! - first[y]! || second[x]! - second[y]!
+		);
+		if (order.length >= scan) truncated = true;
+		const next: number[] = [];
+		for (const k of order.slice(0, scan)) {
+			const n = at[k]!;
+			const h = half[k]!;
+			const m = snap.other[h]!;
+			if (!depthOf.has(m)) {
+				if (depthOf.size > limit) {
+					truncated = true;
+					continue;
+				}
+				depthOf.set(m, level);
+				next.push(m);
+			}
+			const [source, target] = snap.outward[h] ? [n, m] : [m, n];
+			const curated = snap.curated.get(snap.relation[h]!);
+			const edge = toEdge({
+				source: snap.ids[source]!,
+				target: snap.ids[target]!,
+				type: RELATION_TYPES[snap.relType[h]!]!,
+				support: snap.support[h]!,
+				curated
+			});
+			edges.set(edge.id, edge);
+		}
+		frontier = next;
+	}
+	const nodes = [...depthOf.entries()]
+		.filter(([n]) => n !== rootIndex)
+		.map(([n, d]) => ({ ...snap.node(n), depth: d }));
+	return { root: snap.node(rootIndex), direction, nodes, edges: [...edges.values()], truncated };
+}
