@@ -219,8 +219,8 @@ export interface BuildsOnRow {
 	evidenceCount: number;
 	/** the paper that proposes the method (one stating the edge first, else the earliest) */
 	paper?: { id: string; title: string; year: number | null } | null;
-	/** a paper that states the edge: the row's evidence */
-	statedBy?: { id: string; title: string; year: number | null } | null;
+	/** a paper that states the edge: the row's evidence; `at` where its sentence sits in the abstract */
+	statedBy?: { id: string; title: string; year: number | null; at?: [number, number] } | null;
 }
 
 export interface StatsView {

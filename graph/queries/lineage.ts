@@ -234,5 +234,54 @@ export async function buildsOn(
 		{ id, cap: options.cap ?? 2000, minConfidence: CUE_CONFIDENCE },
 		opts
 	);
-	return { root, rows };
+	return { root, rows: await withSentences(db, id, rows, opts) };
+}
+
+// $rows: {i, paper, targets} → where the stating paper says the row's method (or itself) builds
+// on the root or one of its variants: its own record first, else an evidence sentence of an
+// edge from what it proposes; offsets into the abstract, as EvidenceView.at
+const STATED_AT = `
+UNWIND $rows AS row
+MATCH (p:Paper {id: row.paper})
+WITH row, p, [x IN coalesce(p.evidence, [])
+              WHERE any(t IN row.targets WHERE x STARTS WITH 'BUILDS_ON|' + t + '|')][0] AS rec
+OPTIONAL MATCH (p)-[:HAS_EVIDENCE]->(ev:Evidence)
+  WHERE rec IS NULL AND ev.type = 'BUILDS_ON' AND ev.target IN row.targets
+WITH row, p, rec, ev ORDER BY ev.confidence DESC
+WITH row, p, rec, collect(ev)[0] AS ev
+WITH row, p, CASE WHEN rec IS NOT NULL
+  THEN [toInteger(split(rec, '|')[2]), toInteger(split(rec, '|')[3])]
+  WHEN ev IS NOT NULL THEN [ev.start, ev.end] END AS span
+WHERE span IS NOT NULL
+RETURN row.i AS i, [span[0] - coalesce(p.textOffset, 0), span[1] - coalesce(p.textOffset, 0)] AS at`;
+
+/** Each row's evidence sentence located in its paper, so the table links to the sentence. */
+async function withSentences(
+	db: Db,
+	rootId: string,
+	rows: BuildsOnRow[],
+	opts: { timeoutMs?: number }
+): Promise<BuildsOnRow[]> {
+	const asked = rows.flatMap((r, i) =>
+		r.statedBy
+			? [
+					{
+						i,
+						paper: r.statedBy.id,
+						targets: [rootId, ...(r.variants ?? []).map((v) => v.id), ...(r.via ? [r.via.id] : [])]
+					}
+				]
+			: []
+	);
+	if (asked.length === 0) return rows;
+	const found = await readRows<{ i: number; at: [number, number] }>(
+		db,
+		STATED_AT,
+		{ rows: asked },
+		opts
+	);
+	const at = new Map(found.map((f) => [f.i, f.at]));
+	return rows.map((r, i) =>
+		r.statedBy && at.has(i) ? { ...r, statedBy: { ...r.statedBy, at: at.get(i)! } } : r
+	);
 }

@@ -375,7 +375,10 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		// every row names a paper stating the edge, linked to its page
 		const evidence = table.locator('[data-testid="stated-by"]');
 		expect(await evidence.count()).toBe(rowLabels.length);
-		expect(await evidence.first().getAttribute('href')).toMatch(/\/paper\//);
+		// … at the sentence (negative offsets: the title): the paper page marks it and scrolls to it
+		expect(await evidence.first().getAttribute('href')).toMatch(
+			/\/paper\/[^?]+\?s=-?\d+--?\d+#evidence-sentence$/
+		);
 		await waitForGraph(page, 3);
 		await screenshot(page, 'lineage-stable-diffusion');
 		await page.getByRole('link', { name: /Ancestors/ }).click();

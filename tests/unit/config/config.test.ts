@@ -45,7 +45,13 @@ describe('configuration', () => {
 		expect(config.apiToken).toBeUndefined();
 		expect(config.rateLimit).toBeUndefined();
 		const db = resolveDbConfig({}, {});
-		expect(db).toMatchObject({ kind: 'local', port: 7687, heap: 'auto', pagecache: 'auto', retryMs: 3000 });
+		expect(db).toMatchObject({
+			kind: 'local',
+			port: 7687,
+			heap: 'auto',
+			pagecache: 'auto',
+			retryMs: 3000
+		});
 		expect(cliEnv({})).toMatchObject({ LINEAGE_HOST: '127.0.0.1', LINEAGE_PORT: 3000 });
 	});
 
