@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDriver } from '../../graph/driver.js';
 import { deleteCurations } from '../../graph/queries/curation.js';
 import { resetGraph } from '../../graph/queries/stats.js';
-import { ingest } from '../../ingest/pipeline.js';
-import { INSTAFLOW, KOALA } from '../fixtures/curation.js';
+import { loadCurationPapers } from '../fixtures/curation.js';
 import { projectionReady } from '../../support/app.js';
 import { noNeo4j, testDb, graphDb } from '../helpers/db.js';
 import {
@@ -73,11 +72,7 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 
 	beforeAll(async () => {
 		ensureBuilt();
-		await resetGraph(graphDb());
-		await deleteCurations(graphDb());
-		const input = path.join(tmp, 'papers.jsonl');
-		fs.writeFileSync(input, [KOALA, INSTAFLOW].map((p) => JSON.stringify(p)).join('\n') + '\n');
-		await ingest(graphDb(), { files: [input], workers: 0 });
+		await loadCurationPapers(graphDb(), tmp);
 		h = await startHarness(dbEnv(testDb!));
 		await projectionReady(h.app.url, () => {});
 		page = await h.newPage();
