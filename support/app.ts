@@ -102,3 +102,27 @@ export async function projectionReady(base: string, log: (line: string) => void)
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }
+
+/**
+ * Waits until the server's analytics (communities, importance) answer the current graph version:
+ * they are computed once per version in a worker, which on a small machine shares the cores with
+ * the answers a benchmark measures.
+ */
+export async function analyticsReady(base: string, log: (line: string) => void): Promise<void> {
+	const started = performance.now();
+	for (;;) {
+		const health = (await fetch(`${base}/api/health`)
+			.then((r) => r.json())
+			.catch(() => ({}))) as {
+			analytics?: { state: string; lastRun?: { ms?: number; error?: string } | null };
+		};
+		const state = health.analytics?.state ?? 'off';
+		if (state === 'ready' || state === 'off' || state === 'failed') {
+			const waited = Math.round(performance.now() - started);
+			log(`the server's analytics: ${state} after waiting ${waited} ms`);
+			return;
+		}
+		if (performance.now() - started > 600_000) throw new Error('the analytics did not finish');
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}

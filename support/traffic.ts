@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { resolveDbConfig } from '../graph/config.js';
 import { closeDriver, readRows, sharedDb, type Db } from '../graph/driver.js';
 import { ingest, type IngestReport } from '../ingest/pipeline.js';
-import { projectionReady, startApp, type RunningApp } from './app.js';
+import { analyticsReady, projectionReady, startApp, type RunningApp } from './app.js';
 import { corpusFile, describeCorpus, type CorpusChoice } from './corpus.js';
 import { startBenchDb, type BenchDb } from './throwaway-db.js';
 
@@ -68,6 +68,8 @@ export async function startServedGraph(
 		const [count] = await readRows<{ n: number }>(db, 'MATCH (p:Paper) RETURN count(p) AS n');
 		app = await startApp({ NEO4J_URI: uri, LINEAGE_LOG: 'off', ...options.appEnv });
 		await projectionReady(app.url, log);
+		// measured answers do not share the cores with the once-per-version background work
+		await analyticsReady(app.url, log);
 		return { bench, app, report, papers: count?.n ?? 0, db, stop };
 	} catch (err) {
 		await stop();

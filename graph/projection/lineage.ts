@@ -4,7 +4,13 @@
 // per level from Neo4j; here it is a walk over typed arrays.
 import { RELATION_TYPES } from '../model.js';
 import { NotFoundError } from '../queries/errors.js';
-import { LINEAGE_RELATIONS, lineageLimits, type LineageOptions } from '../queries/lineage.js';
+import {
+	LINEAGE_RELATIONS,
+	foldInto,
+	lineageLimits,
+	type LineageOptions,
+	type ProposedMethod
+} from '../queries/lineage.js';
 import { compareStrings, toEdge } from '../queries/shared.js';
 import type { GraphEdge, LineageResult } from '../views.js';
 import type { GraphSnapshot } from './snapshot.js';
@@ -97,4 +103,49 @@ export function snapshotLineage(
 		.filter(([n]) => n !== rootIndex)
 		.map(([n, d]) => ({ ...snap.node(n), depth: d }));
 	return { root: snap.node(rootIndex), direction, nodes, edges: [...edges.values()], truncated };
+}
+
+const PROPOSES = RELATION_TYPES.indexOf('PROPOSES');
+const METHOD_TYPES = new Set(['Model', 'Technique']);
+
+/**
+ * The method each paper proposes, as graph/queries/lineage.ts PROPOSED_METHOD chooses it (a
+ * Model or Technique, the one named in the paper's title first, then by name): the copy holds
+ * the PROPOSES relations and the papers' titles, so a hub's lineage folds without Neo4j.
+ */
+export function snapshotProposedMethods(snap: GraphSnapshot, papers: string[]): ProposedMethod[] {
+	const rows: ProposedMethod[] = [];
+	for (const id of papers) {
+		const p = snap.index.get(id);
+		if (p === undefined) continue;
+		const title = snap.labels[p]!;
+		let best = -1;
+		let bestInTitle = false;
+		for (let h = snap.start[p]!; h < snap.outEnd[p]!; h++) {
+			if (snap.relType[h] !== PROPOSES) continue;
+			const m = snap.other[h]!;
+			if (!METHOD_TYPES.has(snap.type(m))) continue;
+			const inTitle = title.includes(snap.labels[m]!);
+			if (
+				best < 0 ||
+				(inTitle && !bestInTitle) ||
+				(inTitle === bestInTitle && compareStrings(snap.labels[m]!, snap.labels[best]!) < 0)
+			) {
+				best = m;
+				bestInTitle = inTitle;
+			}
+		}
+		if (best >= 0) rows.push({ paper: id, title, year: snap.year(p), method: snap.ids[best]! });
+	}
+	return rows;
+}
+
+/** foldProposers (graph/queries/lineage.ts) over the copy: the same answer, no round trip. */
+export function snapshotFoldProposers(snap: GraphSnapshot, result: LineageResult): LineageResult {
+	const papers = result.nodes.filter((n) => n.kind === 'Paper').map((n) => n.id);
+	if (papers.length === 0) return result;
+	return foldInto(result, snapshotProposedMethods(snap, papers), (id) => {
+		const i = snap.index.get(id);
+		return i === undefined ? undefined : snap.node(i);
+	});
 }

@@ -5,7 +5,7 @@ import { readRows, type Db } from '../driver.js';
 import type { RelationType } from '../model.js';
 import { NotFoundError } from './errors.js';
 import { nodesById } from './neighbourhood.js';
-import { relPattern, toEdge } from './shared.js';
+import { compareStrings, relPattern, toEdge } from './shared.js';
 import type { BuildsOnRow, GraphEdge, GraphNode, LineageResult } from '../views.js';
 
 export interface LineageOptions {
@@ -115,6 +115,14 @@ WITH p, m ORDER BY CASE WHEN p.title CONTAINS m.name THEN 0 ELSE 1 END, m.name
 WITH p, collect(m)[0] AS m
 RETURN p.id AS paper, p.title AS title, p.year AS year, m.id AS method`;
 
+/** The method a paper proposes (a Model or Technique; the one named in its title first). */
+export interface ProposedMethod {
+	paper: string;
+	title: string;
+	year: number | null;
+	method: string;
+}
+
 /**
  * A paper that proposes a method is shown as that method, as in the builds-on table: the paper
  * and the method it proposes state the same edges (a paper's relations hold for what it
@@ -129,19 +137,39 @@ export async function foldProposers(
 ): Promise<LineageResult> {
 	const papers = result.nodes.filter((n) => n.kind === 'Paper').map((n) => n.id);
 	if (papers.length === 0) return result;
-	const rows = await readRows<{
-		paper: string;
-		title: string;
-		year: number | null;
-		method: string;
-	}>(db, PROPOSED_METHOD, { papers }, opts);
+	const rows = await readRows<ProposedMethod>(db, PROPOSED_METHOD, { papers }, opts);
 	if (rows.length === 0) return result;
+	const known = new Set(result.nodes.map((n) => n.id));
+	const missing = rows.map((r) => r.method).filter((m) => !known.has(m) && m !== result.root.id);
+	const found = new Map(
+		(await nodesById(db, [...new Set(missing)], opts)).map((n) => [n.id, n] as const)
+	);
+	return foldInto(result, rows, (id) => found.get(id));
+}
+
+/**
+ * foldProposers' folding, given each paper's proposed method and a look-up of the methods the
+ * lineage did not reach (the in-memory copy answers both without Neo4j).
+ */
+export function foldInto(
+	result: LineageResult,
+	rows: ProposedMethod[],
+	methodNode: (id: string) => GraphNode | undefined
+): LineageResult {
+	if (rows.length === 0) return result;
+	// Rows come in the database's order: fold in a fixed one (oldest paper first), so every
+	// source of rows gives one answer and a method proposed twice shows its first paper.
+	const ordered = [...rows].sort(
+		(a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || compareStrings(a.paper, b.paper)
+	);
 	const byId = new Map(result.nodes.map((n) => [n.id, n]));
-	const missing = rows.map((r) => r.method).filter((m) => !byId.has(m) && m !== result.root.id);
-	for (const n of await nodesById(db, [...new Set(missing)], opts))
-		byId.set(n.id, { ...n, depth: Number.MAX_SAFE_INTEGER });
+	for (const r of ordered) {
+		if (byId.has(r.method) || r.method === result.root.id) continue;
+		const n = methodNode(r.method);
+		if (n) byId.set(n.id, { ...n, depth: Number.MAX_SAFE_INTEGER });
+	}
 	const into = new Map<string, string>();
-	for (const r of rows) {
+	for (const r of ordered) {
 		const paper = byId.get(r.paper);
 		const method = byId.get(r.method);
 		if (!paper || (!method && r.method !== result.root.id)) continue;
@@ -152,7 +180,7 @@ export async function foldProposers(
 				...method,
 				depth: Math.min(method.depth, paper.depth),
 				year: method.year ?? r.year,
-				proposedIn: { id: r.paper, title: r.title, year: r.year }
+				proposedIn: method.proposedIn ?? { id: r.paper, title: r.title, year: r.year }
 			});
 		}
 	}

@@ -11,7 +11,7 @@ import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
 import { snapshotEntityDetail, snapshotEntityRelations } from '../../graph/projection/entity.js';
-import { snapshotLineage } from '../../graph/projection/lineage.js';
+import { snapshotFoldProposers, snapshotLineage } from '../../graph/projection/lineage.js';
 import { OverviewRanking } from '../../graph/projection/overview.js';
 import { snapshotPaths, specificity } from '../../graph/projection/paths.js';
 import { snapshotSearch } from '../../graph/projection/search.js';
@@ -19,7 +19,7 @@ import { search, searchKey, searchPlan, type SearchOptions } from '../../graph/q
 import { comparePaths, type RankedPath } from '../../graph/queries/path-rank.js';
 import { paths, type PathOptions } from '../../graph/queries/paths.js';
 import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
-import { foldProposers, lineage, type LineageOptions } from '../../graph/queries/lineage.js';
+import { lineage, type LineageOptions } from '../../graph/queries/lineage.js';
 import { overview } from '../../graph/queries/overview.js';
 import { NotFoundError } from '../../graph/queries/errors.js';
 import { deletePapers } from '../../graph/queries/load.js';
@@ -219,8 +219,8 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 			for (const o of variants) {
 				const label = `${id} ${JSON.stringify(o)}`;
 				const fromNeo4j = await lineage(graphDb(), id, o);
-				// the server folds a paper proposing a method into it after the copy's walk
-				const fromCopy = await foldProposers(graphDb(), snapshotLineage(snapshot, id, o), {});
+				// the server folds a paper proposing a method into it after the copy's walk, in memory too
+				const fromCopy = snapshotFoldProposers(snapshot, snapshotLineage(snapshot, id, o));
 				expect(fromCopy, label).toEqual(fromNeo4j);
 				if (fromNeo4j.truncated) truncated++;
 				if (fromNeo4j.nodes.some((n) => n.depth >= 2)) deep++;

@@ -6,7 +6,7 @@ import { serverConfig } from './config.js';
 import { runConsole } from '../../../graph/queries/console.js';
 import { entityDetail, entityRelations } from '../../../graph/queries/entity.js';
 import { relationEvidence } from '../../../graph/queries/evidence.js';
-import { buildsOn, foldProposers, lineage } from '../../../graph/queries/lineage.js';
+import { buildsOn, lineage } from '../../../graph/queries/lineage.js';
 import { neighbourhood, nodesById } from '../../../graph/queries/neighbourhood.js';
 import { timeline } from '../../../graph/queries/overview.js';
 import { paperDetail } from '../../../graph/queries/paper.js';
@@ -20,7 +20,7 @@ import {
 	snapshotEntityRelations,
 	StaleSnapshotError
 } from '../../../graph/projection/entity.js';
-import { snapshotLineage } from '../../../graph/projection/lineage.js';
+import { snapshotFoldProposers, snapshotLineage } from '../../../graph/projection/lineage.js';
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
@@ -261,10 +261,9 @@ export const repository = {
 	): Promise<LineageResult> {
 		const id = await resolveId(asked);
 		const options = { direction: o.direction, depth: o.depth, relations: o.rel };
-		// the copy walks the levels; a paper proposing a method is then folded into it (Cypher:
-		// the copy holds no titles of proposals)
+		// the copy walks the levels, then folds a paper proposing a method into it
 		return fromSnapshot(
-			async (snapshot) => foldProposers(appDb(), snapshotLineage(snapshot, id, options), t()),
+			async (snapshot) => snapshotFoldProposers(snapshot, snapshotLineage(snapshot, id, options)),
 			() => lineage(appDb(), id, { ...options, ...t() })
 		);
 	},
