@@ -19,6 +19,47 @@ const MAX_SUPPORT = 2 ** 22 - 1;
 /** Each relation type's place in alphabetical order. */
 const TYPE_ORDER = RELATION_TYPES.map((t) => [...RELATION_TYPES].sort(compareStrings).indexOf(t));
 
+/**
+ * The positions of the `keep` smallest rows by (first, second), in that order. A hub's level has
+ * tens of thousands of rows of which `keep` are read: a selection finds the cut in linear time,
+ * and only the rows up to it are sorted.
+ */
+export function firstInOrder(first: Float64Array, second: Float64Array, keep: number): number[] {
+	let rows: number[];
+	if (first.length <= keep) rows = Array.from(first.keys());
+	else {
+		const cut = kthSmallest(Float64Array.from(first), keep - 1);
+		rows = [];
+		for (let k = 0; k < first.length; k++) if (first[k]! <= cut) rows.push(k);
+	}
+	rows.sort((x, y) => first[x]! - first[y]! || second[x]! - second[y]! || x - y);
+	return rows.length > keep ? rows.slice(0, keep) : rows;
+}
+
+/** The k-th smallest value (from 0) of `a`, which it reorders (Hoare's selection). */
+function kthSmallest(a: Float64Array, k: number): number {
+	let lo = 0;
+	let hi = a.length - 1;
+	while (lo < hi) {
+		const pivot = a[(lo + hi) >>> 1]!;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i]! < pivot) i++;
+			while (a[j]! > pivot) j--;
+			if (i <= j) {
+				const x = a[i]!;
+				a[i++] = a[j]!;
+				a[j--] = x;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return a[k]!;
+	}
+	return a[k]!;
+}
+
 export function snapshotLineage(
 	snap: GraphSnapshot,
 	id: string,
@@ -69,12 +110,10 @@ export function snapshotLineage(
 				snap.idRank[snap.other[h]!]!;
 			second[k] = TYPE_ORDER[snap.relType[h]!]! * 2 ** 23 + snap.idRank[at[k]!]!;
 		}
-		const order = Array.from(half.keys()).sort(
-			(x, y) => first[x]! - first[y]! || second[x]! - second[y]!
-		);
-		if (order.length >= scan) truncated = true;
+		const order = firstInOrder(first, second, scan);
+		if (half.length >= scan) truncated = true;
 		const next: number[] = [];
-		for (const k of order.slice(0, scan)) {
+		for (const k of order) {
 			const n = at[k]!;
 			const h = half[k]!;
 			const m = snap.other[h]!;
@@ -114,7 +153,7 @@ const METHOD_TYPES = new Set(['Model', 'Technique']);
  * the PROPOSES relations and the papers' titles, so a hub's lineage folds without Neo4j.
  */
 export function snapshotProposedMethods(snap: GraphSnapshot, papers: string[]): ProposedMethod[] {
-	const rows: ProposedMethod[] = [];
+	const found: { paper: number; method: number }[] = [];
 	for (const id of papers) {
 		const p = snap.index.get(id);
 		if (p === undefined) continue;
@@ -135,9 +174,18 @@ export function snapshotProposedMethods(snap: GraphSnapshot, papers: string[]): 
 				bestInTitle = inTitle;
 			}
 		}
-		if (best >= 0) rows.push({ paper: id, title, year: snap.year(p), method: snap.ids[best]! });
+		if (best >= 0) found.push({ paper: p, method: best });
 	}
-	return rows;
+	// proposalOrder, with integers: a year, then the id's rank (ids in compareStrings order)
+	const key = (p: number) => (snap.year(p) ?? 65_535) * 2 ** 23 + snap.idRank[p]!;
+	return found
+		.sort((a, b) => key(a.paper) - key(b.paper))
+		.map(({ paper, method }) => ({
+			paper: snap.ids[paper]!,
+			title: snap.labels[paper]!,
+			year: snap.year(paper),
+			method: snap.ids[method]!
+		}));
 }
 
 /** foldProposers (graph/queries/lineage.ts) over the copy: the same answer, no round trip. */

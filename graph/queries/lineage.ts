@@ -144,24 +144,27 @@ export async function foldProposers(
 	const found = new Map(
 		(await nodesById(db, [...new Set(missing)], opts)).map((n) => [n.id, n] as const)
 	);
-	return foldInto(result, rows, (id) => found.get(id));
+	return foldInto(result, rows.sort(proposalOrder), (id) => found.get(id));
 }
 
 /**
- * foldProposers' folding, given each paper's proposed method and a look-up of the methods the
- * lineage did not reach (the in-memory copy answers both without Neo4j).
+ * The order proposals are folded in: oldest paper first, then by id. Rows come in the
+ * database's order; a fixed one gives one answer from every source of rows, and a method
+ * proposed twice shows its first paper.
+ */
+export const proposalOrder = (a: ProposedMethod, b: ProposedMethod): number =>
+	(a.year ?? Infinity) - (b.year ?? Infinity) || compareStrings(a.paper, b.paper);
+
+/**
+ * foldProposers' folding, given each paper's proposed method in `proposalOrder` and a look-up
+ * of the methods the lineage did not reach (the in-memory copy answers both without Neo4j).
  */
 export function foldInto(
 	result: LineageResult,
-	rows: ProposedMethod[],
+	ordered: ProposedMethod[],
 	methodNode: (id: string) => GraphNode | undefined
 ): LineageResult {
-	if (rows.length === 0) return result;
-	// Rows come in the database's order: fold in a fixed one (oldest paper first), so every
-	// source of rows gives one answer and a method proposed twice shows its first paper.
-	const ordered = [...rows].sort(
-		(a, b) => (a.year ?? Infinity) - (b.year ?? Infinity) || compareStrings(a.paper, b.paper)
-	);
+	if (ordered.length === 0) return result;
 	const byId = new Map(result.nodes.map((n) => [n.id, n]));
 	for (const r of ordered) {
 		if (byId.has(r.method) || r.method === result.root.id) continue;
