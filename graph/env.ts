@@ -35,6 +35,22 @@ export function optionalIntVar(min = 0, max = Number.MAX_SAFE_INTEGER) {
 		);
 }
 
+/** `auto` (the default) or a whole number ≥ min. */
+export function autoIntVar(min = 0) {
+	return z
+		.preprocess(
+			blank,
+			z
+				.union([
+					z.literal('auto'),
+					z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min))
+				])
+				.optional()
+		)
+		.transform((v) => v ?? ('auto' as const))
+		.describe(`auto or a whole number ≥ ${min}`);
+}
+
 export function portVar(fallback: number) {
 	return intVar(fallback, 1, 65535).describe('a port number between 1 and 65535');
 }

@@ -2,9 +2,11 @@
 // first time anything asks (hooks' `init` does, so a bad value stops the server at start,
 // naming the variable). Read from process.env, which adapter-node fills, rather than
 // `$env/dynamic/private`: worker threads and tests outside SvelteKit use these modules too.
+import os from 'node:os';
 import { z } from 'zod';
 import { dbEnvSchema } from '../../../graph/config.js';
 import {
+	autoIntVar,
 	type Env,
 	intVar,
 	optionalIntVar,
@@ -22,7 +24,7 @@ export const serverEnvSchema = dbEnvSchema.extend({
 	LINEAGE_RATE_LIMIT: optionalIntVar(1),
 	LINEAGE_API_CACHE_MB: intVar(64, 0),
 	LINEAGE_PROJECTION: switchVar(),
-	LINEAGE_PROJECTION_MAX_RELATIONS: intVar(5_000_000, 1),
+	LINEAGE_PROJECTION_MAX_RELATIONS: autoIntVar(1),
 	LINEAGE_PATHS_BUDGET_MS: intVar(1500, 0),
 	LINEAGE_ANALYTICS: switchVar(),
 	LINEAGE_LOG: switchVar()
@@ -50,7 +52,18 @@ export interface ServerConfig {
 	log: boolean;
 }
 
-export function toServerConfig(vars: ServerEnv): ServerConfig {
+/** What the in-memory copy takes per relation, its search index and strings included. */
+export const PROJECTION_BYTES_PER_RELATION = 250;
+
+/**
+ * `auto`: the relations whose copy fits in a quarter of the machine's memory (24 GiB: 25
+ * million, a graph of about five million papers), and never fewer than a million.
+ */
+export function autoProjectionRelations(totalMemory: number): number {
+	return Math.max(1_000_000, Math.floor(totalMemory / 4 / PROJECTION_BYTES_PER_RELATION));
+}
+
+export function toServerConfig(vars: ServerEnv, totalMemory = os.totalmem()): ServerConfig {
 	return {
 		queryTimeoutMs: vars.LINEAGE_QUERY_TIMEOUT_MS,
 		pathsBudgetMs: Math.min(0.8 * vars.LINEAGE_QUERY_TIMEOUT_MS, vars.LINEAGE_PATHS_BUDGET_MS),
@@ -60,7 +73,10 @@ export function toServerConfig(vars: ServerEnv): ServerConfig {
 		rateLimit: vars.LINEAGE_RATE_LIMIT,
 		apiCacheBytes: vars.LINEAGE_API_CACHE_MB * 2 ** 20,
 		projection: vars.LINEAGE_PROJECTION,
-		projectionMaxRelations: vars.LINEAGE_PROJECTION_MAX_RELATIONS,
+		projectionMaxRelations:
+			vars.LINEAGE_PROJECTION_MAX_RELATIONS === 'auto'
+				? autoProjectionRelations(totalMemory)
+				: vars.LINEAGE_PROJECTION_MAX_RELATIONS,
 		analytics: vars.LINEAGE_ANALYTICS && vars.LINEAGE_PROJECTION,
 		log: vars.LINEAGE_LOG
 	};

@@ -3,7 +3,7 @@
 // missing or stale the repository asks Neo4j, and a new copy loads in the background once the
 // graph has stopped changing.
 //   LINEAGE_PROJECTION=off            never keep one
-//   LINEAGE_PROJECTION_MAX_RELATIONS  largest graph copied (default 5,000,000 relations)
+//   LINEAGE_PROJECTION_MAX_RELATIONS  largest graph copied (default auto: a quarter of the memory)
 import { appDb } from './db.js';
 import { serverConfig } from './config.js';
 import { loadSnapshot } from '../../../graph/projection/load.js';

@@ -1,9 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, dbEnvSchema, resolveDbConfig } from '../../../graph/config.js';
 import { cliEnv, cliEnvSchema } from '../../../cli/config.js';
-import { parseServerConfig, serverEnvSchema } from '../../../src/lib/server/config.js';
+import {
+	autoProjectionRelations,
+	parseServerConfig,
+	serverEnvSchema
+} from '../../../src/lib/server/config.js';
 import { runCli } from '../../../support/cli.js';
 
 /** The variables named in the first column of the README's Configuration table. */
@@ -53,6 +58,23 @@ describe('configuration', () => {
 			retryMs: 3000
 		});
 		expect(cliEnv({})).toMatchObject({ LINEAGE_HOST: '127.0.0.1', LINEAGE_PORT: 3000 });
+	});
+
+	it('sizes the in-memory copy from the machine unless told a number', () => {
+		const gib = 2 ** 30;
+		// a quarter of the memory at 250 bytes a relation; never below a million
+		expect(autoProjectionRelations(24 * gib)).toBe(25_769_803);
+		expect(autoProjectionRelations(gib)).toBe(1_073_741);
+		expect(autoProjectionRelations(256 * 2 ** 20)).toBe(1_000_000);
+		expect(parseServerConfig({}).projectionMaxRelations).toBe(
+			autoProjectionRelations(os.totalmem())
+		);
+		expect(
+			parseServerConfig({ LINEAGE_PROJECTION_MAX_RELATIONS: '2000' }).projectionMaxRelations
+		).toBe(2000);
+		expect(() => parseServerConfig({ LINEAGE_PROJECTION_MAX_RELATIONS: 'lots' })).toThrow(
+			/^LINEAGE_PROJECTION_MAX_RELATIONS must be auto or a whole number ≥ 1, got "lots"/
+		);
 	});
 
 	it('keeps the path budget within 80 % of the query timeout, and analytics off with the copy', () => {
