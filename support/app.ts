@@ -111,10 +111,11 @@ export async function projectionReady(base: string, log: (line: string) => void)
 export async function analyticsReady(base: string, log: (line: string) => void): Promise<void> {
 	const started = performance.now();
 	for (;;) {
+		// a busy server (a big copy being indexed) may not answer a poll: ask again
 		const health = (await fetch(`${base}/api/health`)
 			.then((r) => r.json())
-			.catch(() => ({}))) as {
-			analytics?: { state: string; lastRun?: { ms?: number; error?: string } | null };
+			.catch(() => ({ analytics: { state: 'unknown' } }))) as {
+			analytics?: { state: string };
 		};
 		const state = health.analytics?.state ?? 'off';
 		if (state === 'ready' || state === 'off' || state === 'failed') {
@@ -122,7 +123,7 @@ export async function analyticsReady(base: string, log: (line: string) => void):
 			log(`the server's analytics: ${state} after waiting ${waited} ms`);
 			return;
 		}
-		if (performance.now() - started > 600_000) throw new Error('the analytics did not finish');
+		if (performance.now() - started > 1_800_000) throw new Error('the analytics did not finish');
 		await new Promise((r) => setTimeout(r, 500));
 	}
 }

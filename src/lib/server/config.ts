@@ -52,15 +52,19 @@ export interface ServerConfig {
 	log: boolean;
 }
 
-/** What the in-memory copy takes per relation, its search index and strings included. */
-export const PROJECTION_BYTES_PER_RELATION = 250;
+/**
+ * What the app takes per relation of the graph at its peak: the in-memory copy (its nodes,
+ * search index and strings included) about 450 bytes, and as much again while the analytics
+ * worker computes over it (a million papers, 5.1 million relations: 2.2 GB, 5.5 GB at peak).
+ */
+export const PEAK_BYTES_PER_RELATION = 1024;
 
 /**
- * `auto`: the relations whose copy fits in a quarter of the machine's memory (24 GiB: 25
- * million, a graph of about five million papers), and never fewer than a million.
+ * `auto`: the relations whose copy and analytics fit in a quarter of the machine's memory
+ * (24 GiB: 6.3 million, a graph of about a million papers), and never fewer than a million.
  */
 export function autoProjectionRelations(totalMemory: number): number {
-	return Math.max(1_000_000, Math.floor(totalMemory / 4 / PROJECTION_BYTES_PER_RELATION));
+	return Math.max(1_000_000, Math.floor(totalMemory / 4 / PEAK_BYTES_PER_RELATION));
 }
 
 export function toServerConfig(vars: ServerEnv, totalMemory = os.totalmem()): ServerConfig {

@@ -3,10 +3,11 @@
 // missing or stale the repository asks Neo4j, and a new copy loads in the background once the
 // graph has stopped changing.
 //   LINEAGE_PROJECTION=off            never keep one
-//   LINEAGE_PROJECTION_MAX_RELATIONS  largest graph copied (default auto: a quarter of the memory)
+//   LINEAGE_PROJECTION_MAX_RELATIONS  largest graph copied (default auto: a quarter of the memory, 1 KiB a relation)
 import { appDb } from './db.js';
 import { serverConfig } from './config.js';
 import { loadSnapshot } from '../../../graph/projection/load.js';
+import { searchIndex } from '../../../graph/projection/search.js';
 import { SnapshotTooLargeError, type GraphSnapshot } from '../../../graph/projection/snapshot.js';
 import { currentVersion } from './graph-version';
 
@@ -62,9 +63,13 @@ export async function snapshotState() {
 
 const listeners: ((snapshot: GraphSnapshot) => void)[] = [];
 
-/** Calls `listener` with each new copy once it is loaded (the analytics start from it). */
+/**
+ * Calls `listener` with each new copy once it is loaded (the analytics start from it), and at
+ * once with the current one: modules are loaded on first use, often after the first copy.
+ */
 export function onSnapshot(listener: (snapshot: GraphSnapshot) => void): void {
 	listeners.push(listener);
+	if (snapshot) listener(snapshot);
 }
 
 const FALLBACK_CONCURRENCY = 2;
@@ -98,6 +103,9 @@ async function refresh(): Promise<void> {
 		});
 		// A copy read while the graph changed may be torn: it is dropped, and a later one taken.
 		if (loaded.consistent) {
+			// Indexed before it is used: a route module is loaded on its first request, after the
+			// copy may be, and a million papers' index takes tens of seconds to build.
+			searchIndex(loaded.snapshot);
 			snapshot = loaded.snapshot;
 			for (const listener of listeners) listener(loaded.snapshot);
 		}

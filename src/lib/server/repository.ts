@@ -12,7 +12,7 @@ import { timeline } from '../../../graph/queries/overview.js';
 import { paperDetail } from '../../../graph/queries/paper.js';
 import { paths } from '../../../graph/queries/paths.js';
 import { search, searchPlan } from '../../../graph/queries/search.js';
-import { searchIndex, snapshotSearch } from '../../../graph/projection/search.js';
+import { snapshotSearch } from '../../../graph/projection/search.js';
 import { graphStats } from '../../../graph/queries/stats.js';
 import { NotFoundError } from '../../../graph/queries/errors.js';
 import {
@@ -24,7 +24,7 @@ import { snapshotFoldProposers, snapshotLineage } from '../../../graph/projectio
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
-import { currentSnapshot, onSnapshot, whileNoSnapshot } from './projection';
+import { currentSnapshot, whileNoSnapshot } from './projection';
 import { overviewAnswer, type OverviewAnswer } from './overview';
 import { currentAnalytics, latestAnalytics } from './analytics';
 import {
@@ -69,9 +69,6 @@ async function fromSnapshot<T>(
 		throw err;
 	}
 }
-
-// The search index of a new copy is made as it loads, not by the first search.
-onSnapshot((snapshot) => searchIndex(snapshot));
 
 const timeoutMs = () => serverConfig().queryTimeoutMs;
 const t = () => ({ timeoutMs: timeoutMs() });

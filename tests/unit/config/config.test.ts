@@ -62,9 +62,9 @@ describe('configuration', () => {
 
 	it('sizes the in-memory copy from the machine unless told a number', () => {
 		const gib = 2 ** 30;
-		// a quarter of the memory at 250 bytes a relation; never below a million
-		expect(autoProjectionRelations(24 * gib)).toBe(25_769_803);
-		expect(autoProjectionRelations(gib)).toBe(1_073_741);
+		// a quarter of the memory at 1 KiB a relation; never below a million
+		expect(autoProjectionRelations(24 * gib)).toBe(6_291_456);
+		expect(autoProjectionRelations(16 * gib)).toBe(4_194_304);
 		expect(autoProjectionRelations(256 * 2 ** 20)).toBe(1_000_000);
 		expect(parseServerConfig({}).projectionMaxRelations).toBe(
 			autoProjectionRelations(os.totalmem())
