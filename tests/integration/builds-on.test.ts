@@ -88,13 +88,13 @@ describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence',
 		const located = rows.filter((r) => r.statedBy?.at);
 		expect(located.length).toBe(rows.length);
 		for (const r of located) {
-			const [{ text }] = await readRows<{ text: string }>(
+			const [paper] = await readRows<{ text: string }>(
 				graphDb(),
 				'MATCH (p:Paper {id: $id}) RETURN p.abstract AS text',
 				{ id: r.statedBy!.id }
 			);
 			const [start, end] = r.statedBy!.at!;
-			const sentence = text!.slice(start, end);
+			const sentence = paper!.text.slice(start, end);
 			const names = ['Stable Diffusion', 'SD', ...(r.variants ?? []).map((v) => v.label)];
 			expect(
 				names.some((n) => sentence.includes(n)),

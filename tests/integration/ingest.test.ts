@@ -95,11 +95,11 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 			`MATCH (:Paper)-[r:EVALUATED_ON]->(e:Entity) WHERE e.name STARTS WITH 'MS COCO' RETURN r.support AS support`
 		);
 		expect(rows.length).toBe(2);
-		const [{ paperCount }] = await readRows<{ paperCount: number }>(
+		const [fid] = await readRows<{ paperCount: number }>(
 			graphDb(),
 			`MATCH (e:Entity) WHERE e.name = 'FID' RETURN e.paperCount AS paperCount`
 		);
-		expect(paperCount).toBe(2);
+		expect(fid?.paperCount).toBe(2);
 	});
 
 	it('replaces the facts of a paper whose abstract changed, leaving no stale edge or orphan', async () => {
@@ -293,11 +293,11 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 		);
 		await new Promise<void>((resolve) => {
 			const poll = setInterval(async () => {
-				const [{ n }] = await readRows<{ n: number }>(
+				const [counted] = await readRows<{ n: number }>(
 					graphDb(),
 					'MATCH (p:Paper) RETURN count(p) AS n'
 				);
-				if (n >= 100) {
+				if (counted!.n >= 100) {
 					clearInterval(poll);
 					child.kill('SIGKILL');
 					resolve();

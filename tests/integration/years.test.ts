@@ -114,7 +114,7 @@ describe.skipIf(noNeo4j)('the year range of the HTTP API', () => {
 			[`/api/entities/${enc(ID.SD)}?from=soon`, 'from'],
 			[`/api/entities/${enc(ID.SD)}/relations?rel=USES&dir=in&to=99999`, 'to'],
 			[`/api/evidence?source=p-koala&type=BUILDS_ON&target=${enc(ID.SDXL)}&from=2.5`, 'from']
-		]) {
+		] as const) {
 			const res = await get(path);
 			expect(res.status, path).toBe(400);
 			expect(res.body.param, path).toBe(param);
