@@ -14,7 +14,7 @@ function layer(folder, banned, extra = []) {
 		patterns.push({ group: extra, message: `${folder}/ reaches ingest/ through curation.ts only` });
 	return [
 		{
-			files: [`${folder}/**/*.ts`, `${folder}/**/*.js`, `${folder}/**/*.svelte`],
+			files: [`${folder}/**/*.{ts,js,mjs,svelte}`],
 			rules: { 'no-restricted-imports': ['error', { patterns }] }
 		}
 	];

@@ -32,8 +32,8 @@ export function buildBenchCorpus(n: number): BenchAbstract[] {
 	for (let i = 0; i < n; i++) {
 		const k = 6 + rand(5);
 		const parts: string[] = [];
-		for (let j = 0; j < k; j++) parts.push(sentences[rand(sentences.length)]);
-		out.push({ id: `bench-${i}`, title: titles[rand(titles.length)], abstract: parts.join(' ') });
+		for (let j = 0; j < k; j++) parts.push(sentences[rand(sentences.length)]!);
+		out.push({ id: `bench-${i}`, title: titles[rand(titles.length)]!, abstract: parts.join(' ') });
 	}
 	return out;
 }

@@ -60,7 +60,7 @@ async function timed(
 
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.floor(s.length / 2)];
+	return s[Math.floor(s.length / 2)]!;
 }
 
 let peakRss = 0;

@@ -37,6 +37,7 @@ let ok: boolean | undefined;
 try {
 	const report = await runLoad({
 		base: served.app.url,
+		db: served.db,
 		pid: served.app.pid,
 		steps: values.steps.split(',').map(Number),
 		seconds: Number(values.seconds),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../graph/config.js';
 import { startApp } from './app.js';
+import { childEnv } from './child-env.js';
 import { runCli } from './cli.js';
 import type { DbConfig } from '../graph/config.js';
 
@@ -24,18 +25,9 @@ export const CHROMIUM_ARGS = [
 	'--no-first-run'
 ];
 
-export function dbEnv(db: DbConfig): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_URI: db.uri };
-	if (db.kind === 'external') {
-		env.NEO4J_USER = db.user;
-		env.NEO4J_PASSWORD = db.password;
-	}
-	return env;
-}
-
 /** Empties the test graph and ingests the bundled sample corpus. */
 export async function loadSampleCorpus(db: DbConfig): Promise<void> {
-	const env = dbEnv(db);
+	const env = childEnv(db);
 	const reset = await runCli(['reset', '--yes'], { env });
 	if (reset.code !== 0) throw new Error(`lineage reset failed: ${reset.stderr || reset.stdout}`);
 	const ingest = await runCli(['ingest', SAMPLE], { env });

@@ -313,7 +313,7 @@ function mutateBytes(
 		case 1: {
 			const out = Buffer.from(b);
 			const k = rng.range(1, 16);
-			for (let i = 0; i < k && out.length; i++) out[rng.int(out.length)] ^= 1 << rng.int(8);
+			for (let i = 0; i < k && out.length; i++) out[rng.int(out.length)]! ^= 1 << rng.int(8);
 			return { bytes: out, what: `${k} bit flips` };
 		}
 		case 2: {
@@ -415,7 +415,7 @@ function wrongEncoding(rng: Rng, b: Buffer): { bytes: Buffer; what: string } {
 		'cesu-surrogates',
 		'overlong',
 		'odd-utf16'
-	]);
+	] as const);
 	const le = (s: string) => Buffer.from(s, 'utf16le');
 	const be = (s: string) => le(s).swap16();
 	const sprinkle = (bad: number[]) => {
@@ -429,7 +429,7 @@ function wrongEncoding(rng: Rng, b: Buffer): { bytes: Buffer; what: string } {
 		out.push(b.subarray(last));
 		return Buffer.concat(out);
 	};
-	const bytes: Record<string, () => Buffer> = {
+	const bytes: Record<typeof kind, () => Buffer> = {
 		latin1: () => Buffer.from(text, 'latin1'),
 		'utf16le-bom': () => Buffer.concat([Buffer.from([0xff, 0xfe]), le(text)]),
 		'utf16be-bom': () => Buffer.concat([Buffer.from([0xfe, 0xff]), be(text)]),
@@ -582,10 +582,10 @@ const MILLION_RECORDS: Record<Format, number> = {
 function* millionLines(format: Format): Generator<string> {
 	const g = gold();
 	const clean = (t: string) => t.replace(/["\\\n\t&<>{}]/g, ' ');
-	const title = (i: number) => `${clean(g[i % g.length].title.slice(0, 80))} ${i}`;
+	const title = (i: number) => `${clean(g[i % g.length]!.title.slice(0, 80))} ${i}`;
 	// An abstract wrapped over `k` lines of about 80 characters, as arXiv and BibTeX exports do.
 	const wrapped = (i: number, k: number) => {
-		const words = clean(g[i % g.length].abstract).split(/\s+/);
+		const words = clean(g[i % g.length]!.abstract).split(/\s+/);
 		const out: string[] = [];
 		for (let j = 0; j < k; j++) out.push(words.slice(j * 12, j * 12 + 12).join(' ') || 'more');
 		return out;

@@ -27,8 +27,9 @@ export class Rng {
 		return lo + this.int(hi - lo + 1);
 	}
 
+	/** One of `xs`, which must not be empty. */
 	pick<T>(xs: readonly T[]): T {
-		return xs[this.int(xs.length)];
+		return xs[this.int(xs.length)]!;
 	}
 
 	chance(p: number): boolean {

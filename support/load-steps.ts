@@ -1,6 +1,6 @@
 // The load suite's steps and verdicts, shared by `npm run load:api` and the smoke test in
 // `npm test`: mixed traffic at rising concurrency against a running server, with its memory.
-import { sharedDb } from '../graph/driver.js';
+import type { Db } from '../graph/driver.js';
 import { drive, mixedPaths, rssMiB, trafficTargets, type DriveResult } from './traffic.js';
 
 export interface Step extends DriveResult {
@@ -20,6 +20,8 @@ export interface LoadReport {
 
 export interface LoadOptions {
 	base: string;
+	/** the server's database, where the traffic's targets are read */
+	db: Db;
 	pid: number;
 	steps: number[];
 	seconds: number;
@@ -32,7 +34,7 @@ export const P95_TARGET_MS = 150;
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
 	const started = performance.now();
-	const paths = mixedPaths(await trafficTargets(sharedDb()));
+	const paths = mixedPaths(await trafficTargets(options.db));
 	// Warm-up: query plans and caches, so step 1 measures serving, not first use.
 	await drive(options.base, paths, { concurrency: 2, seconds: Math.min(5, options.seconds) });
 	const steps: Step[] = [];

@@ -8,12 +8,20 @@ import { findFreePort, startServer, stopServer } from '../graph/local-server.js'
 import { applySchema } from '../graph/schema.js';
 
 /**
- * The reliability and load suites share a 2-core machine with other work: a smaller Neo4j than
- * the product default unless the caller chose otherwise.
+ * The reliability and load suites share a 2-core machine with other work: `env` with a smaller
+ * Neo4j than the product default unless it chose otherwise.
  */
+export function withSmallNeo4j(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return {
+		...env,
+		LINEAGE_NEO4J_HEAP: env.LINEAGE_NEO4J_HEAP || '1g',
+		LINEAGE_NEO4J_PAGECACHE: env.LINEAGE_NEO4J_PAGECACHE || '512m'
+	};
+}
+
+/** The same default for a whole script's process (the reliability and load commands). */
 export function smallNeo4jByDefault(): void {
-	process.env.LINEAGE_NEO4J_HEAP ||= '1g';
-	process.env.LINEAGE_NEO4J_PAGECACHE ||= '512m';
+	Object.assign(process.env, withSmallNeo4j(process.env));
 }
 
 export interface BenchDb {
@@ -21,10 +29,15 @@ export interface BenchDb {
 	stop: () => Promise<void>;
 }
 
-export async function startBenchDb(keep = false, log = console.log): Promise<BenchDb> {
+/** A fresh Neo4j, its memory from `env` (the variables of `lineage db start`). */
+export async function startBenchDb(
+	keep = false,
+	log = console.log,
+	env: NodeJS.ProcessEnv = process.env
+): Promise<BenchDb> {
 	const port = await findFreePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-bench-neo4j-'));
-	const db = resolveDbConfig({ port, dataDir }, { ...process.env, NEO4J_URI: '' });
+	const db = resolveDbConfig({ port, dataDir }, { ...env, NEO4J_URI: '' });
 	if (db.kind !== 'local') throw new Error('unreachable');
 	log(`starting a fresh Neo4j on ${db.uri} (heap ${db.heap}, page cache ${db.pagecache})`);
 	await startServer(db);

@@ -123,7 +123,7 @@ export function snapshotPaths(
 	const through = (y: number) => !(avoidHubs && hub[y]) && !(entityOnly && snap.types[y] === PAPER);
 	/** Half-edge h of a node, walked away from it (forward) or towards it (backward). */
 	const walkable = (h: number, forward: boolean) =>
-		relOk[snap.relType[h]!] && (!directed || snap.outward[h] === (forward ? 1 : 0));
+		relOk[snap.relType[h]!]! && (!directed || snap.outward[h] === (forward ? 1 : 0));
 
 	let partial = false;
 	// 1. The balls: hop distances from `from` (forward) and to `to` (backward), at most L - 1.

@@ -43,12 +43,14 @@ export async function overview(
 		nodes.map((n) => n.id),
 		opts
 	);
-	const [{ total }] = await readRows<{ total: number }>(
+	// a count answers exactly one row
+	const [counted] = await readRows<{ total: number }>(
 		db,
 		'MATCH (e:Entity) RETURN count(e) AS total',
 		{},
 		opts
 	);
+	const total = counted!.total;
 	return { nodes, edges, truncated: (total ?? 0) > entityRows.length, total };
 }
 

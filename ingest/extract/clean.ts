@@ -121,7 +121,7 @@ export function notEnglishReason(text: string): string | null {
 			if (wordStart < 0) wordStart = i;
 			continue;
 		}
-		if (c > 127 && /\p{L}/u.test(text[i])) other++;
+		if (c > 127 && /\p{L}/u.test(text[i]!)) other++;
 		if (wordStart >= 0) {
 			words++;
 			// only short words can be function words: no string for the rest

@@ -71,7 +71,7 @@ export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extrac
 	rescanIntroduced(sents, table, introduced, found);
 
 	for (const ms of found) for (const m of ms) m.entity = table.canonical(m.entity);
-	const mentionsBySent = sents.map((s) => resolveOverlaps(found[s.index]));
+	const mentionsBySent = sents.map((s) => resolveOverlaps(found[s.index]!));
 	typeFromSiblings(sents, mentionsBySent);
 	const used = new Set<FoundEntity>();
 	for (const ms of mentionsBySent) for (const m of ms) used.add(m.entity);
@@ -97,7 +97,7 @@ export function extractPaper(paper: Paper, options: ExtractOptions = {}): Extrac
 		text,
 		abstractStart,
 		sentences: sents.map(toSentence),
-		mentions: finalMentions.flat().map((m) => toMention(paper.id, sents[m.sent], m)),
+		mentions: finalMentions.flat().map((m) => toMention(paper.id, sents[m.sent]!, m)),
 		entities: entities.map(toEntity),
 		relations,
 		warnings: warnings.length ? warnings : undefined
@@ -142,9 +142,9 @@ const PROBLEM_WORDS = new Set(['task', 'problem', 'setting', 'scenario', 'paradi
 
 /** "we refer to this task as X", "we call this problem X": X names a problem, not a method. */
 function namesProblem(s: SentenceCtx, first: number): boolean {
-	const w = s.wordOf[first];
+	const w = s.wordOf[first]!;
 	for (let k = Math.max(0, w - 5); k < w; k++) {
-		if (!PROBLEM_WORDS.has(s.words[k].text)) continue;
+		if (!PROBLEM_WORDS.has(s.words[k]!.text)) continue;
 		const before = s.words[k - 1]?.text;
 		if (before === 'this' || before === 'the' || before === 'new') return true;
 	}
@@ -176,7 +176,7 @@ function resolveFindings(
 	for (const raw of findings) {
 		const f = cleanFinding(raw);
 		if (!f) continue;
-		const s = sents[f.sent];
+		const s = sents[f.sent]!;
 		if (f.abbreviation) {
 			resolveAbbreviation(f, sents, table, found, introduced);
 			continue;
@@ -198,7 +198,7 @@ function resolveFindings(
 			markProposed(e, 'name.apposition', f.sent);
 		if (f.proposed && e.type !== 'Task' && e.type !== 'Metric' && !(e.lex && e.generic))
 			markProposed(e, f.rule, f.sent);
-		found[f.sent].push({
+		found[f.sent]!.push({
 			sent: f.sent,
 			first: f.first,
 			last: f.last,
@@ -223,7 +223,7 @@ function resolveAbbreviation(
 	introduced: Set<FoundEntity>
 ): void {
 	const abbr = f.abbreviation as string;
-	const s = sents[f.sent];
+	const s = sents[f.sent]!;
 	let last = f.last;
 	let e = table.resolve(f.name) ?? table.fromLexiconName(f.name, 'lexicon');
 	let name = f.name;
@@ -291,9 +291,9 @@ function resolveAbbreviation(
 		if (s.contribution && own && kind !== 'Metric' && kind !== 'Task')
 			markProposed(e, f.rule, f.sent);
 	}
-	found[f.sent].push({ sent: f.sent, first: f.first, last, entity: e, rule: f.rule, priority: 3 });
+	found[f.sent]!.push({ sent: f.sent, first: f.first, last, entity: e, rule: f.rule, priority: 3 });
 	if (f.abbrFirst !== undefined && f.abbrLast !== undefined) {
-		found[f.sent].push({
+		found[f.sent]!.push({
 			sent: f.sent,
 			first: f.abbrFirst,
 			last: f.abbrLast,
@@ -338,9 +338,9 @@ const USE_WORDS = new Set(
 
 /** A word of using or building on something shortly before token `first`, with no "our" between. */
 function usedBefore(s: SentenceCtx, first: number): boolean {
-	const w = s.wordOf[first];
+	const w = s.wordOf[first]!;
 	for (let k = w - 1; k >= 0 && k >= w - 4; k--) {
-		const t = s.words[k].text;
+		const t = s.words[k]!.text;
 		if (t === 'our') return false;
 		if (USE_WORDS.has(t)) return true;
 	}
@@ -349,8 +349,8 @@ function usedBefore(s: SentenceCtx, first: number): boolean {
 
 /** "our" shortly before token `first`: "our aligned geometric priors (AGP)". */
 function ourBefore(s: SentenceCtx, first: number): boolean {
-	const w = s.wordOf[first];
-	for (let k = w - 1; k >= 0 && k >= w - 4; k--) if (s.words[k].text === 'our') return true;
+	const w = s.wordOf[first]!;
+	for (let k = w - 1; k >= 0 && k >= w - 4; k--) if (s.words[k]!.text === 'our') return true;
 	return false;
 }
 
@@ -364,7 +364,7 @@ function retype(e: FoundEntity, guess: TypeGuess): void {
 
 /** The long form begins as one of the known entity's spelled-out names does ("low-rank …"). */
 function sameLongForm(name: string, e: FoundEntity): boolean {
-	const first = (x: string) => x.split(/\s+/)[0].toLowerCase();
+	const first = (x: string) => x.split(/\s+/)[0]!.toLowerCase();
 	const head = first(name);
 	return [...e.aliases].some((a) => /\s/.test(a) && first(a) === head);
 }
@@ -383,9 +383,9 @@ function respell(
 	const key = caseKey(spelling);
 	for (const ms of found) {
 		for (let i = ms.length - 1; i >= 0; i--) {
-			const m = ms[i];
+			const m = ms[i]!;
 			if (m.entity !== from) continue;
-			const tokens = sents[m.sent].tokens.slice(m.first, m.last + 1);
+			const tokens = sents[m.sent]!.tokens.slice(m.first, m.last + 1);
 			if (caseKey(tokens.map((t) => t.text).join('')) !== key) continue;
 			if (to) m.entity = to;
 			else ms.splice(i, 1);
@@ -414,7 +414,7 @@ function linkFamilies(table: EntityTable, introduced: Set<FoundEntity>): void {
 		if (e.familyKey) continue;
 		const m = SUFFIX.exec(e.name);
 		if (!m) continue;
-		const family = table.byKey.get(nameKey(m[1]));
+		const family = table.byKey.get(nameKey(m[1]!));
 		if (!family || family === e) continue;
 		e.familyKey = family.key;
 		e.familyName = family.name;
@@ -440,16 +440,16 @@ function rescanIntroduced(
 	for (const s of sents) {
 		const t = s.tokens;
 		for (let i = 0; i < t.length; i++) {
-			if (!t[i].word || insideChunk(t, i)) continue;
+			if (!t[i]!.word || insideChunk(t, i)) continue;
 			let acc = '';
 			let best: { last: number; e: FoundEntity } | null = null;
 			for (let j = i, n = 0; j < t.length && n < maxPieces; j++) {
-				if (!t[j].word) {
-					if (t[j].space || j + 1 >= t.length || t[j + 1].space) break;
+				if (!t[j]!.word) {
+					if (t[j]!.space || j + 1 >= t.length || t[j + 1]!.space) break;
 					continue;
 				}
-				if (j > i && !t[j - 1].word && t[j - 1].space) break;
-				acc += t[j].key;
+				if (j > i && !t[j - 1]!.word && t[j - 1]!.space) break;
+				acc += t[j]!.key;
 				n++;
 				if (!prefixes.has(acc)) break;
 				const e = spellings.get(acc);
@@ -457,17 +457,17 @@ function rescanIntroduced(
 					e &&
 					!(
 						t[j + 1] &&
-						!t[j + 1].space &&
+						!t[j + 1]!.space &&
 						t[j + 2] &&
-						!t[j + 2].space &&
-						t[j + 2].word &&
-						/^[-_.]$/.test(t[j + 1].text)
+						!t[j + 2]!.space &&
+						t[j + 2]!.word &&
+						/^[-_.]$/.test(t[j + 1]!.text)
 					)
 				)
 					best = { last: j, e };
 			}
 			if (best) {
-				found[s.index].push({
+				found[s.index]!.push({
 					sent: s.index,
 					first: i,
 					last: best.last,
@@ -489,17 +489,17 @@ const LIST_GLUE = new Set([',', 'and', 'or', '&', ';']);
  */
 function typeFromSiblings(sents: SentenceCtx[], mentions: RawMention[][]): void {
 	for (const s of sents) {
-		const ms = mentions[s.index];
+		const ms = mentions[s.index]!;
 		for (let i = 0; i + 1 < ms.length; i++) {
-			const a = ms[i];
-			const b = ms[i + 1];
+			const a = ms[i]!;
+			const b = ms[i + 1]!;
 			const between = s.tokens.slice(a.last + 1, b.first);
 			if (between.length === 0 || !between.every((t) => LIST_GLUE.has(t.text.toLowerCase())))
 				continue;
 			for (const [weak, strong] of [
 				[a.entity, b.entity],
 				[b.entity, a.entity]
-			]) {
+			] as const) {
 				const sure = strong.lex || (strong.typeStrength ?? 0) >= 3;
 				if (weak.lex || !sure || strong.type === 'Task' || weak.type === 'Task') continue;
 				retype(weak, { type: strong.type, rule: 'type.list-sibling', strength: 2.5 });
@@ -526,7 +526,7 @@ function resolveOverlaps(ms: RawMention[]): RawMention[] {
  * broad tasks ("image generation") also when no more specific task is found.
  */
 function keepEntities(all: FoundEntity[], sents: SentenceCtx[], ms: RawMention[][]): FoundEntity[] {
-	const inTitle = new Set((sents[0]?.isTitle ? ms[0] : []).map((m) => m.entity));
+	const inTitle = new Set((sents[0]?.isTitle ? ms[0]! : []).map((m) => m.entity));
 	const specificTask = all.some((e) => e.type === 'Task' && !e.broad);
 	return all.filter(
 		(e) => (inTitle.has(e) || (!e.generic && (!e.broad || !specificTask))) && !untypedStranger(e)
@@ -549,8 +549,8 @@ function toSentence(s: SentenceCtx): Sentence {
 }
 
 function toMention(paperId: string, s: SentenceCtx, m: RawMention): Mention {
-	const start = s.tokens[m.first].start;
-	const end = s.tokens[m.last].end;
+	const start = s.tokens[m.first]!.start;
+	const end = s.tokens[m.last]!.end;
 	return {
 		paperId,
 		sentence: s.index,

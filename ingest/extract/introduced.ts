@@ -62,7 +62,8 @@ const TITLE_GENRES =
 export function titleName(s: SentenceCtx, text: string, lexicon: LexiconIndex): NameFinding | null {
 	const colon = s.tokens.findIndex((t) => t.text === ':');
 	if (colon <= 0) return null;
-	if (TITLE_GENRES.test(text.slice(s.tokens[0].start, s.tokens[colon - 1].end).trim())) return null;
+	if (TITLE_GENRES.test(text.slice(s.tokens[0]!.start, s.tokens[colon - 1]!.end).trim()))
+		return null;
 	// "Upgrade or Switch?", "Parking, Perception, and Retail:": a question, a choice or a list
 	// before the colon is no name
 	if (s.tokens.slice(0, colon).some((t) => /^(?:\?|,|or)$/i.test(t.text))) return null;
@@ -73,9 +74,9 @@ export function titleName(s: SentenceCtx, text: string, lexicon: LexiconIndex): 
 	const post = chunks(s.tokens, colon + 1, s.tokens.length, text);
 	const found = (cs: Chunk[], rule: string): NameFinding => ({
 		sent: s.index,
-		first: cs[0].first,
-		last: cs[cs.length - 1].last,
-		name: text.slice(s.tokens[cs[0].first].start, s.tokens[cs[cs.length - 1].last].end),
+		first: cs[0]!.first,
+		last: cs[cs.length - 1]!.last,
+		name: text.slice(s.tokens[cs[0]!.first]!.start, s.tokens[cs[cs.length - 1]!.last]!.end),
 		rule,
 		proposed: true
 	});
@@ -87,7 +88,7 @@ export function titleName(s: SentenceCtx, text: string, lexicon: LexiconIndex): 
 	)
 		return found(pre, 'name.title-colon');
 	// "A Unified Module for Accelerating STABLE-DIFFUSION: LCM-LORA"
-	if (post.length === 1 && isNameLike(post[0].text)) return found(post, 'name.title-after-colon');
+	if (post.length === 1 && isNameLike(post[0]!.text)) return found(post, 'name.title-after-colon');
 	return null;
 }
 
@@ -107,7 +108,7 @@ const METHOD_WORD =
 	/^(?:diffusion|flows?|nets?|networks?|transformers?|gans?|splatting|fusion|fields?|search)$/i;
 
 function headedName(cs: Chunk[], lexicon: LexiconIndex): boolean {
-	const last = cs[cs.length - 1].text;
+	const last = cs[cs.length - 1]!.text;
 	return (
 		typeFromName(cs.map((c) => c.text).join(' ')) !== null ||
 		METHOD_WORD.test(last) ||
@@ -117,7 +118,7 @@ function headedName(cs: Chunk[], lexicon: LexiconIndex): boolean {
 
 /** The abstract names it again, whole or by its initials ("… Sample Integration (DSI)"). */
 function namedAgain(cs: Chunk[], title: SentenceCtx, text: string): boolean {
-	const abstract = text.slice(title.tokens[title.tokens.length - 1].end).toLowerCase();
+	const abstract = text.slice(title.tokens[title.tokens.length - 1]!.end).toLowerCase();
 	const phrase = cs
 		.map((c) => c.text)
 		.join(' ')
@@ -127,11 +128,11 @@ function namedAgain(cs: Chunk[], title: SentenceCtx, text: string): boolean {
 		.filter((c) => !NAME_CONNECTORS.has(c.text))
 		.map((c) => c.text[0])
 		.join('');
-	return new RegExp(`\\b${initials}\\b`).test(text.slice(title.tokens[0].end));
+	return new RegExp(`\\b${initials}\\b`).test(text.slice(title.tokens[0]!.end));
 }
 
 function acceptableTitleName(cs: Chunk[], lexicon: LexiconIndex): boolean {
-	const first = cs[0].text;
+	const first = cs[0]!.text;
 	if (TITLE_NOT_FIRST.has(first.toLowerCase())) return false;
 	const lex = lexicon.lookup(cs.map((c) => c.text).join(' '));
 	if (lex && (lex.generic || lex.type === 'Task' || lex.broad)) return false;
@@ -154,7 +155,7 @@ function acceptableTitleName(cs: Chunk[], lexicon: LexiconIndex): boolean {
 	const tags = tagPhrase(cs.map((c) => c.text).join(' '));
 	if (tags[0]?.tags.includes('Gerund')) return false;
 	if (tags.every((t) => !t.tags.includes('Noun') || t.tags.includes('Adjective'))) return false;
-	if (cs.length === 2 && /^v\d/i.test(cs[1].text)) return true;
+	if (cs.length === 2 && /^v\d/i.test(cs[1]!.text)) return true;
 	const phrase = cs.map((c) => c.text).join(' ');
 	return !hasFiniteVerb(phrase);
 }
@@ -178,7 +179,7 @@ export function hasProposeVerb(s: SentenceCtx): boolean {
 	return s.words.some(
 		(w, i) =>
 			PROPOSE_VERBS.has(w.text) &&
-			!/\p{Lu}/u.test(s.tokens[w.first].text) &&
+			!/\p{Lu}/u.test(s.tokens[w.first]!.text) &&
 			hasSubjectBefore(s.words, i)
 	);
 }
@@ -188,9 +189,9 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 	const out: NameFinding[] = [];
 	const words = s.words;
 	for (let w = 0; w < words.length; w++) {
-		const word = words[w].text;
+		const word = words[w]!.text;
 		// a capitalised "Design" inside "Intelligent Design 4.0" is a name's word, not the verb
-		const lowerCase = !/\p{Lu}/u.test(s.tokens[words[w].first].text);
+		const lowerCase = !/\p{Lu}/u.test(s.tokens[words[w]!.first]!.text);
 		const isPropose =
 			lowerCase &&
 			PROPOSE_VERBS.has(word) &&
@@ -198,14 +199,14 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 			!/^(?:to|not)$/.test(words[w - 1]?.text ?? '');
 		const isCalled = CALLED.has(word);
 		if (!isPropose && !isCalled) continue;
-		let from = words[w].last + 1;
-		if (isCalled && words[w + 1]?.text === 'as') from = words[w + 1].last + 1;
+		let from = words[w]!.last + 1;
+		if (isCalled && words[w + 1]?.text === 'as') from = words[w + 1]!.last + 1;
 		// Only the first few chunks after the verb can be the name (bounded: a run-on sentence
 		// with many "we propose" would otherwise chunk its whole tail each time).
 		const cs = chunks(s.tokens, from, s.tokens.length, text, 64);
 		const limit = isCalled ? 1 : 12;
 		for (let c = 0; c < cs.length && c < limit; c++) {
-			const raw = cs[c].text;
+			const raw = cs[c]!.text;
 			const lower = raw.toLowerCase();
 			if (!isCalled && OBJECT_END.has(lower)) break;
 			if (/^[;:.]$/.test(raw)) break;
@@ -216,8 +217,8 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 			if (lex && isNameLike(raw) && isPropose && !adjective && c <= firstContent(cs)) {
 				out.push({
 					sent: s.index,
-					first: cs[c].first,
-					last: cs[c].last,
+					first: cs[c]!.first,
+					last: cs[c]!.last,
 					name: stripHyphenTail(raw),
 					rule: 'name.we-propose',
 					proposed: true
@@ -243,26 +244,26 @@ export function cueNames(s: SentenceCtx, text: string, lexicon: LexiconIndex): N
 				if (last === c && raw.split(/[-‐]/).every((p) => isCommonWord(p))) continue;
 				// "a Diversity-Enhanced reconstruction": an adjective, the name comes later if at all
 				if (last === c && stripHyphenTail(raw) !== raw) continue;
-				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
+				name = text.slice(s.tokens[cs[c]!.first]!.start, s.tokens[cs[last]!.last]!.end);
 			}
 			if (lexicon.lookup(name)) break;
 			// "AccDiffusion v2": a version written after the name belongs to it
 			const v = cs[last + 1];
 			if (v && /^v\d+(?:\.\d+)*$/i.test(v.text)) {
 				last++;
-				name = text.slice(s.tokens[cs[c].first].start, s.tokens[cs[last].last].end);
+				name = text.slice(s.tokens[cs[c]!.first]!.start, s.tokens[cs[last]!.last]!.end);
 			}
 			// "a novel SpatioTemporal Enhanced Model based on CILP (ST-CLIP)": the bracket names
 			// what the phrase only describes
-			const short = isPropose ? bracketedShortForm(s, text, cs[last].last, name, lexicon) : null;
+			const short = isPropose ? bracketedShortForm(s, text, cs[last]!.last, name, lexicon) : null;
 			out.push({
 				sent: s.index,
-				first: short ? short.first : cs[c].first,
-				last: short ? short.last : cs[last].last,
+				first: short ? short.first : cs[c]!.first,
+				last: short ? short.last : cs[last]!.last,
 				name: short ? short.name : name,
 				rule: isCalled ? 'name.called' : 'name.we-propose',
 				proposed: isPropose || s.contribution,
-				...(short ? { describedFrom: cs[c].first } : {})
+				...(short ? { describedFrom: cs[c]!.first } : {})
 			});
 			coordinated(out, cs, last, lexicon);
 			break;
@@ -284,15 +285,15 @@ function bracketedShortForm(
 ): { first: number; last: number; name: string } | null {
 	const t = s.tokens;
 	for (let i = after + 1; i < t.length && i <= after + 12; i++) {
-		if (/^[,;:.]$/.test(t[i].text)) return null;
-		if (t[i].text !== '(') continue;
+		if (/^[,;:.]$/.test(t[i]!.text)) return null;
+		if (t[i]!.text !== '(') continue;
 		let j = i + 1;
-		while (j < t.length && j - i < 8 && t[j].text !== ')') j++;
+		while (j < t.length && j - i < 8 && t[j]!.text !== ')') j++;
 		if (t[j]?.text !== ')' || j === i + 1) return null;
-		const short = text.slice(t[i + 1].start, t[j - 1].end);
+		const short = text.slice(t[i + 1]!.start, t[j - 1]!.end);
 		const acronym = /^\p{Lu}[\p{L}\p{N}-]{1,13}$/u.test(short) && /\p{Lu}.*\p{Lu}/u.test(short);
 		if (!acronym || lexicon.lookup(short)) return null;
-		if (short[0].toLowerCase() !== name[0].toLowerCase() || short === name) return null;
+		if (short[0]!.toLowerCase() !== name[0]!.toLowerCase() || short === name) return null;
 		return { first: i + 1, last: j - 1, name: short };
 	}
 	return null;
@@ -300,9 +301,9 @@ function bracketedShortForm(
 
 /** "we present PFGM++ and MVD^2": coined names coordinated with the first are introduced too. */
 function coordinated(out: NameFinding[], cs: Chunk[], last: number, lexicon: LexiconIndex): void {
-	const first = out[out.length - 1];
-	for (let k = last + 1; k + 1 < cs.length && /^(?:and|,|&)$/.test(cs[k].text); k += 2) {
-		const next = cs[k + 1];
+	const first = out[out.length - 1]!;
+	for (let k = last + 1; k + 1 < cs.length && /^(?:and|,|&)$/.test(cs[k]!.text); k += 2) {
+		const next = cs[k + 1]!;
 		if (!isNameLike(next.text) || lexicon.lookup(stripHyphenTail(next.text))) break;
 		out.push({ ...first, first: next.first, last: next.last, name: stripHyphenTail(next.text) });
 	}
@@ -317,13 +318,13 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'our', 'new', 'novel', 'here']);
 /** Index of the first chunk that is not a determiner ("we propose a novel X" → X). */
 function firstContent(cs: Chunk[]): number {
 	let c = 0;
-	while (c < cs.length && DETERMINERS.has(cs[c].text.toLowerCase())) c++;
+	while (c < cs.length && DETERMINERS.has(cs[c]!.text.toLowerCase())) c++;
 	return c;
 }
 
 function hasSubjectBefore(words: SentenceCtx['words'], w: number): boolean {
 	for (let k = w - 1; k >= 0 && k >= w - 4; k--)
-		if (PROPOSE_SUBJECTS.has(words[k].text)) return true;
+		if (PROPOSE_SUBJECTS.has(words[k]!.text)) return true;
 	return false;
 }
 
@@ -344,11 +345,11 @@ export function abbreviations(s: SentenceCtx, text: string): NameFinding[] {
 	const out: NameFinding[] = [];
 	const t = s.tokens;
 	for (let i = 1; i + 2 < t.length; i++) {
-		if (t[i].text !== '(') continue;
+		if (t[i]!.text !== '(') continue;
 		let j = i + 1;
-		while (j < t.length && t[j].text !== ')' && t[j].text !== '(' && j - i < 8) j++;
-		if (j >= t.length || t[j].text !== ')') continue;
-		const abbr = text.slice(t[i + 1].start, t[j - 1].end);
+		while (j < t.length && t[j]!.text !== ')' && t[j]!.text !== '(' && j - i < 8) j++;
+		if (j >= t.length || t[j]!.text !== ')') continue;
+		const abbr = text.slice(t[i + 1]!.start, t[j - 1]!.end);
 		if (/\s/.test(abbr) || abbr.length < 2 || abbr.length > 14) continue;
 		const upper = (abbr.match(/\p{Lu}/gu) ?? []).length;
 		if (upper < 2 && !(upper >= 1 && /\d/.test(abbr))) continue;
@@ -394,14 +395,14 @@ function longForm(
 	const maxWords = Math.min(letters.length + 5, letters.length * 2);
 	let k = paren - 1;
 	let wordCount = 0;
-	while (k >= 0 && !/^[,;:()]$/.test(t[k].text)) {
-		if (t[k].word && (t[k].space || k === 0)) wordCount++;
+	while (k >= 0 && !/^[,;:()]$/.test(t[k]!.text)) {
+		if (t[k]!.word && (t[k]!.space || k === 0)) wordCount++;
 		if (wordCount > maxWords) break;
 		k--;
 	}
 	const startTok = k + 1;
 	if (startTok >= paren) return null;
-	const long = text.slice(t[startTok].start, t[paren - 1].end);
+	const long = text.slice(t[startTok]!.start, t[paren - 1]!.end);
 	// "Proximal Policy Optimization (PPO)": word initials first; the letter scan alone would
 	// take the "p" inside "Optimization" and stop at "Policy Optimization"
 	let from = initialsStart(long, letters.toLowerCase());
@@ -410,8 +411,8 @@ function longForm(
 		let li = long.length - 1;
 		const lc = long.toLowerCase();
 		while (si >= 0) {
-			const c = letters[si].toLowerCase();
-			while (li >= 0 && (lc[li] !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(lc[li - 1]))))
+			const c = letters[si]!.toLowerCase();
+			while (li >= 0 && (lc[li] !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(lc[li - 1]!))))
 				li--;
 			if (li < 0) return null;
 			li--;
@@ -429,9 +430,9 @@ function longForm(
 	if (/^(?:the|a|an|our|its|their|this|these|and|or|of|for|with|in|on)\s/i.test(name)) return null;
 	// the long form must have at least two words or a hyphen: "(SD)" after "Stable Diffusion"
 	if (!/[\s-]/.test(name)) return null;
-	const abs = t[startTok].start + from;
+	const abs = t[startTok]!.start + from;
 	let first = startTok;
-	while (first < paren && t[first].end <= abs) first++;
+	while (first < paren && t[first]!.end <= abs) first++;
 	return { first, name };
 }
 
@@ -463,8 +464,8 @@ function initialsStart(long: string, letters: string): number {
 		words.push({ at: m.index, pieces, stop: INITIAL_STOP.has(w) });
 	}
 	for (let i = words.length - 1; i >= 0; i--) {
-		if (words[i].stop) continue;
-		if (spells(words, i, letters, 0)) return words[i].at;
+		if (words[i]!.stop) continue;
+		if (spells(words, i, letters, 0)) return words[i]!.at;
 	}
 	return -1;
 }
@@ -477,10 +478,10 @@ function spells(
 	li: number
 ): boolean {
 	if (i === words.length) return li === letters.length;
-	const w = words[i];
+	const w = words[i]!;
 	// this word gives the initials of its first k pieces (k ≥ 1), or nothing when it is small
 	for (let k = 1; k <= w.pieces.length && li + k <= letters.length; k++) {
-		if (w.pieces[k - 1][0] !== letters[li + k - 1]) break;
+		if (w.pieces[k - 1]![0] !== letters[li + k - 1]) break;
 		if (spells(words, i + 1, letters, li + k)) return true;
 	}
 	return w.stop && spells(words, i + 1, letters, li);
@@ -537,7 +538,7 @@ export function shapeNames(
 		let last = c.last;
 		while (
 			last > c.first &&
-			text.slice(s.tokens[c.first].start, s.tokens[last].end).length > name.length
+			text.slice(s.tokens[c.first]!.start, s.tokens[last]!.end).length > name.length
 		)
 			last--;
 		out.push({ sent: s.index, first: c.first, last, name, rule: 'name.shape', proposed: false });
@@ -550,7 +551,7 @@ export function shapeNames(
 					sent: s.index,
 					first: v.first,
 					last: v.last,
-					name: variantName(sized[1], v),
+					name: variantName(sized[1]!, v),
 					rule: 'name.shape',
 					proposed: false
 				});

@@ -100,14 +100,14 @@ export class LexiconIndex {
 		let best: LexiconMatch | null = null;
 		let pieces = 0;
 		for (let j = i; j < end && pieces < MAX_PIECES; j++) {
-			const t = tokens[j];
+			const t = tokens[j]!;
 			if (!t.word) {
 				// a joiner only counts when glued on both sides ("SD-XL", not "SD - XL")
-				if (!JOINERS.has(t.text) || t.space || j + 1 >= end || tokens[j + 1].space) break;
-				if (!tokens[j + 1].word) break;
+				if (!JOINERS.has(t.text) || t.space || j + 1 >= end || tokens[j + 1]!.space) break;
+				if (!tokens[j + 1]!.word) break;
 				continue;
 			}
-			if (j > i && !tokens[j - 1].word && tokens[j - 1].space) break;
+			if (j > i && !tokens[j - 1]!.word && tokens[j - 1]!.space) break;
 			pieces++;
 			// the spelling so far plus this piece must still be a prefix of some alias key
 			if (!node) node = this.prefixes.get(t.key);
@@ -128,7 +128,7 @@ export class LexiconIndex {
 /** The word tokens from `i` to `j` as written: word tokens hold only letters, digits and '+'. */
 function exactSpelling(tokens: Token[], i: number, j: number): string {
 	let s = '';
-	for (let k = i; k <= j; k++) if (tokens[k].word) s += tokens[k].text;
+	for (let k = i; k <= j; k++) if (tokens[k]!.word) s += tokens[k]!.text;
 	return s;
 }
 

@@ -21,9 +21,9 @@ const GLUE = new Set(['-', '.', '_', '^', '+', '/', '‐']);
 
 /** Token `i` continues a glued chunk ("Safe-SD": "SD" is inside "Safe-SD"). */
 export function insideChunk(tokens: Token[], i: number): boolean {
-	if (i === 0 || tokens[i].space) return false;
-	const prev = tokens[i - 1];
-	return prev.word || (GLUE.has(prev.text) && i >= 2 && !prev.space && tokens[i - 2].word);
+	if (i === 0 || tokens[i]!.space) return false;
+	const prev = tokens[i - 1]!;
+	return prev.word || (GLUE.has(prev.text) && i >= 2 && !prev.space && tokens[i - 2]!.word);
 }
 
 /**
@@ -39,7 +39,7 @@ function coordinatedAdjective(s: SentenceCtx, first: number, last: number): bool
 	if (!and || !before || !after || !/^(?:and|or|&)$/i.test(and.text)) return false;
 	if (!after.word || !/^\p{Lu}\p{Ll}+$/u.test(after.text) || /^Models?$/.test(after.text))
 		return false;
-	return isAdjectiveWord(before.text) && isAdjectiveWord(t[first].text);
+	return isAdjectiveWord(before.text) && isAdjectiveWord(t[first]!.text);
 }
 
 function isAdjectiveWord(word: string): boolean {
@@ -71,15 +71,15 @@ function narrowedKind(
 	// a kind of model ("multi-agent LLM systems") is qualified by what follows as often as not
 	if ((entity.type !== 'Task' && entity.type !== 'Technique') || entity.role === 'class')
 		return null;
-	if (first === 0 || !tokens[first].space) return null;
+	if (first === 0 || !tokens[first]!.space) return null;
 	let k = first - 1;
-	while (k > 0 && !tokens[k].space) k--;
-	const modifier = text.slice(tokens[k].start, tokens[first - 1].end);
+	while (k > 0 && !tokens[k]!.space) k--;
+	const modifier = text.slice(tokens[k]!.start, tokens[first - 1]!.end);
 	if (!KIND_MODIFIERS.has(modifier.toLowerCase())) return null;
 	// "zero-shot question answering" is a setting of a task; of a method it is how it was run
 	if (TASK_MODIFIERS.has(modifier.toLowerCase()) && entity.type !== 'Task') return null;
 	// the words as written ("hierarchical clustering"), unless they hold an acronym or a plural
-	const surface = text.slice(tokens[first].start, tokens[last].end);
+	const surface = text.slice(tokens[first]!.start, tokens[last]!.end);
 	const head = /^[\p{Ll}\s-]+$/u.test(surface) && !/s$/.test(surface) ? surface : entity.name;
 	return { first: k, name: `${modifier.toLowerCase()} ${head}` };
 }
@@ -106,7 +106,7 @@ const RELATION_SIGNS = new Set(['=', '<', '>', '≤', '≥', '±', '≈']);
 
 /** "SD=0.16", "SD ± 0.2": a short symbol next to "=" or "±" is a variable, not a name. */
 function isVariable(tokens: Token[], first: number, last: number): boolean {
-	if (first !== last || tokens[first].text.length > 4) return false;
+	if (first !== last || tokens[first]!.text.length > 4) return false;
 	const next = tokens[last + 1];
 	const prev = tokens[first - 1];
 	return (
@@ -150,7 +150,7 @@ function definedOtherwise(
 	const definition = new RegExp(`((?:[\\p{L}\\d'’-]+\\s+){1,6})\\(\\s*${surface}\\s*[;,)]`, 'u');
 	const m = definition.exec(text);
 	if (!m) return false;
-	const words = m[1].trim().split(/\s+/);
+	const words = m[1]!.trim().split(/\s+/);
 	for (let n = 1; n <= words.length; n++) {
 		const phrase = words.slice(-n).join(' ');
 		// "a Reinforcement Learning (RL) based …": capitals of emphasis, not another name
@@ -166,7 +166,7 @@ function definedOtherwise(
 	const letters = surface.replace(/s$/, '').toLowerCase();
 	const initials = words
 		.slice(-letters.length)
-		.map((w) => w[0].toLowerCase())
+		.map((w) => w[0]!.toLowerCase())
 		.join('');
 	return initials === letters;
 }
@@ -177,7 +177,7 @@ function continuesWithName(tokens: Token[], last: number): boolean {
 	const b = tokens[last + 2];
 	if (!a || a.space || !b || b.space) return false;
 	// "GR00T-N1.5": a longer version than the lexicon's "GR00T N1"
-	if (a.text === '.' && b.word && /^\d/.test(b.text) && /\d$/.test(tokens[last].text)) return true;
+	if (a.text === '.' && b.word && /^\d/.test(b.text) && /\d$/.test(tokens[last]!.text)) return true;
 	if ((a.text !== '-' && a.text !== '_') || !b.word) return false;
 	// "GPT-o1", "GPT-3.5-Turbo": a longer name; "SDXL-based": an adjective made of this one
 	return /^[\p{Lu}\p{N}]/u.test(b.text) || /^[a-z]\d/.test(b.text);
@@ -195,11 +195,11 @@ export function lexiconMentions(
 		out.push({ sent: s.index, first, last, entity, rule, priority: 2 });
 	const end = tokens.length;
 	for (let i = 0; i < end; i++) {
-		if (!tokens[i].word || insideChunk(tokens, i)) continue;
+		if (!tokens[i]!.word || insideChunk(tokens, i)) continue;
 		const m = lexicon.matchAt(tokens, i, end);
 		if (!m || isVariable(tokens, i, m.last) || coordinatedAdjective(s, i, m.last)) continue;
 		if (phraseOfWords(tokens, i, m.last, m.entity.notBefore)) continue;
-		if (redefined(text, text.slice(tokens[i].start, tokens[m.last].end), m.entity, lexicon))
+		if (redefined(text, text.slice(tokens[i]!.start, tokens[m.last]!.end), m.entity, lexicon))
 			continue;
 		const family = table.fromLexicon(m.entity, 'lexicon');
 		const variants = variantsAfter(tokens, m.last, end, family);
@@ -227,7 +227,7 @@ export function lexiconMentions(
 			if (root) {
 				const opts = { sizes: root.lex?.sizes ?? false, bareNumbers: false };
 				for (const v of parseVariantList(tokens, m.last, end, opts)) {
-					const surface = text.slice(tokens[v.first].start, tokens[v.last].end);
+					const surface = text.slice(tokens[v.first]!.start, tokens[v.last]!.end);
 					const e = table.variant(root, v, surface, 'variant.list');
 					push(v.first, v.last, e, 'variant.list');
 					i = v.last;
@@ -237,12 +237,12 @@ export function lexiconMentions(
 		}
 		let first = i;
 		for (const v of variants) {
-			const surface = text.slice(tokens[first].start, tokens[v.last].end);
+			const surface = text.slice(tokens[first]!.start, tokens[v.last]!.end);
 			const e = table.variant(family, v, surface, 'variant');
 			push(first, v.last, e, 'variant');
 			first = v.first;
 		}
-		i = variants[variants.length - 1].last;
+		i = variants[variants.length - 1]!.last;
 	}
 	return out;
 }
@@ -276,17 +276,17 @@ export function bareVersionMentions(
 	const out: RawMention[] = [];
 	const tokens = s.tokens;
 	for (let i = 0; i < tokens.length; i++) {
-		if (!tokens[i].space || !/^[vV]\d/.test(tokens[i].text)) continue;
+		if (!tokens[i]!.space || !/^[vV]\d/.test(tokens[i]!.text)) continue;
 		if (mentions.some((m) => m.first <= i && i <= m.last)) continue;
 		let j = i;
 		while (
 			j + 2 < tokens.length &&
-			tokens[j + 1].text === '.' &&
-			!tokens[j + 1].space &&
-			!tokens[j + 2].space
+			tokens[j + 1]!.text === '.' &&
+			!tokens[j + 1]!.space &&
+			!tokens[j + 2]!.space
 		)
 			j += 2;
-		const surface = text.slice(tokens[i].start, tokens[j].end);
+		const surface = text.slice(tokens[i]!.start, tokens[j]!.end);
 		if (!BARE_VERSION.test(surface)) continue;
 		const before = mentions.filter((m) => m.last < i && m.entity.type === 'Model');
 		const prev = before[before.length - 1];

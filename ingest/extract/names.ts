@@ -32,30 +32,30 @@ export function chunks(
 	let i = from;
 	while (i < to && out.length < max) {
 		let j = i;
-		while (j + 1 < to && !tokens[j + 1].space) j++;
-		if (runFilter && !runFilter(tokens[i].start, tokens[j].end)) {
+		while (j + 1 < to && !tokens[j + 1]!.space) j++;
+		if (runFilter && !runFilter(tokens[i]!.start, tokens[j]!.end)) {
 			i = j + 1;
 			continue;
 		}
 		// trim punctuation tokens at both ends
 		let a = i;
 		let b = j;
-		while (a <= b && !tokens[a].word) a++;
-		while (b >= a && !tokens[b].word && tokens[b].text !== '+') b--;
+		while (a <= b && !tokens[a]!.word) a++;
+		while (b >= a && !tokens[b]!.word && tokens[b]!.text !== '+') b--;
 		// a bracket, comma or "=" inside the run splits it: "(ARAD),", "NFE=5"; so does a slash
 		// between words ("ODE/SDE"), not one before a number ("DiT-XL/2")
 		let s = a;
 		for (let k = a; k <= b + 1; k++) {
 			if (
 				k === b + 1 ||
-				SPLITTERS.has(tokens[k].text) ||
-				(tokens[k].text === '/' && k + 1 <= b && /^\p{L}/u.test(tokens[k + 1].text))
+				SPLITTERS.has(tokens[k]!.text) ||
+				(tokens[k]!.text === '/' && k + 1 <= b && /^\p{L}/u.test(tokens[k + 1]!.text))
 			) {
 				let e = k - 1;
-				while (e >= s && !tokens[e].word && tokens[e].text !== '+') e--;
-				while (s <= e && !tokens[s].word) s++;
+				while (e >= s && !tokens[e]!.word && tokens[e]!.text !== '+') e--;
+				while (s <= e && !tokens[s]!.word) s++;
 				if (s <= e)
-					out.push({ first: s, last: e, text: text.slice(tokens[s].start, tokens[e].end) });
+					out.push({ first: s, last: e, text: text.slice(tokens[s]!.start, tokens[e]!.end) });
 				s = k + 1;
 			}
 		}
@@ -72,7 +72,7 @@ export function lastChunk(tokens: Token[], to: number, text: string): Chunk | un
 	let end = to;
 	while (end > 0) {
 		let start = end - 1;
-		while (start > 0 && !tokens[start].space) start--;
+		while (start > 0 && !tokens[start]!.space) start--;
 		const cs = chunks(tokens, start, end, text);
 		if (cs.length) return cs[cs.length - 1];
 		end = start;
@@ -185,13 +185,13 @@ const CONNECTORS = new Set(['of', 'for', 'with', 'the', 'via', 'in', 'to', 'on',
 export function titleCasePhrase(cs: Chunk[], c: number, tokens: Token[], max = 6): number {
 	let last = -1;
 	for (let k = c; k < cs.length && k - c < max; k++) {
-		const w = cs[k].text;
+		const w = cs[k]!.text;
 		if (isCapitalised(w) && !NOT_NAMES.has(w.toLowerCase())) {
 			last = k;
 		} else if (!CONNECTORS.has(w.toLowerCase()) || k === c) break;
 		// a clause mark right after this word ends the phrase
-		const after = cs[k].last + 1;
-		if (after < tokens.length && /^[,;:()]$/.test(tokens[after].text)) break;
+		const after = cs[k]!.last + 1;
+		if (after < tokens.length && /^[,;:()]$/.test(tokens[after]!.text)) break;
 	}
 	return last;
 }

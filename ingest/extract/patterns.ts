@@ -46,7 +46,8 @@ export interface TitleRuleData {
 
 export interface PatternsData {
 	rules: CueRuleData[];
-	defaults: Record<string, DefaultRuleData>;
+	/** one for each entity type, and for the lexicon roles that differ from their type's */
+	defaults: Record<EntityType, DefaultRuleData> & Partial<Record<LexRole, DefaultRuleData>>;
 	roleOverrides: RoleOverrideData[];
 	title: TitleRuleData;
 }
@@ -98,7 +99,8 @@ export class CueMatcher {
 	constructor(readonly rules: CueRule[] = CUE_RULES) {
 		for (const r of rules) {
 			const index = r.suffix ? this.bySuffix : this.byFirst;
-			for (const w of r.slots[0].words) {
+			// a cue has at least one slot: split never returns an empty list
+			for (const w of r.slots[0]!.words) {
 				const list = index.get(w) ?? [];
 				list.push(r);
 				index.set(w, list);
@@ -109,7 +111,7 @@ export class CueMatcher {
 	find(words: string[]): CueHit[] {
 		const hits: CueHit[] = [];
 		for (let i = 0; i < words.length; i++) {
-			const rules = this.byFirst.get(words[i]);
+			const rules = this.byFirst.get(words[i]!);
 			if (!rules) continue;
 			for (const rule of rules) {
 				const last = matchSlots(rule.slots, words, i);
@@ -128,15 +130,15 @@ export class CueMatcher {
 function hasRequired(rule: CueRule, words: string[], at: number): boolean {
 	if (!rule.required) return true;
 	for (let k = at - 1; k >= 0 && k >= at - (rule.within ?? 6); k--)
-		if (rule.required.has(words[k])) return true;
+		if (rule.required.has(words[k]!)) return true;
 	return false;
 }
 
 function matchSlots(slots: Slot[], words: string[], start: number): number {
 	let i = start;
 	for (let s = 0; s < slots.length; s++) {
-		const slot = slots[s];
-		if (i < words.length && (slot.any || slot.words.has(words[i]))) {
+		const slot = slots[s]!;
+		if (i < words.length && (slot.any || slot.words.has(words[i]!))) {
 			i++;
 		} else if (!slot.optional) {
 			return -1;

@@ -85,7 +85,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 	// whose contribution explains or visualises a model studies what its title names
 	const proposesAnExplainer = input.entities.some((e) => e.proposed && EXPLAINER.test(e.name));
 	for (const s of input.sentences) {
-		const ms = input.mentions[s.index];
+		const ms = input.mentions[s.index]!;
 		if (ms.length === 0) continue;
 		const hits = cues.find(s.words.map((w) => w.text));
 		const cover = coverage(s, ms);
@@ -105,14 +105,14 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 			// are like CLIP, not CLIP
 			if (negated(s, m) || likeness(s, m)) continue;
 			// "Unlike video MLLMs, which rely on CLIP, …": the opening clause is about others
-			if (s.wordOf[m.last] < unlikeEnd) continue;
+			if (s.wordOf[m.last]! < unlikeEnd) continue;
 			let choice = chooseCue(s, m, cover, hits, cues);
 			// "Other models fine-tune SD": what others build on is not what this paper builds on
 			if (others && (choice?.rule.type === 'BUILDS_ON' || choice?.rule.type === 'USES')) continue;
 			// "the original CLIP baseline": a baseline is compared with, never built on
 			if (
 				choice?.rule.type === 'BUILDS_ON' &&
-				BASELINE.test(s.words[s.wordOf[m.last] + 1]?.text ?? '')
+				BASELINE.test(s.words[s.wordOf[m.last]! + 1]?.text ?? '')
 			)
 				choice = { ...choice, rule: BASELINE_AFTER, confidence: BASELINE_AFTER.confidence };
 			// "As a use case, we fine-tune CLIP …", "we present a study of …": a side result or
@@ -127,7 +127,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 				else if (e.role === 'component')
 					add(PAPER, 'USES', e.id, s.index, 'uses.title-component', 0.7);
 				// "Memorization in Stable Diffusion", "Bias of GPT-4": what the paper studies
-				else if (e.type === 'Model' && STUDIED.has(s.words[s.wordOf[m.first] - 1]?.text ?? ''))
+				else if (e.type === 'Model' && STUDIED.has(s.words[s.wordOf[m.first]! - 1]?.text ?? ''))
 					add(PAPER, 'USES', e.id, s.index, 'uses.title-studied', 0.6);
 				// "Gradient Inversion Attacks on LoRA Fine-Tuning", "Revisiting Distillation for
 				// CLIP": what the paper attacks or studies
@@ -136,7 +136,7 @@ export function findRelations(input: RelationInput): RelationCandidate[] {
 				continue;
 			}
 			const head =
-				subject && subject !== m && choice && s.wordOf[subject.last] < choice.at
+				subject && subject !== m && choice && s.wordOf[subject.last]! < choice.at
 					? subject.entity
 					: null;
 			const headId = head && !head.proposed && head !== e ? head.id : PAPER;
@@ -251,7 +251,7 @@ const ASIDE = compileCue({
 function demonstration(s: SentenceCtx): boolean {
 	const w = s.words;
 	for (let i = 0; i < w.length; i++) {
-		const a = w[i].text;
+		const a = w[i]!.text;
 		const b = w[i + 1]?.text ?? '';
 		if (a === 'use' && (b === 'case' || b === 'cases')) return true;
 		if ((a === 'demonstrate' || a === 'showcase') && /^(?:its|the|their)$/.test(b)) {
@@ -284,7 +284,7 @@ function study(s: SentenceCtx, ms: RawMention[]): boolean {
 	if (ms.some((m) => m.entity.proposed)) return false;
 	const w = s.words;
 	for (let i = 0; i < w.length; i++) {
-		const t = w[i].text;
+		const t = w[i]!.text;
 		const prev = w[i - 1]?.text ?? '';
 		const prev2 = w[i - 2]?.text ?? '';
 		if (STUDY_VERBS.has(t) && (prev === 'we' || (prev === 'also' && prev2 === 'we'))) return true;
@@ -323,17 +323,18 @@ function negated(s: SentenceCtx, m: RawMention): boolean {
 	const a = s.tokens[m.last + 1];
 	const b = s.tokens[m.last + 2];
 	if (a && b && a.text === '-' && !a.space && !b.space && /^free$/i.test(b.text)) return true;
-	const before = s.words[s.wordOf[m.first] - 1];
+	const before = s.words[s.wordOf[m.first]! - 1];
 	return before !== undefined && NEGATIONS.has(before.text);
 }
 
 /** The entity a background sentence is about: "StableDiffusion learns … via a VQGAN". */
 function sentenceSubject(s: SentenceCtx, ms: RawMention[]): RawMention | null {
 	if (s.contribution || s.isTitle) return null;
-	const m = ms[0];
+	// the caller skips sentences without mentions
+	const m = ms[0]!;
 	if (m.entity.type !== 'Model' && m.entity.type !== 'Technique') return null;
-	const w = s.wordOf[m.first];
-	for (let k = 0; k < w; k++) if (!OPENERS.has(s.words[k].text)) return null;
+	const w = s.wordOf[m.first]!;
+	for (let k = 0; k < w; k++) if (!OPENERS.has(s.words[k]!.text)) return null;
 	return m;
 }
 
@@ -345,8 +346,8 @@ function chooseCue(
 	cues: CueMatcher
 ): (Choice & { at: number }) | null {
 	let best: (Choice & { at: number }) | null = null;
-	const w0 = s.wordOf[m.first];
-	const w1 = s.wordOf[m.last];
+	const w0 = s.wordOf[m.first]!;
+	const w1 = s.wordOf[m.last]!;
 	const type = m.entity.type;
 	// a weak cue ("pretrained", "existing") is chosen only when no other cue reaches the mention:
 	// "we fine-tune a pretrained LLaMA" builds on LLaMA by the fine-tuning
@@ -395,7 +396,7 @@ function chooseCue(
 /** For each word of the sentence, the first mention covering it. */
 function coverage(s: SentenceCtx, ms: RawMention[]): (RawMention | undefined)[] {
 	const cover: (RawMention | undefined)[] = new Array(s.words.length);
-	for (const m of ms) for (let w = s.wordOf[m.first]; w <= s.wordOf[m.last]; w++) cover[w] ??= m;
+	for (const m of ms) for (let w = s.wordOf[m.first]!; w <= s.wordOf[m.last]!; w++) cover[w] ??= m;
 	return cover;
 }
 
@@ -414,7 +415,7 @@ function gapWords(
 	let n = 0;
 	let w = from;
 	while (w < to && n <= limit) {
-		const word = s.words[w];
+		const word = s.words[w]!;
 		if (word.punct) {
 			if (word.text === ';' || word.text === '.' || word.text === ':') return -1;
 			w++;
@@ -423,7 +424,7 @@ function gapWords(
 		const inside = cover[w];
 		if (inside) {
 			n += 0.5;
-			w = s.wordOf[inside.last] + 1;
+			w = s.wordOf[inside.last]! + 1;
 			continue;
 		}
 		if (!FREE_WORDS.has(word.text)) n++;
@@ -437,8 +438,9 @@ function defaultFor(e: FoundEntity): { type: RelationType; id: string; confidenc
 	if (e.type === 'Task') return d.Task;
 	if (e.type === 'Metric') return d.Metric;
 	if (e.type === 'Dataset') return d.Dataset;
-	if (e.role && d[e.role]) return d[e.role];
-	return d[e.type] ?? null;
+	const byRole = e.role ? d[e.role] : undefined;
+	if (byRole) return byRole;
+	return d[e.type];
 }
 
 /** One candidate per (head, type, tail), keeping the most confident; a cue beats a default. */
@@ -461,7 +463,7 @@ function dedupe(rels: RelationCandidate[]): RelationCandidate[] {
 	const out: RelationCandidate[] = [];
 	for (const list of byPair.values()) {
 		list.sort((a, b) => rank(b) - rank(a));
-		const top = list[0];
+		const top = list[0]!;
 		out.push(top);
 		if (top.type !== 'PROPOSES' && top.type !== 'VARIANT_OF') {
 			const second =

@@ -58,7 +58,7 @@ function buildWords(tokens: Token[]): { words: Word[]; wordOf: Int32Array } {
 	const wordOf = new Int32Array(tokens.length);
 	let i = 0;
 	while (i < tokens.length) {
-		const t = tokens[i];
+		const t = tokens[i]!;
 		if (!t.word) {
 			wordOf[i] = words.length;
 			words.push({ text: t.text.toLowerCase(), first: i, last: i, punct: true });
@@ -69,15 +69,15 @@ function buildWords(tokens: Token[]): { words: Word[]; wordOf: Int32Array } {
 		let j = i;
 		while (
 			j + 2 < tokens.length &&
-			(tokens[j + 1].text === '-' || tokens[j + 1].text === '.') &&
-			!tokens[j + 1].space &&
-			!tokens[j + 2].space &&
-			tokens[j + 2].word
+			(tokens[j + 1]!.text === '-' || tokens[j + 1]!.text === '.') &&
+			!tokens[j + 1]!.space &&
+			!tokens[j + 2]!.space &&
+			tokens[j + 2]!.word
 		)
 			j += 2;
 		let s = '';
 		for (let k = i; k <= j; k++) {
-			s += tokens[k].text;
+			s += tokens[k]!.text;
 			wordOf[k] = words.length;
 		}
 		words.push({ text: s.toLowerCase(), first: i, last: j, punct: false });

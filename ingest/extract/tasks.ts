@@ -66,29 +66,30 @@ export function titleTasks(
 	const cs = chunks(s.tokens, 0, s.tokens.length, text);
 	const out: NameFinding[] = [];
 	for (let c = 0; c < cs.length; c++) {
-		const starts = c === 0 || boundaryBefore(s, cs, c) || ANCHORS.has(cs[c - 1].text.toLowerCase());
-		if (!starts || ANCHORS.has(cs[c].text.toLowerCase())) continue;
+		const starts =
+			c === 0 || boundaryBefore(s, cs, c) || ANCHORS.has(cs[c - 1]!.text.toLowerCase());
+		if (!starts || ANCHORS.has(cs[c]!.text.toLowerCase())) continue;
 		let a = c;
-		while (a < cs.length && LEADING.has(cs[a].text.toLowerCase()) && a - c < 3) a++;
+		while (a < cs.length && LEADING.has(cs[a]!.text.toLowerCase()) && a - c < 3) a++;
 		// "Improving Image-to-Video Generation": the verb is not part of the task; nor are
 		// "LLM-assisted" or "High-Fidelity" before it
-		if (a + 1 < cs.length && isLeadingVerb(cs[a].text)) a++;
-		while (a + 2 < cs.length && isHyphenAdjective(cs[a].text)) a++;
+		if (a + 1 < cs.length && isLeadingVerb(cs[a]!.text)) a++;
+		while (a + 2 < cs.length && isHyphenAdjective(cs[a]!.text)) a++;
 		// "Graph Enhanced Tool Planning": a two-word adjective of the method, written apart
-		if (a + 3 < cs.length && PARTICIPLES.has(cs[a + 1].text.toLowerCase())) a += 2;
+		if (a + 3 < cs.length && PARTICIPLES.has(cs[a + 1]!.text.toLowerCase())) a += 2;
 		// "What Holds Back Open-Vocabulary Segmentation?": a question
-		if (a >= cs.length || QUESTION_WORDS.has(cs[a].text.toLowerCase())) continue;
+		if (a >= cs.length || QUESTION_WORDS.has(cs[a]!.text.toLowerCase())) continue;
 		const phrase = taskPhrase(s, cs, a);
 		if (!phrase) continue;
-		const first = cs[a].first;
-		const lastToken = cs[phrase.last].last;
-		const name = text.slice(s.tokens[first].start, s.tokens[lastToken].end);
+		const first = cs[a]!.first;
+		const lastToken = cs[phrase.last]!.last;
+		const name = text.slice(s.tokens[first]!.start, s.tokens[lastToken]!.end);
 		const inside = taken.filter((m) => m.first <= lastToken && first <= m.last);
 		if (!acceptable(name, first, inside, s, lexicon)) continue;
 		out.push({
 			sent: s.index,
-			first: cs[a].first,
-			last: cs[phrase.last].last,
+			first: cs[a]!.first,
+			last: cs[phrase.last]!.last,
 			name: taskName(name),
 			rule: 'task.title',
 			proposed: false,
@@ -101,8 +102,8 @@ export function titleTasks(
 
 /** A clause mark (":", ",", "--") between chunk c-1 and chunk c. */
 function boundaryBefore(s: SentenceCtx, cs: Chunk[], c: number): boolean {
-	for (let t = cs[c - 1].last + 1; t < cs[c].first; t++)
-		if (BOUNDARY.test(s.tokens[t].text)) return true;
+	for (let t = cs[c - 1]!.last + 1; t < cs[c]!.first; t++)
+		if (BOUNDARY.test(s.tokens[t]!.text)) return true;
 	return false;
 }
 
@@ -115,7 +116,7 @@ function taskPhrase(
 	const words: string[] = [];
 	let last = -1;
 	for (let k = a; k < cs.length && k - a < 7; k++) {
-		const w = cs[k].text;
+		const w = cs[k]!.text;
 		if (k > a && boundaryBefore(s, cs, k)) break;
 		const lower = w.toLowerCase();
 		// "Optimization of Urban Logistics": a phrase goes on through "of" when words follow
@@ -129,11 +130,11 @@ function taskPhrase(
 		words.push(w);
 		last = k;
 	}
-	while (words.length && words[words.length - 1].toLowerCase() === 'of') words.pop();
+	while (words.length && words[words.length - 1]!.toLowerCase() === 'of') words.pop();
 	if (last < 0 || words.length < 2) return null;
 	if (TOO_GENERAL.has(words.join(' ').toLowerCase())) return null;
 	const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
-	const head = (ofAt > 0 ? words[ofAt - 1] : words[words.length - 1]).toLowerCase();
+	const head = (ofAt > 0 ? words[ofAt - 1]! : words[words.length - 1]!).toLowerCase();
 	if (!isTaskHead(head)) return null;
 	// "Audio-Visual Evaluations", "Systematic Evaluation of …", "Generation of Diverse
 	// Cooperative Agents": a study or a description, not a task one could look up
@@ -142,8 +143,8 @@ function taskPhrase(
 	if (
 		words.length === 2 &&
 		GENERIC_HEADS.has(head) &&
-		!/-to-/i.test(words[0]) &&
-		(/-/.test(words[0]) || isAdjective(words[0]))
+		!/-to-/i.test(words[0]!) &&
+		(/-/.test(words[0]!) || isAdjective(words[0]!))
 	)
 		return null;
 	return { last, words };
@@ -171,7 +172,7 @@ function acceptable(
 	if (lexicon.lookup(name)) return false;
 	for (const m of inside) {
 		if (m.entity.type !== 'Task') return false;
-		const extra = name.slice(0, s.tokens[m.first].start - s.tokens[first].start);
+		const extra = name.slice(0, s.tokens[m.first]!.start - s.tokens[first]!.start);
 		const words = extra.split(/\s+/).filter(Boolean);
 		if (words.every((w) => /-/.test(w) || isAdjective(w))) return false;
 	}

@@ -130,9 +130,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
 			if (text[i + 1] !== '\n') continue;
 		} else {
 			const next = i + 1;
-			if (next < to && !/\s/.test(text[next])) continue;
+			if (next < to && !/\s/.test(text[next]!)) continue;
 			const after = skipSpace(text, next, to);
-			if (after < to && !/[\p{Lu}\p{N}("'[$\\]/u.test(text[after])) continue;
+			if (after < to && !/[\p{Lu}\p{N}("'[$\\]/u.test(text[after]!)) continue;
 			if (ch === '.' && isAbbreviation(text, start, i)) continue;
 		}
 		const end = ch === '\n' ? trimEnd(text, start, i) : i + 1;
@@ -147,7 +147,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
 
 function isAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
 	let j = dot;
-	while (j > sentenceStart && /[\p{L}.]/u.test(text[j - 1])) j--;
+	while (j > sentenceStart && /[\p{L}.]/u.test(text[j - 1]!)) j--;
 	const word = text.slice(j, dot).toLowerCase();
 	if (ABBREVIATIONS.has(word)) return true;
 	// "et al." — look one word further back
@@ -157,11 +157,11 @@ function isAbbreviation(text: string, sentenceStart: number, dot: number): boole
 }
 
 function skipSpace(text: string, i: number, to: number): number {
-	while (i < to && /\s/.test(text[i])) i++;
+	while (i < to && /\s/.test(text[i]!)) i++;
 	return i;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-	while (end > start && /\s/.test(text[end - 1])) end--;
+	while (end > start && /\s/.test(text[end - 1]!)) end--;
 	return end;
 }

@@ -99,11 +99,11 @@ const APPOSITION_SKIP = new Set(['a', 'an', 'the', 'our', 'new', 'novel', 'first
  * describing words nearby. Null when nothing nearby says.
  */
 export function typeFromContext(s: SentenceCtx, first: number, last: number): TypeGuess | null {
-	const w0 = s.wordOf[first];
-	const w1 = s.wordOf[last];
+	const w0 = s.wordOf[first]!;
+	const w1 = s.wordOf[last]!;
 	// "MCP-Powered Agent Systems": the word after an adjective made of the name describes
 	// something else
-	const glued = s.words[w1].last > last;
+	const glued = s.words[w1]!.last > last;
 	const next = s.words[w1 + 1];
 	const nextType = next && !next.punct && !glued ? DESCRIBING.get(next.text) : undefined;
 	if (nextType) return guess(nextType, 'type.head-after', 3);
@@ -117,15 +117,15 @@ export function typeFromContext(s: SentenceCtx, first: number, last: number): Ty
 	let k = w1 + 1;
 	if (s.words[k]?.text === ',' || s.words[k]?.text === 'is') k++;
 	if (k > w1 + 1 && ARTICLES.has(s.words[k]?.text ?? '')) {
-		while (k < s.words.length && k <= w1 + 6 && APPOSITION_SKIP.has(s.words[k].text)) k++;
+		while (k < s.words.length && k <= w1 + 6 && APPOSITION_SKIP.has(s.words[k]!.text)) k++;
 		for (let j = k; j < s.words.length && j <= k + 3; j++) {
-			const t = DESCRIBING.get(s.words[j].text);
+			const t = DESCRIBING.get(s.words[j]!.text);
 			if (t) return guess(t, 'type.apposition', 3);
-			if (s.words[j].punct) break;
+			if (s.words[j]!.punct) break;
 		}
 	}
 	for (const j of clauseAround(s, w0, w1)) {
-		const t = DESCRIBING.get(s.words[j].text);
+		const t = DESCRIBING.get(s.words[j]!.text);
 		// "over ADAS on the TravelPlanner benchmark": that word describes another name
 		if (t && t !== 'Metric' && !headsAnotherName(s, j, w1)) return guess(t, 'type.context', 2);
 	}
@@ -143,18 +143,18 @@ const NEW_CLAUSE = new Set(['we', 'our', 'which', 'that', 'this', 'it', 'they', 
 function clauseAround(s: SentenceCtx, w0: number, w1: number): number[] {
 	const out: number[] = [];
 	for (let k = w0 - 1; k >= 0 && k >= w0 - 4; k--) {
-		if (CLAUSE_END.has(s.words[k].text)) break;
+		if (CLAUSE_END.has(s.words[k]!.text)) break;
 		out.push(k);
 	}
 	let k = w1 + 1;
 	if (s.words[k]?.text === '(') {
-		while (k < s.words.length && s.words[k].text !== ')' && k < w1 + 8) k++;
+		while (k < s.words.length && s.words[k]!.text !== ')' && k < w1 + 8) k++;
 		k++;
 	}
 	for (let n = 0; k < s.words.length && n < 8; k++, n++) {
-		if (CLAUSE_END.has(s.words[k].text)) break;
+		if (CLAUSE_END.has(s.words[k]!.text)) break;
 		// "Using fNIRS, we design a dataset": a new clause
-		if (s.words[k].text === ',' && NEW_CLAUSE.has(s.words[k + 1]?.text ?? '')) break;
+		if (s.words[k]!.text === ',' && NEW_CLAUSE.has(s.words[k + 1]?.text ?? '')) break;
 		out.push(k);
 	}
 	return out;
@@ -170,16 +170,16 @@ export function defaultType(name: string, proposed: boolean): TypeGuess {
 /** The word at `k` follows a capitalised name other than the one ending at word `own`. */
 function headsAnotherName(s: SentenceCtx, k: number, own: number): boolean {
 	if (k - 1 === own || k === 0) return false;
-	const prev = s.words[k - 1];
-	return !prev.punct && /\p{Lu}/u.test(s.tokens[prev.first].text);
+	const prev = s.words[k - 1]!;
+	return !prev.punct && /\p{Lu}/u.test(s.tokens[prev.first]!.text);
 }
 
 /** The describing word at `w` is the head of a noun phrase opened by an article or "our". */
 function isDescribedPhrase(s: SentenceCtx, w: number): boolean {
 	for (let k = w - 1; k >= 0 && k >= w - 6; k--) {
-		const t = s.words[k].text;
+		const t = s.words[k]!.text;
 		if (t === 'a' || t === 'an' || t === 'the' || t === 'our') return true;
-		if (s.words[k].punct) return false;
+		if (s.words[k]!.punct) return false;
 	}
 	return false;
 }

@@ -101,7 +101,7 @@ export function junkSigns(name: string): JunkSign[] {
 	if (NUMBER_OR_VERSION.test(trimmed)) signs.push('number or version');
 	if (unbalanced(trimmed)) signs.push('unbalanced brackets or quotes');
 	if (HYPHEN_ADJECTIVE.test(trimmed)) signs.push('ends with a hyphen-adjective');
-	if (lower.length > 0 && (STOP_WORDS.has(lower[0]) || STOP_WORDS.has(lower[lower.length - 1]))) {
+	if (lower.length > 0 && (STOP_WORDS.has(lower[0]!) || STOP_WORDS.has(lower[lower.length - 1]!))) {
 		signs.push('starts or ends with a stop word');
 	}
 	if (words.length > 6) signs.push('longer than 6 words');
@@ -282,7 +282,7 @@ export class CorpusTally {
 			this.relationPapers.set(type, (this.relationPapers.get(type) ?? 0) + 1);
 		}
 		// "abstract longer than 6000 characters: analysed the first 5990" → the part before ':'.
-		for (const w of new Set(d.warnings.map((w) => w.split(':')[0].trim()))) {
+		for (const w of new Set(d.warnings.map((w) => w.split(':')[0]!.trim()))) {
 			this.warnings.set(w, (this.warnings.get(w) ?? 0) + 1);
 		}
 	}
@@ -334,7 +334,7 @@ export class CorpusTally {
 			const signs = junkSigns(s.name);
 			if (signs.length) junkNames++;
 			for (const sign of signs) {
-				const j = junk[JUNK_SIGNS.indexOf(sign)];
+				const j = junk[JUNK_SIGNS.indexOf(sign)]!;
 				j.names++;
 				j.papers += s.papers;
 				if (j.examples.length < o.examples) {
@@ -400,11 +400,11 @@ function checkpoints(n: number): number[] {
 
 export function vocabularyGrowth(distinctSoFar: readonly number[]): VocabularyGrowth {
 	const n = distinctSoFar.length;
-	const points = checkpoints(n).map((papers) => ({ papers, distinct: distinctSoFar[papers - 1] }));
+	const points = checkpoints(n).map((papers) => ({ papers, distinct: distinctSoFar[papers - 1]! }));
 	// least squares of log(distinct) on log(papers)
 	const xy = points
 		.filter((p) => p.distinct > 0)
-		.map((p) => [Math.log(p.papers), Math.log(p.distinct)]);
+		.map((p): [number, number] => [Math.log(p.papers), Math.log(p.distinct)]);
 	let heapsExponent = 0;
 	if (xy.length >= 2) {
 		const mx = xy.reduce((a, [x]) => a + x, 0) / xy.length;
@@ -416,7 +416,7 @@ export function vocabularyGrowth(distinctSoFar: readonly number[]): VocabularyGr
 	const half = Math.floor(n / 2);
 	const newPerPaper =
 		n - half > 0
-			? ((distinctSoFar[n - 1] ?? 0) - (half > 0 ? distinctSoFar[half - 1] : 0)) / (n - half)
+			? ((distinctSoFar[n - 1] ?? 0) - (half > 0 ? distinctSoFar[half - 1]! : 0)) / (n - half)
 			: 0;
 	return { points, heapsExponent, newPerPaper };
 }
@@ -427,7 +427,7 @@ export function spread(xs: readonly number[]): Spread {
 	if (xs.length === 0) return { mean: 0, median: 0 };
 	const sorted = [...xs].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
-	const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 	return { mean: sorted.reduce((a, x) => a + x, 0) / sorted.length, median };
 }
 
@@ -481,7 +481,7 @@ function table(head: string[], rows: (string | number)[][], right = new Set<numb
 	const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i]?.length ?? 0)));
 	return cells.map((r) =>
 		r
-			.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+			.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
 			.join('  ')
 			.trimEnd()
 	);
@@ -596,9 +596,10 @@ export function formatCorpusReport(r: CorpusReport, header?: string): string {
 		r.junk.map((j) => [j.sign, num(j.names), num(j.papers)]),
 		new Set([1, 2])
 	);
-	out.push(head);
+	// the table's first line is its header
+	out.push(head!);
 	r.junk.forEach((j, i) => {
-		out.push(rows[i]);
+		out.push(rows[i]!);
 		if (j.examples.length) {
 			out.push(
 				`    e.g. ${j.examples.map((e) => `${quote(e.name)} ${e.type} ${e.papers}`).join(' · ')}`

@@ -107,7 +107,7 @@ function scanBody(buf: string, s: Scan): number {
 function parseEntry(text: string, line: number, macros: Map<string, string>): RawResult | null {
 	const head = /^@\s*([a-zA-Z]+)\s*[{(]/.exec(text);
 	if (!head) return null; // a stray '@' in comment text between entries
-	const type = head[1].toLowerCase();
+	const type = head[1]!.toLowerCase();
 	if (type === 'comment' || type === 'preamble') return null;
 	const body = text.slice(head[0].length, -1);
 	if (type === 'string') {
@@ -150,7 +150,7 @@ function parseFields(body: string, macros: Map<string, string>): Map<string, str
 	const out = new Map<string, string>();
 	let i = 0;
 	const ws = () => {
-		while (i < body.length && /\s/.test(body[i])) i++;
+		while (i < body.length && /\s/.test(body[i]!)) i++;
 	};
 	while (i < body.length) {
 		ws();

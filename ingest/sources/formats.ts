@@ -58,7 +58,7 @@ export function sniffFormat(path: string, head: string): Format {
 	// BibTeX files often open with % comments: an @entry{ at the start of any early line counts.
 	if (/^@[a-zA-Z]+\s*[{(]/m.test(t.slice(0, 4096))) return 'bibtex';
 	if (byExt && byExt !== 'seed-text') return byExt;
-	const firstLine = t.split('\n', 1)[0].toLowerCase();
+	const firstLine = t.split('\n', 1)[0]!.toLowerCase();
 	if (/\btitle\b/.test(firstLine) && /\babstract\b/.test(firstLine)) {
 		if (firstLine.includes('\t')) return 'tsv';
 		if (firstLine.includes(',') || firstLine.includes(';')) return 'csv';

@@ -215,7 +215,7 @@ function looksBinary(b: Buffer): boolean {
 	const n = Math.min(b.length, 8192);
 	let control = 0;
 	for (let i = 0; i < n; i++) {
-		const c = b[i];
+		const c = b[i]!;
 		if (c === 0) return true;
 		if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
 	}

@@ -19,7 +19,7 @@ async function* readJson(input: TextInput, opts: JsonReaderOptions): AsyncGenera
 	const first = input.head.trimStart()[0];
 	if (opts.mode === 'lines') return yield* readLines(lines(input.chunks()), opts.flavour);
 	if (first === '[') return yield* readArray(input.chunks(), opts.flavour);
-	const firstLine = input.head.trimStart().split('\n', 1)[0];
+	const firstLine = input.head.trimStart().split('\n', 1)[0]!;
 	if (parses(firstLine)) return yield* readLines(lines(input.chunks()), opts.flavour);
 	yield* readDocument(input, opts.flavour);
 }
@@ -138,7 +138,7 @@ export async function* splitArray(chunks: AsyncIterable<string>): AsyncGenerator
 		// Start of the current element's text within this chunk (0 when it began in an earlier one).
 		let seg = elemSize ? 0 : -1;
 		for (let i = 0; i < chunk.length; i++) {
-			const ch = chunk[i];
+			const ch = chunk[i]!;
 			if (ch === '\n') line++;
 			if (done) {
 				if (!/\s/.test(ch)) {

@@ -265,7 +265,7 @@ export function parseArxivId(raw: string | undefined | null): ArxivId | null {
 	const s = String(raw).trim();
 	const m = s.match(NEW_ARXIV) ?? s.match(OLD_ARXIV);
 	if (!m) return null;
-	return m[2] ? { id: m[1], version: Number(m[2].slice(1)) } : { id: m[1] };
+	return m[2] ? { id: m[1]!, version: Number(m[2].slice(1)) } : { id: m[1]! };
 }
 
 export function formatArxivId(a: ArxivId): string {

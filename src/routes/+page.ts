@@ -29,7 +29,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
 	]);
 	const steps: (Expansion & { view: GraphView })[] = [];
 	expansions.forEach((r, i) => {
-		if (r.ok) steps.push({ ...state.expanded[i], view: r.data });
+		if (r.ok) steps.push({ ...state.expanded[i]!, view: r.data });
 	});
 	let placed: Promise<ApiResult<PlacedView>> | null = null;
 	if (deferred && browser) {

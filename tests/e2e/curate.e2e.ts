@@ -12,9 +12,8 @@ import { deleteCurations } from '../../graph/queries/curation.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { loadCurationPapers } from '../fixtures/curation.js';
 import { projectionReady } from '../../support/app.js';
-import { noNeo4j, testDb, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 import {
-	dbEnv,
 	ensureBuilt,
 	screenshot,
 	startHarness,
@@ -73,7 +72,7 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 	beforeAll(async () => {
 		ensureBuilt();
 		await loadCurationPapers(graphDb(), tmp);
-		h = await startHarness(dbEnv(testDb!));
+		h = await startHarness(testEnv());
 		await projectionReady(h.app.url, () => {});
 		page = await h.newPage();
 	}, 600_000);

@@ -6,9 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_RELATIONS } from '../../graph/queries/shared.js';
 import { runCli } from '../../support/cli.js';
-import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
+import { noNeo4j, testDb, testDriver, testEnv } from '../helpers/db.js';
 import {
-	dbEnv,
 	ensureBuilt,
 	loadSampleCorpus,
 	screenshot,
@@ -54,7 +53,7 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 				year: 2024
 			}) + '\n'
 		);
-		const ingest = await runCli(['ingest', file], { env: dbEnv(testDb!) });
+		const ingest = await runCli(['ingest', file], { env: testEnv() });
 		expect(ingest.code, ingest.stderr).toBe(0);
 		const driver = testDriver();
 		try {
@@ -67,7 +66,7 @@ describe.skipIf(noNeo4j)('the explorer in a real browser', () => {
 		} finally {
 			await driver.close();
 		}
-		h = await startHarness(dbEnv(testDb!));
+		h = await startHarness(testEnv());
 		page = await h.newPage();
 	}, 600_000);
 

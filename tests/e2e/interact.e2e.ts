@@ -9,9 +9,8 @@ import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, loadKnownGraph, PAPERS } from '../fixtures/known-graph.js';
 import { projectionReady } from '../../support/app.js';
-import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
+import { noNeo4j, testDb, testDriver, testEnv } from '../helpers/db.js';
 import {
-	dbEnv,
 	ensureBuilt,
 	screenshot,
 	startHarness,
@@ -103,7 +102,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		} finally {
 			await driver.close();
 		}
-		h = await startHarness(dbEnv(testDb!));
+		h = await startHarness(testEnv());
 		await projectionReady(h.app.url, () => {});
 		page = await h.newPage();
 	}, 600_000);

@@ -10,9 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATED_PAPERS } from '../fixtures/dated.js';
 import { runCli } from '../../support/cli.js';
-import { noNeo4j, testDb } from '../helpers/db.js';
+import { noNeo4j, testDb, testEnv } from '../helpers/db.js';
 import {
-	dbEnv,
 	ensureBuilt,
 	loadSampleCorpus,
 	SCREENSHOTS,
@@ -72,10 +71,10 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-map-'));
 		const file = path.join(tmp, 'dated.jsonl');
 		fs.writeFileSync(file, DATED_PAPERS.map((p) => JSON.stringify(p)).join('\n') + '\n');
-		const ingest = await runCli(['ingest', file], { env: dbEnv(testDb!) });
+		const ingest = await runCli(['ingest', file], { env: testEnv() });
 		fs.rmSync(tmp, { recursive: true, force: true });
 		expect(ingest.code, ingest.stderr).toBe(0);
-		h = await startHarness(dbEnv(testDb!));
+		h = await startHarness(testEnv());
 		for (let i = 0; i < 600; i++) {
 			const health = await (await fetch(`${h.app.url}/api/health`)).json();
 			if (health.analytics?.state === 'ready') break;

@@ -8,9 +8,8 @@ import { resetGraph } from '../../graph/queries/stats.js';
 import { HUB_ID, loadHubGraph } from '../fixtures/hub-graph.js';
 import { loadKnownGraph } from '../fixtures/known-graph.js';
 import { projectionReady } from '../../support/app.js';
-import { noNeo4j, testDb, testDriver } from '../helpers/db.js';
+import { noNeo4j, testDb, testDriver, testEnv } from '../helpers/db.js';
 import {
-	dbEnv,
 	ensureBuilt,
 	screenshot,
 	startHarness,
@@ -45,7 +44,7 @@ describe.skipIf(noNeo4j)('the paths form avoids generic hubs', () => {
 		} finally {
 			await driver.close();
 		}
-		h = await startHarness(dbEnv(testDb!));
+		h = await startHarness(testEnv());
 		await projectionReady(h.app.url, () => {});
 		page = await h.newPage();
 	}, 300_000);

@@ -8,9 +8,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli.js';
-import { noNeo4j, testDb } from '../helpers/db.js';
+import { noNeo4j, testDb, testEnv } from '../helpers/db.js';
 import {
-	dbEnv,
 	ensureBuilt,
 	loadSampleCorpus,
 	SCREENSHOTS,
@@ -122,9 +121,9 @@ describe.skipIf(noNeo4j)('to the source, any screen, any hand', () => {
 		tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-screens-'));
 		const file = path.join(tmp, 'papers.jsonl');
 		fs.writeFileSync(file, PAPERS.map((p) => JSON.stringify(p)).join('\n') + '\n');
-		const ingest = await runCli(['ingest', file], { env: dbEnv(testDb!) });
+		const ingest = await runCli(['ingest', file], { env: testEnv() });
 		expect(ingest.code, ingest.stderr).toBe(0);
-		h = await startHarness(dbEnv(testDb!));
+		h = await startHarness(testEnv());
 		const hits = (await (await fetch(`${h.app.url}/api/search?q=ScrollNet`)).json()) as {
 			hits: { id: string; kind: string }[];
 		};

@@ -12,9 +12,8 @@ import { closeDriver } from '../../graph/driver.js';
 import { deleteCurations, listCurations } from '../../graph/queries/curation.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { loadCurationPapers } from '../fixtures/curation.js';
-import { noNeo4j, testDb, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 import {
-	dbEnv,
 	ensureBuilt,
 	screenshot,
 	startHarness,
@@ -32,11 +31,12 @@ describe.skipIf(noNeo4j)('signing in with the access token', () => {
 	beforeAll(async () => {
 		ensureBuilt();
 		await loadCurationPapers(graphDb(), tmp);
-		h = await startHarness({
-			...dbEnv(testDb!),
-			LINEAGE_API_TOKEN: TOKEN,
-			LINEAGE_API_TOKEN_NAME: 'lab-token'
-		});
+		h = await startHarness(
+			testEnv({
+				LINEAGE_API_TOKEN: TOKEN,
+				LINEAGE_API_TOKEN_NAME: 'lab-token'
+			})
+		);
 		page = await h.newPage();
 	}, 600_000);
 

@@ -306,9 +306,9 @@ export function formatSummary(s: FuzzSummary, rssBoundMb: number, timeoutMs = 10
 			Math.round(r.peakRssMb)
 		].map(String);
 	const body = [...s.rows.map(row), row(s.total)];
-	const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+	const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
 	const line = (cells: string[]) =>
-		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+		cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 	return [
 		line(head),
 		line(widths.map((w) => '-'.repeat(w))),

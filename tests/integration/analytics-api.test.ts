@@ -2,13 +2,13 @@
 // related entities, papers per year, rising, their state in /api/health, and the previous
 // version answering while a new one is analysed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { writeBatch } from '../../graph/queries/load.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, loadKnownGraph, type PaperSpec } from '../fixtures/known-graph.js';
 import { startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 describe.skipIf(noNeo4j)('the analytics API', () => {
 	let app: RunningApp;
@@ -28,8 +28,8 @@ describe.skipIf(noNeo4j)('the analytics API', () => {
 
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
-		app = await startApp();
+		await loadKnownGraph(graphDb().driver);
+		app = await startApp(testEnv());
 	});
 	afterAll(async () => {
 		await app?.stop();
@@ -107,7 +107,7 @@ describe.skipIf(noNeo4j)('the analytics API', () => {
 
 	it('without the in-memory copy: years from Neo4j, the same; analytics 503 with the reason', async () => {
 		const expected = (await get(`/api/entities/${e(ID.SDXL)}/years`)).body;
-		const off = await startApp({ LINEAGE_PROJECTION: 'off' });
+		const off = await startApp(testEnv({ LINEAGE_PROJECTION: 'off' }));
 		try {
 			const years = await fetch(`${off.url}/api/entities/${e(ID.SDXL)}/years`);
 			expect(await years.json()).toEqual(expected);
@@ -157,7 +157,7 @@ describe.skipIf(noNeo4j)('the analytics API', () => {
 				['@paper', 'BUILDS_ON', 'LORA', 0]
 			]
 		};
-		const session = getDriver().session();
+		const session = graphDb().driver.session();
 		try {
 			await session.executeWrite((tx) => writeBatch(tx, [toFacts(extraction(paper))]));
 		} finally {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeDriver, getDriver, writeTx } from '../../graph/driver.js';
+import { closeDriver, writeTx } from '../../graph/driver.js';
 import { findFreePort } from '../../graph/local-server.js';
 import { deletePapers } from '../../graph/queries/load.js';
 import { graphChecksum, resetGraph } from '../../graph/queries/stats.js';
@@ -10,7 +10,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
 import { startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 describe.skipIf(noNeo4j)('the HTTP API', () => {
 	let app: RunningApp;
@@ -30,9 +30,9 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
-		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
-		app = await startApp();
+		await loadKnownGraph(graphDb().driver);
+		await graphDb().driver.executeQuery('CALL db.awaitIndexes(60)');
+		app = await startApp(testEnv());
 		for (let i = 0; i < 50; i++) {
 			if ((await get('/api/search?q=koala')).body.hits?.length) break;
 			await new Promise((r) => setTimeout(r, 100));
@@ -252,9 +252,9 @@ describe.skipIf(noNeo4j)('the HTTP API', () => {
 		// A string that names a keyword is data, not a reason to refuse.
 		expect((await cypher("RETURN 'LOAD CSV; CREATE (n)' AS harmless")).status).toBe(200);
 		expect(await graphChecksum(graphDb())).toBe(checksum);
-		const [{ n }] = (
-			await getDriver().executeQuery('MATCH (n:Evil) RETURN count(n) AS n')
-		).records.map((r) => ({ n: r.get('n') as number }));
+		const { n } = (
+			await graphDb().driver.executeQuery('MATCH (n:Evil) RETURN count(n) AS n')
+		).records.map((r) => ({ n: r.get('n') as number }))[0]!;
 		expect(n).toBe(0);
 	});
 

@@ -2,7 +2,7 @@
 // its own but too weak for its method to inherit, and an edge between two entities stated by a
 // paper that proposes neither. One row per method either way, each with a paper as evidence.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
+import { closeDriver, readRows } from '../../graph/driver.js';
 import { writeBatch } from '../../graph/queries/load.js';
 import { buildsOn } from '../../graph/queries/lineage.js';
 import { resetGraph } from '../../graph/queries/stats.js';
@@ -38,7 +38,7 @@ const EXTRA: PaperSpec[] = [
 describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence', () => {
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		const session = getDriver().session();
+		const session = graphDb().driver.session();
 		try {
 			await session.executeWrite((tx) =>
 				writeBatch(
@@ -88,13 +88,13 @@ describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence',
 		const located = rows.filter((r) => r.statedBy?.at);
 		expect(located.length).toBe(rows.length);
 		for (const r of located) {
-			const [{ text }] = await readRows<{ text: string }>(
+			const [paper] = await readRows<{ text: string }>(
 				graphDb(),
 				'MATCH (p:Paper {id: $id}) RETURN p.abstract AS text',
 				{ id: r.statedBy!.id }
 			);
 			const [start, end] = r.statedBy!.at!;
-			const sentence = text!.slice(start, end);
+			const sentence = paper!.text.slice(start, end);
 			const names = ['Stable Diffusion', 'SD', ...(r.variants ?? []).map((v) => v.label)];
 			expect(
 				names.some((n) => sentence.includes(n)),

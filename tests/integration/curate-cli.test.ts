@@ -9,7 +9,7 @@ import { deleteCurations, listCurations } from '../../graph/queries/curation.js'
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { runCli } from '../../support/cli.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curate-cli-'));
 const PAPERS = path.join(tmp, 'papers.jsonl');
@@ -47,22 +47,25 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 	});
 
 	it('makes, lists, exports, undoes and imports corrections', async () => {
-		const merged = await runCli([
-			'curate',
-			'merge',
-			'model:koala',
-			'model:koala-700m',
-			'--why',
-			'KOALA-700M is a size of KOALA',
-			'--by',
-			'ada'
-		]);
+		const merged = await runCli(
+			[
+				'curate',
+				'merge',
+				'model:koala',
+				'model:koala-700m',
+				'--why',
+				'KOALA-700M is a size of KOALA',
+				'--by',
+				'ada'
+			],
+			{ env: testEnv() }
+		);
 		expect(merged.stderr).toBe('');
 		expect(merged.code).toBe(0);
 		expect(merged.stdout).toMatch(/^c-\S+ {2}merge model:koala-700m into model:koala/);
 		expect(await names()).not.toContain('model:koala-700m');
 
-		const list = await runCli(['curate', 'list', '--json']);
+		const list = await runCli(['curate', 'list', '--json'], { env: testEnv() });
 		expect(list.code).toBe(0);
 		const [record] = list.stdout
 			.trim()
@@ -75,26 +78,26 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 			undone: false,
 			args: { keep: 'model:koala', other: 'model:koala-700m' }
 		});
-		expect((await runCli(['curate', 'list'])).stdout).toContain(
+		expect((await runCli(['curate', 'list'], { env: testEnv() })).stdout).toContain(
 			'why: KOALA-700M is a size of KOALA'
 		);
 
 		const exported = path.join(tmp, 'corrections.jsonl');
-		expect((await runCli(['curate', 'export', exported])).code).toBe(0);
+		expect((await runCli(['curate', 'export', exported], { env: testEnv() })).code).toBe(0);
 		expect(fs.readFileSync(exported, 'utf8').trim().split('\n')).toHaveLength(1);
 
-		const undone = await runCli(['curate', 'undo', record.id, '--by', 'bob']);
+		const undone = await runCli(['curate', 'undo', record.id, '--by', 'bob'], { env: testEnv() });
 		expect(undone.code).toBe(0);
 		expect(await names()).toContain('model:koala-700m');
 		expect((await listCurations(graphDb()))[0]).toMatchObject({ undone: true, undoneBy: 'bob' });
 
 		// Shared elsewhere: a graph with no corrections imports the file once.
 		await deleteCurations(graphDb());
-		const first = await runCli(['curate', 'import', exported]);
+		const first = await runCli(['curate', 'import', exported], { env: testEnv() });
 		expect(first.stdout).toContain('1 added');
 		expect(await names()).not.toContain('model:koala-700m');
 		const fingerprint = await graphFingerprint(graphDb());
-		const second = await runCli(['curate', 'import', exported]);
+		const second = await runCli(['curate', 'import', exported], { env: testEnv() });
 		expect(second.stdout).toContain('0 added, 0 undone, 1 already here');
 		expect(await graphFingerprint(graphDb())).toBe(fingerprint);
 	});
@@ -110,26 +113,28 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 			['add', 'model:koala', 'USES', 'technique:lora'],
 			['undo', 'c-nope-0000']
 		]) {
-			const res = await runCli(['curate', ...args]);
+			const res = await runCli(['curate', ...args], { env: testEnv() });
 			expect(res.code, args.join(' ').slice(0, 80)).toBe(2);
 			expect(res.stderr).toMatch(/Nothing was changed/);
 		}
 		expect(await graphFingerprint(graphDb())).toBe(fingerprint);
-		const unknown = await runCli(['curate', 'merge', 'model:koala', 'model:nope']);
+		const unknown = await runCli(['curate', 'merge', 'model:koala', 'model:nope'], {
+			env: testEnv()
+		});
 		expect(unknown.stderr).toContain('No entity has the id model:nope');
-		const type = await runCli(['curate', 'retype', 'model:koala', 'Planet']);
+		const type = await runCli(['curate', 'retype', 'model:koala', 'Planet'], { env: testEnv() });
 		expect(type.stderr).toContain('Model, Technique, Dataset, Metric, Task');
 	});
 
 	it('reset --yes keeps the corrections, --with-curation deletes them', async () => {
 		expect((await listCurations(graphDb())).length).toBeGreaterThan(0);
-		const kept = await runCli(['reset', '--yes']);
+		const kept = await runCli(['reset', '--yes'], { env: testEnv() });
 		expect(kept.code).toBe(0);
 		expect(kept.stdout).toMatch(/Kept \d+ corrections/);
 		expect((await listCurations(graphDb())).length).toBeGreaterThan(0);
 		await ingest(graphDb(), { files: [PAPERS], workers: 0 });
 		expect(await names()).not.toContain('model:koala-700m');
-		const gone = await runCli(['reset', '--yes', '--with-curation']);
+		const gone = await runCli(['reset', '--yes', '--with-curation'], { env: testEnv() });
 		expect(gone.stdout).toMatch(/Deleted \d+ corrections/);
 		expect(await listCurations(graphDb())).toEqual([]);
 	});
@@ -143,11 +148,11 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 			['reject', 'model:koala-700m', 'VARIANT_OF', 'model:koala', '--why', 'test'],
 			['rename', 'model:koala', 'KOALA-Net', '--why', 'the authors spell it so']
 		]) {
-			const res = await runCli(['curate', ...args]);
+			const res = await runCli(['curate', ...args], { env: testEnv() });
 			expect(res.stderr, args.join(' ')).toBe('');
 		}
 		const file = path.join(tmp, 'gold.jsonl');
-		const exported = await runCli(['curate', 'export', file, '--as-gold']);
+		const exported = await runCli(['curate', 'export', file, '--as-gold'], { env: testEnv() });
 		expect(exported.code).toBe(0);
 		expect(exported.stdout).toContain('Wrote 1 corrected papers (3 corrections in force)');
 		const [paper, ...more] = fs
@@ -172,7 +177,7 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 		expect(edges).not.toContain('KOALA-700M VARIANT_OF KOALA-Net');
 
 		// the extractor still states both rejected edges: eval counts them as false positives
-		const scored = await runCli(['eval', file, '--details']);
+		const scored = await runCli(['eval', file, '--details'], { env: testEnv() });
 		expect(scored.code).toBe(0);
 		const misses = scored.stdout
 			.split('\n')

@@ -12,7 +12,7 @@ import { deleteCurations, listCurations } from '../../graph/queries/curation.js'
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { projectionReady, startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 import { INSTAFLOW, KOALA } from '../fixtures/curation.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-curation-api-'));
@@ -68,7 +68,7 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 		const input = path.join(tmp, 'papers.jsonl');
 		fs.writeFileSync(input, [KOALA, INSTAFLOW].map((p) => JSON.stringify(p)).join('\n') + '\n');
 		await ingest(graphDb(), { files: [input], workers: 0 });
-		app = await startApp();
+		app = await startApp(testEnv());
 		await projectionReady(app.url, () => {});
 	});
 	afterAll(async () => {
@@ -245,7 +245,7 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 	it('refuses writes from other machines without a token, and needs the token when one is set', async () => {
 		const rename = { kind: 'rename', id: 'model:koala', name: 'KOALA (Knowledge Distillation)' };
 		// Behind a proxy that names the client: another machine.
-		const proxied = await startApp({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
+		const proxied = await startApp(testEnv({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }));
 		try {
 			const far = await call(proxied.url, 'POST', '/api/curations', rename, {
 				'x-forwarded-for': '203.0.113.9'
@@ -266,12 +266,14 @@ describe.skipIf(noNeo4j)('the curation API', () => {
 		}
 		const count = (await listCurations(graphDb())).length;
 
-		const guarded = await startApp({
-			LINEAGE_API_TOKEN: 's3cret',
-			LINEAGE_API_TOKEN_NAME: 'curators',
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1'
-		});
+		const guarded = await startApp(
+			testEnv({
+				LINEAGE_API_TOKEN: 's3cret',
+				LINEAGE_API_TOKEN_NAME: 'curators',
+				ADDRESS_HEADER: 'x-forwarded-for',
+				XFF_DEPTH: '1'
+			})
+		);
 		try {
 			const none = await call(guarded.url, 'POST', '/api/curations', rename);
 			expect(none.status).toBe(401);

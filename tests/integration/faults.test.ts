@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smallNeo4jByDefault } from '../../support/throwaway-db.js';
+import { withSmallNeo4j } from '../../support/throwaway-db.js';
 import { runIngestFaults } from '../reliability/ingest-faults.js';
 import { noNeo4j } from '../helpers/db.js';
 
@@ -10,13 +10,13 @@ describe.skipIf(noNeo4j)('ingest under faults', () => {
 		'ends with the graph of a clean run after kills and a database stop',
 		{ timeout: 600_000 },
 		async () => {
-			smallNeo4jByDefault();
 			const report = await runIngestFaults({
 				papers: 100,
 				batch: 10,
 				trials: { sigkill: 1, sigint: 1, 'db-stop': 1 },
 				seed: 11,
-				log: () => {}
+				log: () => {},
+				neo4jEnv: withSmallNeo4j(process.env)
 			});
 			expect(report.expected.stats.papers).toBe(100);
 			expect(report.trials).toHaveLength(3);

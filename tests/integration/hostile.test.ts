@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { graphFingerprint, resetGraph } from '../../graph/queries/stats.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 import { runHostile } from '../reliability/hostile.js';
 
 // A sample (every 4th payload and write attempt) of `npm run hostile:api`.
@@ -11,9 +11,9 @@ describe.skipIf(noNeo4j)('hostile requests, sampled', () => {
 	let app: RunningApp;
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
-		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
-		app = await startApp();
+		await loadKnownGraph(graphDb().driver);
+		await graphDb().driver.executeQuery('CALL db.awaitIndexes(60)');
+		app = await startApp(testEnv());
 	});
 	afterAll(async () => {
 		await app?.stop();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../graph/config.js';
-import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
+import { closeDriver, readRows } from '../../graph/driver.js';
 import { entityId } from '../../graph/model.js';
 import { entityDetail } from '../../graph/queries/entity.js';
 import { paperDetail } from '../../graph/queries/paper.js';
@@ -12,7 +12,7 @@ import { graphChecksum, graphStats, resetGraph } from '../../graph/queries/stats
 import { ingest } from '../../ingest/pipeline.js';
 import { writeCorpus } from '../../support/corpus.js';
 import { runCli } from '../../support/cli.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lineage-ingest-'));
 const file = (name: string, lines: object[]) => {
@@ -95,11 +95,11 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 			`MATCH (:Paper)-[r:EVALUATED_ON]->(e:Entity) WHERE e.name STARTS WITH 'MS COCO' RETURN r.support AS support`
 		);
 		expect(rows.length).toBe(2);
-		const [{ paperCount }] = await readRows<{ paperCount: number }>(
+		const [fid] = await readRows<{ paperCount: number }>(
 			graphDb(),
 			`MATCH (e:Entity) WHERE e.name = 'FID' RETURN e.paperCount AS paperCount`
 		);
-		expect(paperCount).toBe(2);
+		expect(fid?.paperCount).toBe(2);
 	});
 
 	it('replaces the facts of a paper whose abstract changed, leaving no stale edge or orphan', async () => {
@@ -154,7 +154,7 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 		expect(await edge()).toEqual([{ support: 1, papers: ['koala-twin'] }]);
 		expect((await usesLora())?.evidence.map((e) => e.paperId)).toEqual(['koala-twin']);
 		// An edge whose listed papers are gone (or a graph stored before the list) is searched.
-		await getDriver().executeQuery(`MATCH (:Entity)-[r:USES]->(:Entity) SET r.papers = []`);
+		await graphDb().driver.executeQuery(`MATCH (:Entity)-[r:USES]->(:Entity) SET r.papers = []`);
 		const found = await usesLora();
 		expect(found?.evidence[0]?.paperId).toBe('koala-twin');
 		expect(found?.evidence[0]?.sentence).toContain('LoRA');
@@ -196,7 +196,9 @@ describe.skipIf(noNeo4j)('ingest into Neo4j', () => {
 	});
 
 	it('--dry-run writes nothing', async () => {
-		const res = await runCli(['ingest', '--dry-run', file('dry.jsonl', [KOALA, OTHER])]);
+		const res = await runCli(['ingest', '--dry-run', file('dry.jsonl', [KOALA, OTHER])], {
+			env: testEnv()
+		});
 		expect(res.code).toBe(0);
 		expect(res.stdout).toContain('Dry run: nothing was written.');
 		expect((await graphStats(graphDb())).papers).toBe(0);
@@ -233,7 +235,9 @@ describe.skipIf(noNeo4j)('ingest split across machines with --shard', () => {
 
 		// The second shard first, the first through the CLI's --shard flag.
 		const second = await ingest(graphDb(), { files, batchSize: 40, shard: { index: 2, count: 2 } });
-		const cli = await runCli(['ingest', corpus, updates, '--shard', '1/2', '--batch', '40']);
+		const cli = await runCli(['ingest', corpus, updates, '--shard', '1/2', '--batch', '40'], {
+			env: testEnv()
+		});
 		expect(cli.code).toBe(0);
 		const firstNew = Number(/new\s+(\d+)/.exec(cli.stdout)?.[1]);
 		expect(firstNew).toBeGreaterThan(40);
@@ -242,7 +246,7 @@ describe.skipIf(noNeo4j)('ingest split across machines with --shard', () => {
 		expect(second.skippedByShard).toBe(firstNew);
 		expect(await graphChecksum(graphDb())).toBe(expected);
 
-		const bad = await runCli(['ingest', corpus, '--shard', '3/2']);
+		const bad = await runCli(['ingest', corpus, '--shard', '3/2'], { env: testEnv() });
 		expect(bad.code).not.toBe(0);
 		expect(bad.stderr).toMatch(/--shard must look like i\/n/);
 	}, 300_000);
@@ -260,8 +264,8 @@ describe.skipIf(noNeo4j)('ingest from two processes at once', () => {
 		await resetGraph(graphDb());
 
 		const [a, b] = await Promise.all([
-			runCli(['ingest', corpus, '--shard', '1/2', '--batch', '50']),
-			runCli(['ingest', corpus, '--shard', '2/2', '--batch', '50'])
+			runCli(['ingest', corpus, '--shard', '1/2', '--batch', '50'], { env: testEnv() }),
+			runCli(['ingest', corpus, '--shard', '2/2', '--batch', '50'], { env: testEnv() })
 		]);
 		expect(a.code, a.stderr).toBe(0);
 		expect(b.code, b.stderr).toBe(0);
@@ -289,15 +293,15 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 		const child = spawn(
 			process.execPath,
 			[path.join(PROJECT_ROOT, 'bin', 'lineage.js'), 'ingest', corpus, '--batch', '50'],
-			{ cwd: PROJECT_ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] }
+			{ cwd: PROJECT_ROOT, env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] }
 		);
 		await new Promise<void>((resolve) => {
 			const poll = setInterval(async () => {
-				const [{ n }] = await readRows<{ n: number }>(
+				const [counted] = await readRows<{ n: number }>(
 					graphDb(),
 					'MATCH (p:Paper) RETURN count(p) AS n'
 				);
-				if (n >= 100) {
+				if (counted!.n >= 100) {
 					clearInterval(poll);
 					child.kill('SIGKILL');
 					resolve();
@@ -310,7 +314,7 @@ describe.skipIf(noNeo4j)('ingest resumes after being killed', () => {
 		expect(partial).toBeLessThan(600);
 		expect(partial % 50).toBe(0); // whole batches only: no half-written state
 
-		const resumed = await runCli(['ingest', corpus, '--batch', '50']);
+		const resumed = await runCli(['ingest', corpus, '--batch', '50'], { env: testEnv() });
 		expect(resumed.code).toBe(0);
 		expect(resumed.stdout).toMatch(new RegExp(`unchanged\\s+${partial}`));
 		expect(await graphChecksum(graphDb())).toBe(expected);

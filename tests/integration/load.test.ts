@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../support/corpus.js';
 import { runLoad } from '../../support/load-steps.js';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 // The smoke version of `npm run load:api`: 10 s of mixed traffic at concurrency 4, no errors.
 describe.skipIf(noNeo4j)('the API under load', () => {
@@ -19,8 +19,8 @@ describe.skipIf(noNeo4j)('the API under load', () => {
 		const corpus = path.join(tmp, 'corpus.jsonl');
 		await writeCorpus(corpus, 200, { seed: 3, vocabulary: 'closed' });
 		await ingest(graphDb(), { files: [corpus], batchSize: 100 });
-		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
-		app = await startApp();
+		await graphDb().driver.executeQuery('CALL db.awaitIndexes(60)');
+		app = await startApp(testEnv());
 	});
 	afterAll(async () => {
 		await app?.stop();
@@ -32,6 +32,7 @@ describe.skipIf(noNeo4j)('the API under load', () => {
 	it('serves mixed traffic at concurrency 4 for 10 s without an error', async () => {
 		const report = await runLoad({
 			base: app.url,
+			db: graphDb(),
 			pid: app.pid,
 			steps: [4],
 			seconds: 10,

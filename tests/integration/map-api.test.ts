@@ -1,12 +1,12 @@
 // The map of the field (/api/map) and the lineage's folded papers against a real Neo4j holding
 // the known graph.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { lineage } from '../../graph/queries/lineage.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 interface Region {
 	id: string;
@@ -29,8 +29,8 @@ describe.skipIf(noNeo4j)('the map API', () => {
 
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
-		app = await startApp();
+		await loadKnownGraph(graphDb().driver);
+		app = await startApp(testEnv());
 		for (let i = 0; i < 300; i++) {
 			const a = (await get('/api/health')).body.analytics;
 			if (a.state === 'ready') break;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../support/corpus.js';
-import { closeDriver, getDriver, readRows } from '../../graph/driver.js';
+import { closeDriver, readRows } from '../../graph/driver.js';
 import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotPaths, snapshotPathsResult } from '../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
@@ -20,7 +20,7 @@ import type { PathsResult } from '../../graph/views.js';
 import { HUB_ID, loadHubGraph } from '../fixtures/hub-graph.js';
 import { loadKnownGraph } from '../fixtures/known-graph.js';
 import { projectionReady, startApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 const labels = (r: PathsResult) => r.paths.map((p) => p.nodes.map((n) => n.label).join(' > '));
 const GAMMA = 'AlphaNet > GammaFlow > DeltaFlow > BetaNet';
@@ -39,8 +39,8 @@ describe.skipIf(noNeo4j)('paths ranked by specificity', () => {
 
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
-		await loadHubGraph(getDriver());
+		await loadKnownGraph(graphDb().driver);
+		await loadHubGraph(graphDb().driver);
 		snapshot = (await loadSnapshot(graphDb())).snapshot;
 	}, 120_000);
 
@@ -180,7 +180,9 @@ describe.skipIf(noNeo4j)('paths between hubs of a few thousand papers', () => {
 
 	it('answers from the copy within its budget, or says what to narrow', async () => {
 		// Each answer's evidence is read from Neo4j within the query timeout, on 2 busy cores.
-		const app = await startApp({ LINEAGE_API_CACHE_MB: '0', LINEAGE_QUERY_TIMEOUT_MS: '4000' });
+		const app = await startApp(
+			testEnv({ LINEAGE_API_CACHE_MB: '0', LINEAGE_QUERY_TIMEOUT_MS: '4000' })
+		);
 		try {
 			await projectionReady(app.url, () => {});
 			const seen = await ask(app.url, 4000);
@@ -190,11 +192,13 @@ describe.skipIf(noNeo4j)('paths between hubs of a few thousand papers', () => {
 			await app.stop();
 		}
 		// No budget at all: the best found so far (a direct relation), or a 504 with a message.
-		const starved = await startApp({
-			LINEAGE_API_CACHE_MB: '0',
-			LINEAGE_QUERY_TIMEOUT_MS: '2000',
-			LINEAGE_PATHS_BUDGET_MS: '0'
-		});
+		const starved = await startApp(
+			testEnv({
+				LINEAGE_API_CACHE_MB: '0',
+				LINEAGE_QUERY_TIMEOUT_MS: '2000',
+				LINEAGE_PATHS_BUDGET_MS: '0'
+			})
+		);
 		try {
 			await projectionReady(starved.url, () => {});
 			const seen = await ask(starved.url, 2000);
@@ -206,11 +210,13 @@ describe.skipIf(noNeo4j)('paths between hubs of a few thousand papers', () => {
 	}, 300_000);
 
 	it('answers from Neo4j within the timeout or with a 504, and leaves no transaction running', async () => {
-		const app = await startApp({
-			LINEAGE_API_CACHE_MB: '0',
-			LINEAGE_QUERY_TIMEOUT_MS: '1000',
-			LINEAGE_PROJECTION: 'off'
-		});
+		const app = await startApp(
+			testEnv({
+				LINEAGE_API_CACHE_MB: '0',
+				LINEAGE_QUERY_TIMEOUT_MS: '1000',
+				LINEAGE_PROJECTION: 'off'
+			})
+		);
 		try {
 			await ask(app.url, 1000);
 		} finally {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../support/corpus.js';
-import { closeDriver, getDriver, readRows, writeTx } from '../../graph/driver.js';
+import { closeDriver, readRows, writeTx } from '../../graph/driver.js';
 import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
@@ -31,7 +31,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { writeZephyrine, ZEPHYRINE_ID } from '../fixtures/zephyrine.js';
 import { projectionReady, startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 const OPTIONS: Omit<NeighbourhoodOptions, 'driver' | 'timeoutMs'>[] = [
 	{},
@@ -70,7 +70,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
+		await loadKnownGraph(graphDb().driver);
 		// A denser graph than the known one, so caps and ties are met.
 		const corpus = path.join(dir, 'corpus.jsonl');
 		await writeCorpus(corpus, 250, { seed: 7, vocabulary: 'closed' });
@@ -398,7 +398,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		};
 		try {
 			// No response cache: every answer comes from the copy or from Neo4j.
-			app = await startApp({ LINEAGE_API_CACHE_MB: '0', LINEAGE_LOG: 'on' });
+			app = await startApp(testEnv({ LINEAGE_API_CACHE_MB: '0', LINEAGE_LOG: 'on' }));
 			await projectionReady(app.url, () => {});
 			expect(app.logs()).toMatch(/"event":"projection","nodes":\d+.*"consistent":true/);
 			const health = await (await fetch(`${app.url}/api/health`)).json();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { entityDetail, entityRelations } from '../../graph/queries/entity.js';
 import { NotFoundError } from '../../graph/queries/errors.js';
 import { buildsOn, lineage } from '../../graph/queries/lineage.js';
@@ -17,9 +17,9 @@ const labels = (nodes: { label: string }[]) => nodes.map((n) => n.label).sort();
 describe.skipIf(noNeo4j)('graph queries on a known graph', () => {
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
+		await loadKnownGraph(graphDb().driver);
 		// Full-text indexes catch up asynchronously.
-		await getDriver().executeQuery('CALL db.awaitIndexes(60)');
+		await graphDb().driver.executeQuery('CALL db.awaitIndexes(60)');
 		for (let i = 0; i < 50 && (await search(graphDb(), 'koala')).length === 0; i++)
 			await new Promise((r) => setTimeout(r, 100));
 	});

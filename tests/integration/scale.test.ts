@@ -16,7 +16,7 @@ import { resetGraph } from '../../graph/queries/stats.js';
 import type { GraphView } from '../../graph/views.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { projectionReady, startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 const PAPERS = 3000;
 
@@ -77,7 +77,7 @@ describe.skipIf(noNeo4j)('an open-vocabulary graph of a few thousand papers', ()
 			expect(a.total).toBe(b.total);
 		};
 		try {
-			app = await startApp({ LINEAGE_API_CACHE_MB: '0' });
+			app = await startApp(testEnv({ LINEAGE_API_CACHE_MB: '0' }));
 			await projectionReady(app.url, () => {});
 			const before = await get(80);
 			sameAs(before.view, await overview(graphDb(), { limit: 80 }));

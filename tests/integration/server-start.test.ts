@@ -1,10 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../support/app.js';
+import { noNeo4j, testEnv } from '../helpers/db.js';
+
+// These need no graph, and run without a Neo4j; with one, the app is given the test server's.
+const appEnv = (extra: NodeJS.ProcessEnv) => (noNeo4j ? extra : testEnv(extra));
 
 // The built app, as users run it: a typo in a variable stops it at start, naming the variable.
 describe('the app with a bad variable', () => {
 	it('does not start, and says which variable and what it expects', async () => {
-		const started = startApp({ LINEAGE_QUERY_TIMEOUT_MS: 'abc' });
+		const started = startApp(appEnv({ LINEAGE_QUERY_TIMEOUT_MS: 'abc' }));
 		await expect(started).rejects.toThrow(
 			'lineage: LINEAGE_QUERY_TIMEOUT_MS must be a whole number ≥ 1, got "abc"'
 		);
@@ -18,7 +22,9 @@ describe('the app with a rate limit and a token', () => {
 	afterAll(async () => app?.stop());
 
 	it('answers 401 without the token, then 429 rate_limited past the limit', async () => {
-		app = await startApp({ LINEAGE_RATE_LIMIT: '3', LINEAGE_API_TOKEN: 't0k', LINEAGE_LOG: 'on' });
+		app = await startApp(
+			appEnv({ LINEAGE_RATE_LIMIT: '3', LINEAGE_API_TOKEN: 't0k', LINEAGE_LOG: 'on' })
+		);
 		const auth = { authorization: 'Bearer t0k' };
 		const noToken = await fetch(`${app.url}/api/openapi.json`, {
 			headers: { 'x-request-id': 'no-token' }

@@ -2,11 +2,11 @@
 // graph whose every paper and year is known (tests/fixtures/known-graph.ts); a click on an edge
 // reads every sentence behind it, a page at a time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDriver, getDriver } from '../../graph/driver.js';
+import { closeDriver } from '../../graph/driver.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { ID, loadKnownGraph } from '../fixtures/known-graph.js';
 import { startApp, type RunningApp } from '../../support/app.js';
-import { noNeo4j, graphDb } from '../helpers/db.js';
+import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 
 interface Edge {
 	source: string;
@@ -30,9 +30,9 @@ describe.skipIf(noNeo4j)('the year range of the HTTP API', () => {
 
 	beforeAll(async () => {
 		await resetGraph(graphDb());
-		await loadKnownGraph(getDriver());
+		await loadKnownGraph(graphDb().driver);
 		// No response cache: each answer is computed (from the copy of the graph or Neo4j).
-		app = await startApp({ LINEAGE_API_CACHE_MB: '0' });
+		app = await startApp(testEnv({ LINEAGE_API_CACHE_MB: '0' }));
 	});
 	afterAll(async () => {
 		await app?.stop();
@@ -114,7 +114,7 @@ describe.skipIf(noNeo4j)('the year range of the HTTP API', () => {
 			[`/api/entities/${enc(ID.SD)}?from=soon`, 'from'],
 			[`/api/entities/${enc(ID.SD)}/relations?rel=USES&dir=in&to=99999`, 'to'],
 			[`/api/evidence?source=p-koala&type=BUILDS_ON&target=${enc(ID.SDXL)}&from=2.5`, 'from']
-		]) {
+		] as const) {
 			const res = await get(path);
 			expect(res.status, path).toBe(400);
 			expect(res.body.param, path).toBe(param);

@@ -30,6 +30,8 @@ export interface IngestFaultOptions {
 	trials: Partial<Record<Fault, number>>;
 	seed: number;
 	log?: (line: string) => void;
+	/** the environment its own Neo4j's memory is read from (default: this process's) */
+	neo4jEnv?: NodeJS.ProcessEnv;
 }
 
 export interface Trial {
@@ -119,7 +121,7 @@ export async function runIngestFaults(options: IngestFaultOptions): Promise<Inge
 	const children = new Set<ChildProcess>();
 	let release = () => {};
 	try {
-		bench = await startBenchDb(false, log);
+		bench = await startBenchDb(false, log, options.neo4jEnv);
 		const own = bench;
 		release = stopOnSignals(async () => {
 			for (const child of children) child.kill('SIGKILL');

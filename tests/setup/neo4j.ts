@@ -55,12 +55,8 @@ export default async function setup(project: TestProject) {
 		return;
 	}
 	project.provide('neo4j', config);
+	// Tests pass this database explicitly (tests/helpers/db.ts): the environment is left as it
+	// was, so nothing reaches the database by reading NEO4J_URI.
 	project.provide('neo4jUnavailable', '');
-	// The app code under test resolves its own config from the environment.
-	process.env.NEO4J_URI = config.uri;
-	if (config.kind === 'external') {
-		process.env.NEO4J_USER = config.user;
-		process.env.NEO4J_PASSWORD = config.password;
-	}
 	return cleanup;
 }

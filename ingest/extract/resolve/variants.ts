@@ -25,8 +25,9 @@ const PARAM_SIZE = /^(\d+(?:\.\d+)?)([MBK])$/;
 /** The glued run of tokens starting at `i` ("v1.5", "700M", "XL/2"), trailing dots dropped. */
 function gluedRun(tokens: Token[], i: number, end: number): number {
 	let j = i;
-	while (j + 1 < end && !tokens[j + 1].space && /^[\p{L}\p{N}.\-/+]/u.test(tokens[j + 1].text)) j++;
-	while (j > i && !tokens[j].word) j--;
+	while (j + 1 < end && !tokens[j + 1]!.space && /^[\p{L}\p{N}.\-/+]/u.test(tokens[j + 1]!.text))
+		j++;
+	while (j > i && !tokens[j]!.word) j--;
 	return j;
 }
 
@@ -39,19 +40,19 @@ export function parseVariantSuffix(
 ): VariantSuffix | null {
 	let k = after;
 	if (k >= end) return null;
-	const attached = !tokens[k].space;
-	if (attached && (tokens[k].text === '-' || tokens[k].text === '_')) {
+	const attached = !tokens[k]!.space;
+	if (attached && (tokens[k]!.text === '-' || tokens[k]!.text === '_')) {
 		k++;
-		if (k >= end || tokens[k].space) return null;
-	} else if (attached && !tokens[k].word) return null;
-	if (!tokens[k].word) return null;
+		if (k >= end || tokens[k]!.space) return null;
+	} else if (attached && !tokens[k]!.word) return null;
+	if (!tokens[k]!.word) return null;
 	// "v 1.4": a lone v, a space, then the number
 	let text: string;
 	let last: number;
 	if (
-		(tokens[k].text === 'v' || tokens[k].text === 'V') &&
+		(tokens[k]!.text === 'v' || tokens[k]!.text === 'V') &&
 		k + 1 < end &&
-		/^\d/.test(tokens[k + 1].text)
+		/^\d/.test(tokens[k + 1]!.text)
 	) {
 		last = gluedRun(tokens, k + 1, end);
 		text = 'v' + spanText(tokens, k + 1, last);
@@ -66,23 +67,23 @@ export function parseVariantSuffix(
 		return { kind: 'version', label: versionLabel(v), first: after, last };
 	}
 	const p = PARAM_SIZE.exec(text);
-	if (p) return { kind: 'size', label: p[1] + p[2], first: after, last };
+	if (p) return { kind: 'size', label: p[1]! + p[2]!, first: after, last };
 	if (opts.sizes) {
 		const s = LETTER_SIZE.exec(text);
-		if (s) return { kind: 'size', label: s[1], first: after, last };
+		if (s) return { kind: 'size', label: s[1]!, first: after, last };
 	}
 	return null;
 }
 
 function versionLabel(m: RegExpExecArray): string {
 	const parts = [m[1], m[2], m[3]].filter((x): x is string => x !== undefined);
-	while (parts.length > 1 && /^0+$/.test(parts[parts.length - 1])) parts.pop();
+	while (parts.length > 1 && /^0+$/.test(parts[parts.length - 1]!)) parts.pop();
 	return 'v' + parts.map((p) => String(Number(p))).join('.');
 }
 
 function spanText(tokens: Token[], first: number, last: number): string {
 	let s = '';
-	for (let i = first; i <= last; i++) s += tokens[i].text;
+	for (let i = first; i <= last; i++) s += tokens[i]!.text;
 	return s;
 }
 
@@ -99,14 +100,14 @@ export function parseVariantList(
 	const out: VariantSuffix[] = [];
 	let k = last + 1;
 	while (k < end) {
-		const t = tokens[k].text.toLowerCase();
+		const t = tokens[k]!.text.toLowerCase();
 		if (t !== ',' && t !== 'and' && t !== 'or' && t !== '&' && t !== '/') break;
 		let n = k + 1;
-		if (n < end && tokens[n].text.toLowerCase() === 'and') n++;
+		if (n < end && tokens[n]!.text.toLowerCase() === 'and') n++;
 		if (n >= end) break;
 		// the next item must start with a dash, a "v" or a digit to be a bare suffix
-		if (!/^(-|[vV]\d*|\d)/.test(tokens[n].text)) break;
-		const fake = { ...tokens[n], space: tokens[n].text === '-' ? false : tokens[n].space };
+		if (!/^(-|[vV]\d*|\d)/.test(tokens[n]!.text)) break;
+		const fake = { ...tokens[n]!, space: tokens[n]!.text === '-' ? false : tokens[n]!.space };
 		const copy = tokens.slice();
 		copy[n] = fake;
 		const s = parseVariantSuffix(copy, n, end, { ...opts, bareNumbers: false });

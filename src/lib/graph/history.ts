@@ -13,11 +13,11 @@ export function undoStep<T>(h: History<T>): History<T> {
 	if (!h.applied.length) return h;
 	return {
 		applied: h.applied.slice(0, -1),
-		undone: [...h.undone, h.applied[h.applied.length - 1]]
+		undone: [...h.undone, h.applied[h.applied.length - 1]!]
 	};
 }
 
 export function redoStep<T>(h: History<T>): History<T> {
 	if (!h.undone.length) return h;
-	return { applied: [...h.applied, h.undone[h.undone.length - 1]], undone: h.undone.slice(0, -1) };
+	return { applied: [...h.applied, h.undone[h.undone.length - 1]!], undone: h.undone.slice(0, -1) };
 }

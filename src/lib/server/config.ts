@@ -93,6 +93,7 @@ export function parseServerConfig(env: Env): ServerConfig {
 
 let parsed: ServerConfig | undefined;
 
-export function serverConfig(): ServerConfig {
-	return (parsed ??= parseServerConfig(process.env));
+/** The process-wide config: parsed from the environment on first use, or the one given then. */
+export function serverConfig(config?: ServerConfig): ServerConfig {
+	return (parsed ??= config ?? parseServerConfig(process.env));
 }

@@ -163,7 +163,7 @@ function plainNotEnglishReason(text: string): string | null {
 			word += String.fromCharCode(lower);
 			continue;
 		}
-		if (c > 127 && /\p{L}/u.test(text[i])) other++;
+		if (c > 127 && /\p{L}/u.test(text[i]!)) other++;
 		if (word) {
 			words++;
 			if (FUNCTION_WORDS.has(word)) fn++;
@@ -305,10 +305,10 @@ describe('fast paths give what the plain versions gave', () => {
 	it('glued-suffix cue rules by their word, in rule order', () => {
 		const cues = new CueMatcher();
 		const words = new Set(['based', 'like', 'x', '']);
-		for (const r of cues.rules) for (const w of r.slots[0].words) words.add(w.replace(/^-/, ''));
+		for (const r of cues.rules) for (const w of r.slots[0]!.words) words.add(w.replace(/^-/, ''));
 		for (const w of words)
 			expect(cues.suffixRules(w)).toEqual(
-				cues.rules.filter((r) => r.suffix && r.slots[0].words.has('-' + w))
+				cues.rules.filter((r) => r.suffix && r.slots[0]!.words.has('-' + w))
 			);
 	});
 
@@ -328,7 +328,7 @@ describe('fast paths give what the plain versions gave', () => {
 			if (!/^[\x20-\x7e]*$/.test(s)) continue;
 			const tokens = tokenize(s);
 			for (let i = 0; i < tokens.length; i++) {
-				if (!tokens[i].word) continue;
+				if (!tokens[i]!.word) continue;
 				expect(lexicon.matchAt(tokens, i), s).toEqual(spanLookup(lexicon, tokens, i, s));
 			}
 		}
@@ -339,7 +339,7 @@ describe('fast paths give what the plain versions gave', () => {
 			.split('\n')
 			.filter(Boolean)
 			.map((l) => (JSON.parse(l) as { title: string }).title);
-		const phrases = [...titles, ...titles.map((t) => t.split(':')[0]), ...cases('tags', 300, 6)];
+		const phrases = [...titles, ...titles.map((t) => t.split(':')[0]!), ...cases('tags', 300, 6)];
 		for (const p of phrases) {
 			const full = (nlp(p).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap((s) =>
 				s.terms.map((t) => ({ text: t.text, tags: t.tags }))
@@ -360,15 +360,15 @@ function spanLookup(
 	let best: LexiconMatch | null = null;
 	let pieces = 0;
 	for (let j = i; j < tokens.length && pieces < 12; j++) {
-		const t = tokens[j];
+		const t = tokens[j]!;
 		if (!t.word) {
-			if (!joiners.has(t.text) || t.space || j + 1 >= tokens.length || tokens[j + 1].space) break;
-			if (!tokens[j + 1].word) break;
+			if (!joiners.has(t.text) || t.space || j + 1 >= tokens.length || tokens[j + 1]!.space) break;
+			if (!tokens[j + 1]!.word) break;
 			continue;
 		}
-		if (j > i && !tokens[j - 1].word && tokens[j - 1].space) break;
+		if (j > i && !tokens[j - 1]!.word && tokens[j - 1]!.space) break;
 		pieces++;
-		const entity = lexicon.lookup(text.slice(tokens[i].start, t.end));
+		const entity = lexicon.lookup(text.slice(tokens[i]!.start, t.end));
 		if (entity) best = { entity, first: i, last: j };
 	}
 	return best;

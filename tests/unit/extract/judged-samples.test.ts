@@ -42,9 +42,9 @@ function reported(): Map<string, number[]> {
 	for (const line of readFileSync(new URL('README.md', DIR), 'utf8').split('\n')) {
 		const m = /^\| `([\w.-]+\.jsonl)` \|(.*)$/.exec(line);
 		if (!m) continue;
-		const figures = [...m[2].matchAll(/(\d\.\d+) \(/g)].map((x) => Number(x[1]));
+		const figures = [...m[2]!.matchAll(/(\d\.\d+) \(/g)].map((x) => Number(x[1]));
 		const rows = /\| (\d+) \| (\d\.\d+) \|$/.exec(line);
-		out.set(m[1], rows ? [Number(rows[2])] : figures);
+		out.set(m[1]!, rows ? [Number(rows[2])] : figures);
 	}
 	return out;
 }

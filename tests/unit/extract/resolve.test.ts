@@ -36,8 +36,8 @@ describe('resolution', () => {
 	it('gives stable <type>:<key> ids', () => {
 		const a = extract('', 'We fine-tune SD-XL.');
 		const b = extract('', 'We fine-tune Stable Diffusion XL.');
-		expect(a.entities[0].id).toBe('model:sdxl');
-		expect(b.entities[0].id).toBe(a.entities[0].id);
+		expect(a.entities[0]!.id).toBe('model:sdxl');
+		expect(b.entities[0]!.id).toBe(a.entities[0]!.id);
 	});
 
 	it('keeps versions and sizes apart from their family and links them', () => {
@@ -81,7 +81,7 @@ describe('resolution', () => {
 		);
 		expect(defined.mentions.filter((m) => m.text === 'ARAD')).toHaveLength(2);
 		expect(defined.entities.map((e) => e.name)).toEqual(['Any Ratio Adaptability Diffusion']);
-		expect(defined.entities[0].aliases).toContain('ARAD');
+		expect(defined.entities[0]!.aliases).toContain('ARAD');
 		const undefinedShort = extract('', 'The CM is a cm away.');
 		expect(undefinedShort.entities.map((e) => e.name)).toEqual(['consistency model']);
 	});

@@ -141,7 +141,7 @@ describe('rules', () => {
 			rule: 'compared-with.outperform'
 		});
 		expect(r?.confidence).toBeGreaterThan(0.5);
-		expect(x.sentences[2].text).toBe('It outperforms DALL-E 3.');
+		expect(x.sentences[2]!.text).toBe('It outperforms DALL-E 3.');
 	});
 
 	it('gives mention offsets into the analysed text', () => {

@@ -54,7 +54,7 @@ function extraction(
 			end: e.name.length,
 			text: e.name,
 			type: e.mentionType ?? e.type,
-			entityId: ents[i].id,
+			entityId: ents[i]!.id,
 			rule
 		}))
 	);
@@ -335,7 +335,7 @@ describe('spread and Reservoir', () => {
 
 	it('is uniform: every item about as likely (chi-square over 2,000 seeds)', () => {
 		const counts = new Array<number>(20).fill(0);
-		for (let seed = 0; seed < 2000; seed++) for (const i of sample(seed, 5, 20)) counts[i]++;
+		for (let seed = 0; seed < 2000; seed++) for (const i of sample(seed, 5, 20)) counts[i]!++;
 		const expected = (2000 * 5) / 20;
 		const chi = counts.reduce((a, c) => a + (c - expected) ** 2 / expected, 0);
 		expect(chi).toBeLessThan(45); // 19 degrees of freedom: p ≈ 0.001

@@ -1,17 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveDbConfig } from '../../../graph/config.js';
 import { closeDriver, sharedDb } from '../../../graph/driver.js';
+import { parseServerConfig, serverConfig } from '../../../src/lib/server/config.js';
 import { answer } from '../../../src/lib/server/http.js';
 
 // A Neo4j that accepts connections while still starting kept requests waiting past the query
 // timeout (faults:serve): every endpoint now answers 503 by the query timeout plus 2 s.
 describe('an endpoint whose database does not answer', () => {
-	const saved = { ...process.env };
-	process.env.LINEAGE_QUERY_TIMEOUT_MS = '200';
-	// the process-wide Db, made here on a port nothing listens on
+	// the process-wide config and Db, made here: a short query timeout, a port nothing listens on
+	serverConfig(parseServerConfig({ LINEAGE_QUERY_TIMEOUT_MS: '200' }));
 	sharedDb(resolveDbConfig({}, { NEO4J_URI: 'bolt://127.0.0.1:9' }));
 	afterAll(async () => {
-		process.env = saved;
 		await closeDriver();
 	});
 

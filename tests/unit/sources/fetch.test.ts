@@ -112,13 +112,13 @@ describe('lineage fetch arxiv', () => {
 		]);
 		expect(seen.every((s) => s.userAgent === USER_AGENT)).toBe(true);
 		expect(USER_AGENT).toBe('Lineage/0.1 (+https://github.com/lineage-kg/lineage)');
-		expect(seen[0].url.searchParams.get('search_query')).toBe('all:diffusion AND all:sampler');
-		expect(seen[2].url.searchParams.get('max_results')).toBe('2');
-		expect(seen[3].url.searchParams.get('max_results')).toBe('1');
+		expect(seen[0]!.url.searchParams.get('search_query')).toBe('all:diffusion AND all:sampler');
+		expect(seen[2]!.url.searchParams.get('max_results')).toBe('2');
+		expect(seen[3]!.url.searchParams.get('max_results')).toBe('1');
 
 		const lines = readFileSync(out, 'utf8').trim().split('\n');
 		expect(lines).toHaveLength(5);
-		expect(JSON.parse(lines[0])).toMatchObject({
+		expect(JSON.parse(lines[0]!)).toMatchObject({
 			id: 'arxiv:2401.00001',
 			arxivId: '2401.00001v1',
 			year: 2024
@@ -126,7 +126,7 @@ describe('lineage fetch arxiv', () => {
 		const { papers, rejects } = await collect(out);
 		expect(rejects).toEqual([]);
 		expect(papers.map((p) => p.id)).toEqual([1, 2, 3, 4, 5].map((n) => `arxiv:2401.0000${n}`));
-		expect(papers[2].abstract).toBe(
+		expect(papers[2]!.abstract).toBe(
 			'We present sampler 3, a training-free solver for diffusion ODEs that reaches an FID of 3.3 on CIFAR-10 in 10 steps.'
 		);
 		expect(console.log).toHaveBeenCalledWith(
@@ -148,7 +148,7 @@ describe('lineage fetch arxiv', () => {
 		});
 		expect(report).toMatchObject({ written: 3, pages: 2, requests: 2, totalResults: 5 });
 		expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
-		expect(seen[0].url.searchParams.get('search_query')).toBe('ti:diffusion');
+		expect(seen[0]!.url.searchParams.get('search_query')).toBe('ti:diffusion');
 		expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(3);
 	});
 

@@ -58,7 +58,7 @@ describe('readPapers format choice', () => {
 		const { papers, rejects } = await collect(f, { format: 'openalex' });
 		expect(rejects).toEqual([]);
 		expect(papers[0]).toMatchObject({ id: 'openalex:W1', abstract: 'Diffusion wins.', year: 2021 });
-		expect(papers[0].source.kind).toBe('openalex');
+		expect(papers[0]!.source.kind).toBe('openalex');
 	});
 
 	it('an unknown --format is one reject naming the known ones', async () => {

@@ -36,7 +36,7 @@ describe('gzip-compressed files', () => {
 		const named = await collect(gz('export.csv.gz', csv));
 		const forced = await collect(gz('export.gz', csv), { format: 'csv' });
 		expect(named.papers.length).toBe(forced.papers.length);
-		expect(forced.papers[0].source.kind).toBe('csv');
+		expect(forced.papers[0]!.source.kind).toBe('csv');
 		expect(forced.rejects).toEqual([]);
 	});
 
@@ -70,7 +70,7 @@ describe('gzip-compressed files', () => {
 			{ uri: header, line: 0, reason: expect.stringMatching(/^corrupt gzip data/) }
 		]);
 		const good = gzipSync(readFileSync(fixture('papers.jsonl')));
-		good[good.length - 6] ^= 0xff; // CRC-32 of the content
+		good[good.length - 6]! ^= 0xff; // CRC-32 of the content
 		const crc = gz('crc.jsonl.gz', good);
 		const { rejects } = await collect(crc);
 		expect(rejects.at(-1)).toEqual({
@@ -141,7 +141,7 @@ describe('gzip bombs are bounded', () => {
 		expect(rejects).toEqual([
 			{ uri: path, line: expect.any(Number), reason: expect.stringMatching(/a gzip bomb\?/) }
 		]);
-		expect(rejects[0].line).toBeLessThan(100 * 1024 * 1024);
+		expect(rejects[0]!.line).toBeLessThan(100 * 1024 * 1024);
 		expect(performance.now() - t0).toBeLessThan(25_000);
 		expect(grewMb).toBeLessThan(200);
 	}, 60_000);

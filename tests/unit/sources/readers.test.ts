@@ -1,6 +1,7 @@
 // Every reader against realistic fixtures, including broken ones: good records come through,
 // each problem is a reject carrying the file, the line and a reason.
 import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../../ingest/types.js';
 import { collect, fixture } from './collect.js';
 
 describe('arXiv Atom reader', () => {
@@ -12,7 +13,7 @@ describe('arXiv Atom reader', () => {
 			'arxiv:2310.04378',
 			'arxiv:2202.00512'
 		]);
-		const [insta, lcm, pd] = papers;
+		const [insta, lcm, pd] = papers as [Paper, Paper, Paper]; // the three ids above
 		expect(insta.title).toBe(
 			'InstaFlow: One Step is Enough for High-Quality Diffusion-Based Text-to-Image Generation'
 		);
@@ -53,8 +54,8 @@ describe('arXiv Atom reader', () => {
 		const { papers, rejects } = await collect(fixture('arxiv-bad-entry.xml'));
 		expect(papers.map((p) => p.id)).toEqual(['arxiv:2309.06380', 'arxiv:2202.00512']);
 		expect(rejects).toHaveLength(1);
-		expect(rejects[0].line).toBe(53);
-		expect(rejects[0].reason).toMatch(/malformed <entry>/);
+		expect(rejects[0]!.line).toBe(53);
+		expect(rejects[0]!.reason).toMatch(/malformed <entry>/);
 	});
 
 	it('never expands entities declared in a DTD (billion laughs)', async () => {
@@ -63,10 +64,10 @@ describe('arXiv Atom reader', () => {
 			expect.stringMatching(/DTD.*nothing is expanded/)
 		]);
 		expect(papers).toHaveLength(1);
-		expect(papers[0].title.length).toBeLessThan(40);
-		expect(papers[0].abstract.length).toBeLessThan(300);
-		expect(papers[0].abstract).not.toContain('lollol');
-		expect(papers[0].abstract).toContain('noise to data & support'); // &amp; still decoded
+		expect(papers[0]!.title.length).toBeLessThan(40);
+		expect(papers[0]!.abstract.length).toBeLessThan(300);
+		expect(papers[0]!.abstract).not.toContain('lollol');
+		expect(papers[0]!.abstract).toContain('noise to data & support'); // &amp; still decoded
 	});
 });
 
@@ -80,12 +81,12 @@ describe('JSON Lines reader', () => {
 			['arxiv:2307.01952', 3], // from the arXiv DOI 10.48550/arXiv.2307.01952
 			['adversarial-diffusion-distillation', 5] // the record's own id; line 4 is blank
 		]);
-		expect(papers[0].arxivId).toBe('2010.02502v4');
-		expect(papers[1].authors).toEqual(['Xingchao Liu', 'Chengyue Gong', 'Qiang Liu']);
-		expect(papers[1].year).toBe(2022); // from the arXiv id
-		expect(papers[2].authors).toEqual(['Dustin Podell', 'Zion English', 'Kyle Lacey']);
-		expect(papers[2].abstract).toContain('using a post-hoc image-to-image technique & show');
-		expect(papers[3].abstract).toContain('in just 1–4 steps'); // $1$--$4$
+		expect(papers[0]!.arxivId).toBe('2010.02502v4');
+		expect(papers[1]!.authors).toEqual(['Xingchao Liu', 'Chengyue Gong', 'Qiang Liu']);
+		expect(papers[1]!.year).toBe(2022); // from the arXiv id
+		expect(papers[2]!.authors).toEqual(['Dustin Podell', 'Zion English', 'Kyle Lacey']);
+		expect(papers[2]!.abstract).toContain('using a post-hoc image-to-image technique & show');
+		expect(papers[3]!.abstract).toContain('in just 1–4 steps'); // $1$--$4$
 		expect(papers[0]).not.toHaveProperty('venue');
 	});
 
@@ -99,16 +100,16 @@ describe('JSON Lines reader', () => {
 			[f, 4],
 			[f, 5]
 		]);
-		expect(rejects[0].reason).toMatch(/^malformed JSON line/);
-		expect(rejects[1].reason).toMatch(/no abstract/);
-		expect(rejects[2].reason).toMatch(/no title/);
-		expect(rejects[3].reason).toMatch(/expected a JSON object/);
+		expect(rejects[0]!.reason).toMatch(/^malformed JSON line/);
+		expect(rejects[1]!.reason).toMatch(/no abstract/);
+		expect(rejects[2]!.reason).toMatch(/no title/);
+		expect(rejects[3]!.reason).toMatch(/expected a JSON object/);
 	});
 
 	it('decodes UTF-16 with a byte-order mark', async () => {
 		const { papers, rejects } = await collect(fixture('utf16.jsonl'));
 		expect(rejects).toEqual([]);
-		expect(papers[0].abstract).toContain('— naïve GANs included.');
+		expect(papers[0]!.abstract).toContain('— naïve GANs included.');
 	});
 });
 
@@ -142,11 +143,11 @@ describe('OpenAlex reader', () => {
 			['arxiv:2006.11239', 'openalex', 2020], // arXiv DOI and arxiv.org landing page
 			['doi:10.1109/iccv51070.2023.00355', 'openalex', 2023]
 		]);
-		expect(papers[0].abstract).toBe(
+		expect(papers[0]!.abstract).toBe(
 			'We present high quality image synthesis results using diffusion probabilistic models, a class of latent variable models. We obtain an FID score of 3.17 on CIFAR10.'
 		);
-		expect(papers[0].authors).toEqual(['Jonathan Ho', 'Ajay N. Jain', 'Pieter Abbeel']);
-		expect(papers[1].abstract).toBe(
+		expect(papers[0]!.authors).toEqual(['Jonathan Ho', 'Ajay N. Jain', 'Pieter Abbeel']);
+		expect(papers[1]!.abstract).toBe(
 			'We present ControlNet, a neural network architecture to add spatial conditioning controls to large, pretrained text-to-image diffusion models.'
 		);
 		expect(rejects).toEqual([
@@ -163,7 +164,7 @@ describe('OpenAlex reader', () => {
 			year: 2022,
 			title: 'Hierarchical Text-Conditional Image Generation with CLIP Latents'
 		});
-		expect(papers[0].abstract).toMatch(/^Contrastive models like CLIP .* prior and decoder\.$/);
+		expect(papers[0]!.abstract).toMatch(/^Contrastive models like CLIP .* prior and decoder\.$/);
 	});
 });
 
@@ -174,7 +175,7 @@ describe('Semantic Scholar reader', () => {
 			['arxiv:2112.10752', 'semantic-scholar', 2021],
 			['doi:10.1145/3528233.3530757', 'semantic-scholar', 2022] // year from publicationDate
 		]);
-		expect(papers[0].authors).toEqual(['Robin Rombach', 'A. Blattmann', 'Björn Ommer']);
+		expect(papers[0]!.authors).toEqual(['Robin Rombach', 'A. Blattmann', 'Björn Ommer']);
 		expect(rejects).toEqual([
 			{
 				uri: fixture('semantic-scholar.json'),
@@ -207,9 +208,9 @@ describe('CSV reader', () => {
 			['doi:10.1145/3588432.3591513', 5], // the abstract spans lines 4–5
 			['arxiv:2208.01626', 6]
 		]);
-		expect(papers[0].arxivId).toBe('2006.11239v2');
-		expect(papers[1].authors).toHaveLength(6);
-		expect(papers[2].abstract).toContain('translation method that can preserve');
+		expect(papers[0]!.arxivId).toBe('2006.11239v2');
+		expect(papers[1]!.authors).toHaveLength(6);
+		expect(papers[2]!.abstract).toContain('translation method that can preserve');
 	});
 
 	it('rejects a row with a missing column and keeps the others', async () => {
@@ -244,7 +245,7 @@ describe('BibTeX reader', () => {
 			['arxiv:2206.00364', 18, 2022],
 			['doi:10.1109/cvpr52688.2022.01042', 32, 2022]
 		]);
-		const [ddim, edm, ldm] = papers;
+		const [ddim, edm, ldm] = papers as [Paper, Paper, Paper]; // the three rows above
 		expect(ddim.authors).toEqual(['Jiaming Song', 'Chenlin Meng', 'Stefano Ermon']);
 		expect(ddim.abstract).toContain(
 			'We present denoising diffusion implicit models (DDIMs), which produce samples 10× to 50× faster.'
@@ -287,7 +288,7 @@ describe('listing text reader', () => {
 			['Consistency Models', 19],
 			['Scalable Diffusion Models with Transformers', 23]
 		]);
-		expect(papers[1].id).toBe('consistency-models');
+		expect(papers[1]!.id).toBe('consistency-models');
 		expect(papers.every((p) => p.source.kind === 'seed-text' && p.year === null)).toBe(true);
 		expect(rejects).toEqual([
 			{

@@ -27,7 +27,7 @@ describe('bundled sample corpus', () => {
 			'instaflow-one-step-is-enough-for-high-quality-diffusion-based-text-to-image'
 		);
 		expect(insta?.source).toEqual({ kind: 'seed-text', uri: SAMPLE, line: 51 });
-		expect(papers[0].source.line).toBe(11); // after the page header lines
+		expect(papers[0]!.source.line).toBe(11); // after the page header lines
 	});
 
 	it('reads the gold JSON Lines file to the same titles and abstracts', async () => {

@@ -14,9 +14,9 @@ describe('GraphView → Cytoscape elements', () => {
 	it('keeps the API data and adds size, width and a short label', () => {
 		const els = toElements(VIEW);
 		expect(els.nodes).toHaveLength(4);
-		expect(els.nodes[0].data).toMatchObject({ id: 'model:stable-diffusion', type: 'Model' });
-		expect(els.nodes[0].data.size).toBeGreaterThan(els.nodes[2].data.size as number);
-		expect(els.edges[1].data).toMatchObject({ type: 'BUILDS_ON', support: 3 });
+		expect(els.nodes[0]!.data).toMatchObject({ id: 'model:stable-diffusion', type: 'Model' });
+		expect(els.nodes[0]!.data.size).toBeGreaterThan(els.nodes[2]!.data.size as number);
+		expect(els.edges[1]!.data).toMatchObject({ type: 'BUILDS_ON', support: 3 });
 	});
 
 	it('drops edges whose ends are missing', () => {
@@ -77,7 +77,7 @@ describe('element diffing', () => {
 		cy.getElementById('model:sdxl').position({ x: 123, y: 45 });
 		const added = syncElements(cy, {
 			nodes: [...VIEW.nodes.slice(0, 3), node('model:new', { degree: 3 })],
-			edges: [VIEW.edges[0], VIEW.edges[1], edge('model:new', 'BUILDS_ON', 'model:sdxl', 2)]
+			edges: [VIEW.edges[0]!, VIEW.edges[1]!, edge('model:new', 'BUILDS_ON', 'model:sdxl', 2)]
 		});
 		expect(added).toEqual(['model:new']);
 		expect(cy.getElementById('koala-paper').empty()).toBe(true);

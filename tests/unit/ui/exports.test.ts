@@ -48,7 +48,7 @@ describe('exports', () => {
 	it('GraphML is escaped and carries evidence', () => {
 		const xml = toGraphML({
 			...graph,
-			nodes: [...graph.nodes, { ...graph.nodes[0], id: 'x<y', label: '<script>"&' }]
+			nodes: [...graph.nodes, { ...graph.nodes[0]!, id: 'x<y', label: '<script>"&' }]
 		});
 		expect(xml).toContain('<node id="x&lt;y">');
 		expect(xml).toContain('&lt;script&gt;&quot;&amp;');

@@ -51,11 +51,11 @@ describe('layouts', () => {
 		];
 		expect(widestRank(nodes)).toBe(30);
 		const pos = lineageGrid(nodes, 'descendants');
-		expect(pos['model:root'].x).toBe(0);
-		expect(new Set(nodes.slice(1).map((n) => pos[n.id].x)).size).toBe(3);
-		expect(Math.min(...nodes.slice(1).map((n) => pos[n.id].x))).toBeGreaterThan(0);
+		expect(pos['model:root']!.x).toBe(0);
+		expect(new Set(nodes.slice(1).map((n) => pos[n.id]!.x)).size).toBe(3);
+		expect(Math.min(...nodes.slice(1).map((n) => pos[n.id]!.x))).toBeGreaterThan(0);
 		const back = lineageGrid(nodes, 'ancestors');
-		expect(back['model:n0'].x).toBeLessThan(back['model:root'].x);
+		expect(back['model:n0']!.x).toBeLessThan(back['model:root']!.x);
 	});
 
 	it('rings new nodes around their anchor', () => {

@@ -79,7 +79,7 @@ describe('paths as chains', () => {
 	it('gives stored edge ids for backward hops', () => {
 		const back: PathView = {
 			...path,
-			hops: [{ ...path.hops[0], from: 'model:sdxl', to: 'technique:koala', forward: false }]
+			hops: [{ ...path.hops[0]!, from: 'model:sdxl', to: 'technique:koala', forward: false }]
 		};
 		expect(pathElementIds([back])).toContain('technique:koala|BUILDS_ON|model:sdxl');
 		expect(pathsGraph([path, back]).edges).toHaveLength(2);
