@@ -43,6 +43,28 @@ export async function curationsIn(tx: ManagedTransaction): Promise<CurationRecor
 	return res.records.map((r) => toRecord(r.get('c') as Record<string, unknown>));
 }
 
+/**
+ * What the graph calls each id the corrections speak of ($ids → entity name or paper title), so
+ * people read names rather than ids; ids no longer in the graph (merged away) are left out.
+ */
+export async function namesOf(
+	db: Db,
+	ids: string[],
+	options: { timeoutMs?: number } = {}
+): Promise<Record<string, string>> {
+	const rows = await readRows<{ id: string; name: string }>(
+		db,
+		`UNWIND $ids AS id
+		 OPTIONAL MATCH (e:Entity {id: id})
+		 OPTIONAL MATCH (p:Paper {id: id})
+		 WITH id, coalesce(e.name, p.title) AS name WHERE name IS NOT NULL
+		 RETURN id, name`,
+		{ ids },
+		options
+	);
+	return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 export async function getCuration(
 	tx: ManagedTransaction,
 	id: string
