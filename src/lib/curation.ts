@@ -164,6 +164,26 @@ export function whyProblem(why: string): string | null {
 	return null;
 }
 
+/**
+ * Set at sign-in (a readable cookie, unlike the token's): the name the server records this
+ * browser's corrections under, the access token's, whatever a form's "by" says.
+ */
+export const WRITER_COOKIE = 'lineage_as';
+
+/** The name corrections are recorded under when signed in with the token, else null. */
+export function signedInAs(cookie: string): string | null {
+	for (const part of cookie.split(';')) {
+		const [k, ...v] = part.trim().split('=');
+		if (k !== WRITER_COOKIE) continue;
+		try {
+			return decodeURIComponent(v.join('=')) || null;
+		} catch {
+			return null;
+		}
+	}
+	return null;
+}
+
 const BY_KEY = 'lineage.curation.by';
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
