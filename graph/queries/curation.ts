@@ -399,7 +399,9 @@ export interface CuratedFacts {
 }
 
 // $ids → what each paper mentions, what it states itself, and the entity edges it supports that
-// still stand (a rejected edge is gone from the graph, so it is gone from here too)
+// still stand (a rejected edge is gone from the graph, so it is gone from here too). An OPTIONAL
+// MATCH that finds nothing gives one row of nulls, whose map collect() would keep: hence the
+// CASE (collect() skips a null, not a map of nulls).
 const CURATED_FACTS = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})
@@ -409,7 +411,8 @@ CALL (p) {
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[r]->(e:Entity) WHERE type(r) <> 'MENTIONS'
-  RETURN collect({head: null, headName: null, type: type(r), tail: e.id, tailName: e.name}) AS own
+  RETURN collect(CASE WHEN r IS NULL THEN null
+                 ELSE {head: null, headName: null, type: type(r), tail: e.id, tailName: e.name} END) AS own
 }
 CALL (p) {
   UNWIND coalesce(p.supports, []) AS key
@@ -420,7 +423,8 @@ CALL (p) {
 CALL (p) {
   OPTIONAL MATCH (p)-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
   WHERE r.curated = 'added' AND p.id IN coalesce(r.papers, [])
-  RETURN collect({head: a.id, headName: a.name, type: type(r), tail: b.id, tailName: b.name}) AS added
+  RETURN collect(CASE WHEN r IS NULL THEN null
+                 ELSE {head: a.id, headName: a.name, type: type(r), tail: b.id, tailName: b.name} END) AS added
 }
 RETURN p.id AS id, p.title AS title, coalesce(p.abstract, '') AS abstract, entities,
        own + between + [x IN added WHERE NOT x IN between] AS relations

@@ -178,6 +178,8 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 		expect(await edgeCard.getByTestId('curated-mark').count()).toBe(0);
 		expect((await edgeInGraph(page, COMPARED)).outline).toBe('0px');
 		await edgeCard.getByTestId('curate-confirm').click();
+		// The keyboard goes straight to the form's first field.
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('why');
 		await edgeCard.getByRole('textbox', { name: /^Why/ }).fill('Table 3 compares them');
 		await edgeCard.getByRole('button', { name: 'Confirm this relation' }).click();
 		await expect
