@@ -203,7 +203,7 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 			}) + '\n'
 		);
 		await ingest(graphDb(), { files: [lone], workers: 0 });
-		const alias = await runCli(['curate', 'alias', 'metric:fid', 'add', 'FID score', '--why', 'x']);
+		const alias = await runCli(['curate', 'alias', 'metric:fid', 'add', 'FID-2024', '--why', 'x']);
 		expect(alias.stderr).toBe('');
 		const file = path.join(tmp, 'lone-gold.jsonl');
 		expect((await runCli(['curate', 'export', file, '--as-gold'])).code).toBe(0);
