@@ -224,12 +224,20 @@ export function compactName(name: string): string {
 
 /**
  * The searches that find an entity's duplicates: search matches words, so a duplicate written with
- * other hyphens or spaces ("Llama2-7B" beside "Llama 2-7B") is found only by its own spelling.
+ * other hyphens or spaces ("Llama2-7B" beside "Llama 2-7B") is found only by its own spelling, and
+ * a name run together ("ZebraGen") only by its words apart ("Zebra Gen" finds "Zebra-Gen").
  */
 export function duplicateQueries(name: string): string[] {
 	const n = name.trim();
+	const apart = n.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{L})(\p{N})/gu, '$1 $2');
 	return [
-		...new Set([n, n.replace(/-/g, ' '), n.replace(/\s+/g, '-'), n.replace(/\s+/g, '')])
+		...new Set([
+			n,
+			n.replace(/-/g, ' '),
+			n.replace(/\s+/g, '-'),
+			n.replace(/\s+/g, ''),
+			apart.replace(/-/g, ' ')
+		])
 	].filter((q) => q.length > 0);
 }
 

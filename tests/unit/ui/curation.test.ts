@@ -183,6 +183,8 @@ describe('corrections in words', () => {
 			'Llama-2-7B',
 			'Llama2-7B'
 		]);
+		// run together: its words apart, as search matches words
+		expect(duplicateQueries('ZebraGen')).toEqual(['ZebraGen', 'Zebra Gen']);
 	});
 
 	it('marks confirmed and added edges only', () => {
