@@ -112,6 +112,20 @@ export async function deleteCurations(db: Db): Promise<number> {
 	return Number(res.records[0]?.get('n') ?? 0);
 }
 
+/** The graph's curation token (changed by every correction and undo), or null when none. */
+export async function curationToken(
+	db: Db,
+	options: { timeoutMs?: number } = {}
+): Promise<string | null> {
+	const [row] = await readRows<{ token: string | null }>(
+		db,
+		`OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.curation AS token`,
+		{},
+		options
+	);
+	return row?.token ?? null;
+}
+
 let cached: CurationState = NO_CURATION;
 
 /**
