@@ -122,7 +122,12 @@ export function undoEffect(
 export function entityNotes(entity: Pick<EntityDetail, 'curations'>): string[] {
 	const records = entity.curations ?? [];
 	const notes: string[] = [];
-	const merged = records.flatMap((r) => (r.args.kind === 'merge' ? [r.args.otherName] : []));
+	// A split of one name in two types ("ShareGPT" the model and the dataset) names the type.
+	const merged = records.flatMap(({ args: a }) =>
+		a.kind !== 'merge'
+			? []
+			: [a.otherName === a.keepName ? `${a.otherName} (the ${a.otherType})` : a.otherName]
+	);
 	if (merged.length) notes.push(`merged with ${merged.join(', ')}`);
 	// The first and the last change of each thing (a name, a type, an alias of one id), in order.
 	const spans = new Map<string, { first: CurationArgs; last: CurationArgs }>();

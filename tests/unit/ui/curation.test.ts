@@ -126,6 +126,19 @@ describe('corrections in words', () => {
 		]);
 	});
 
+	it('names the type of an entity merged in under the same name', () => {
+		const split: CurationRecord = {
+			...merge,
+			args: {
+				...merge.args,
+				kind: 'merge',
+				otherName: 'SDM',
+				otherType: 'Dataset'
+			} as CurationRecord['args']
+		};
+		expect(entityNotes({ curations: [split] })).toEqual(['merged with SDM (the Dataset)']);
+	});
+
 	it('names ids in the history: by the graph, else by the merge that removed them', () => {
 		const edge = { head: 'model:a-sdm', type: 'USES' as const, tail: 'technique:lora' };
 		const nameOf = historyNames([merge], { 'technique:lora': 'LoRA', 'model:sdm': 'SDM' });
