@@ -143,7 +143,8 @@ function corrected(row: EntityRow, id: string, state: CurationState): EntityRow 
 	}
 	for (const former of identity?.formerNames ?? []) aliases.push(former);
 	for (const a of adds ?? []) aliases.push(a);
-	aliases = [...new Set(aliases)].filter((a) => !drops?.has(a));
+	// never its own name: a merge of two entities of one name (a split by type) would add it
+	aliases = [...new Set(aliases)].filter((a) => !drops?.has(a) && a !== name);
 	return {
 		...row,
 		name,

@@ -98,6 +98,22 @@ export const curationArgs = z.discriminatedUnion('kind', [
 ]);
 export type CurationArgs = z.output<typeof curationArgs>;
 
+/** The entity and paper ids a correction speaks of (to name them for people). */
+export function idsOf(a: CurationArgs): string[] {
+	switch (a.kind) {
+		case 'merge':
+			return [a.keep, a.other];
+		case 'rename':
+		case 'retype':
+		case 'alias':
+			return [a.id];
+		case 'add':
+			return a.paper ? [a.head, a.tail, a.paper] : [a.head, a.tail];
+		default:
+			return [a.head, a.tail];
+	}
+}
+
 /** One stored correction, as `curate list --json`, `curate export` and the API give it. */
 export const curationRecord = z.object({
 	id: z

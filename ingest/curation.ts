@@ -240,23 +240,27 @@ async function checkedArgs(
 	request: CurationRequest,
 	state: CurationState
 ): Promise<CurationArgs> {
-	const live = (id: string, param: string) => {
+	// An id merged away (a page or script of before the merge): say into what, by whom, when.
+	const live = async (id: string, param: string) => {
 		const into = state.resolve(id);
-		if (into !== id)
-			throw new CurationError(
-				`${id} was merged into ${into}: correct ${into} instead.`,
-				400,
-				param
-			);
+		if (into === id) return;
+		const name = (await entitiesById(tx, [into])).get(into)?.name;
+		const merge = state.records.find((r) => r.args.kind === 'merge' && r.args.other === id);
+		const who = merge ? ` by ${merge.by} on ${merge.at.slice(0, 10)}` : '';
+		throw new CurationError(
+			`${id} was merged into ${into}${name ? ` (${name})` : ''}${who}: correct ${into} instead.`,
+			400,
+			param
+		);
 	};
 	const entity = async (id: string, param: string) => {
-		live(id, param);
+		await live(id, param);
 		const found = (await entitiesById(tx, [id])).get(id);
 		if (!found) throw new CurationError(`No entity has the id ${id}.`, 404, param);
 		return found;
 	};
 	const head = async (id: string) => {
-		live(id, 'head');
+		await live(id, 'head');
 		if ((await entitiesById(tx, [id])).has(id) || (await paperExists(tx, id))) return;
 		throw new CurationError(`No entity or paper has the id ${id}.`, 404, 'head');
 	};
@@ -332,7 +336,7 @@ async function checkedArgs(
 			const prior = state.edges.get(key);
 			if (prior?.verdict === request.kind)
 				throw new CurationError(
-					`The edge ${edge} was ${pastTense(request.kind)} already (${prior.record.id}).`,
+					`The edge ${edge} was ${pastTense(request.kind)} already, by ${prior.record.by} on ${prior.record.at.slice(0, 10)} (${prior.record.id}).`,
 					400
 				);
 			if (request.kind === 'add') {
@@ -348,7 +352,12 @@ async function checkedArgs(
 				};
 			}
 			if (!(await edgeExists(tx, request.head, request.type, request.tail)))
-				throw new CurationError(`The graph has no edge ${edge}.`, 404);
+				throw new CurationError(
+					prior?.verdict === 'reject'
+						? `The graph has no edge ${edge}: ${prior.record.by} rejected it on ${prior.record.at.slice(0, 10)} (${prior.record.id}); undo that first.`
+						: `The graph has no edge ${edge}.`,
+					404
+				);
 			return { kind: request.kind, head: request.head, type: request.type, tail: request.tail };
 		}
 	}

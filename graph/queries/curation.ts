@@ -43,6 +43,28 @@ export async function curationsIn(tx: ManagedTransaction): Promise<CurationRecor
 	return res.records.map((r) => toRecord(r.get('c') as Record<string, unknown>));
 }
 
+/**
+ * What the graph calls each id the corrections speak of ($ids → entity name or paper title), so
+ * people read names rather than ids; ids no longer in the graph (merged away) are left out.
+ */
+export async function namesOf(
+	db: Db,
+	ids: string[],
+	options: { timeoutMs?: number } = {}
+): Promise<Record<string, string>> {
+	const rows = await readRows<{ id: string; name: string }>(
+		db,
+		`UNWIND $ids AS id
+		 OPTIONAL MATCH (e:Entity {id: id})
+		 OPTIONAL MATCH (p:Paper {id: id})
+		 WITH id, coalesce(e.name, p.title) AS name WHERE name IS NOT NULL
+		 RETURN id, name`,
+		{ ids },
+		options
+	);
+	return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 export async function getCuration(
 	tx: ManagedTransaction,
 	id: string
@@ -88,6 +110,20 @@ export async function deleteCurations(db: Db): Promise<number> {
 		{ database: db.database }
 	);
 	return Number(res.records[0]?.get('n') ?? 0);
+}
+
+/** The graph's curation token (changed by every correction and undo), or null when none. */
+export async function curationToken(
+	db: Db,
+	options: { timeoutMs?: number } = {}
+): Promise<string | null> {
+	const [row] = await readRows<{ token: string | null }>(
+		db,
+		`OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.curation AS token`,
+		{},
+		options
+	);
+	return row?.token ?? null;
 }
 
 let cached: CurationState = NO_CURATION;
@@ -377,7 +413,9 @@ export interface CuratedFacts {
 }
 
 // $ids → what each paper mentions, what it states itself, and the entity edges it supports that
-// still stand (a rejected edge is gone from the graph, so it is gone from here too)
+// still stand (a rejected edge is gone from the graph, so it is gone from here too). An OPTIONAL
+// MATCH that finds nothing gives one row of nulls, whose map collect() would keep: hence the
+// CASE (collect() skips a null, not a map of nulls).
 const CURATED_FACTS = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})
@@ -387,7 +425,8 @@ CALL (p) {
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[r]->(e:Entity) WHERE type(r) <> 'MENTIONS'
-  RETURN collect({head: null, headName: null, type: type(r), tail: e.id, tailName: e.name}) AS own
+  RETURN collect(CASE WHEN r IS NULL THEN null
+                 ELSE {head: null, headName: null, type: type(r), tail: e.id, tailName: e.name} END) AS own
 }
 CALL (p) {
   UNWIND coalesce(p.supports, []) AS key
@@ -398,7 +437,8 @@ CALL (p) {
 CALL (p) {
   OPTIONAL MATCH (p)-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
   WHERE r.curated = 'added' AND p.id IN coalesce(r.papers, [])
-  RETURN collect({head: a.id, headName: a.name, type: type(r), tail: b.id, tailName: b.name}) AS added
+  RETURN collect(CASE WHEN r IS NULL THEN null
+                 ELSE {head: a.id, headName: a.name, type: type(r), tail: b.id, tailName: b.name} END) AS added
 }
 RETURN p.id AS id, p.title AS title, coalesce(p.abstract, '') AS abstract, entities,
        own + between + [x IN added WHERE NOT x IN between] AS relations

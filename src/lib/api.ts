@@ -251,7 +251,11 @@ export function createApi(fetcher: Fetch = fetch) {
 		},
 		stats: () => get<StatsView>(fetcher, '/api/stats'),
 		/** Every correction, oldest first, undone ones marked. */
-		curations: () => get<{ curations: CurationRecord[] }>(fetcher, '/api/curations'),
+		curations: () =>
+			get<{ curations: CurationRecord[]; names: Record<string, string> }>(
+				fetcher,
+				'/api/curations'
+			),
 		/** Make a correction; `by` is who (the server uses the token's name when it has one). */
 		curate: (request: CurationRequest, meta: CurationMeta) =>
 			send<CurationRecord>(fetcher, 'POST', '/api/curations', {

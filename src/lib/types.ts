@@ -9,4 +9,9 @@ export {
 	type RelationType
 } from '../../graph/model.js';
 export type * from '../../graph/views.js';
-export type { CurationKind, CurationRecord, CurationRequest } from '../../graph/curation.js';
+export type {
+	CurationArgs,
+	CurationKind,
+	CurationRecord,
+	CurationRequest
+} from '../../graph/curation.js';

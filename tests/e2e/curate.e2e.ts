@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDriver } from '../../graph/driver.js';
 import { deleteCurations } from '../../graph/queries/curation.js';
 import { resetGraph } from '../../graph/queries/stats.js';
-import { loadCurationPapers } from '../fixtures/curation.js';
+import { loadCurationPapers, ZEBRA_SPLIT } from '../fixtures/curation.js';
 import { projectionReady } from '../../support/app.js';
 import { noNeo4j, graphDb, testEnv } from '../helpers/db.js';
 import {
@@ -28,6 +28,8 @@ const SDXL = 'model:sdxl';
 const KOALA_ID = 'model:koala';
 const USES_LORA = `${KOALA_ID}|USES|technique:lora`;
 const COMPARED = 'model:instaflow|COMPARED_WITH|model:stylegan-t';
+const ZEBRA_MODEL = 'model:zebragen';
+const K700 = 'model:koala-700m';
 const SLOW = { timeout: 20_000 };
 
 type CyWindow = {
@@ -60,6 +62,11 @@ function edgeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
 	}, id);
 }
 
+/** The data-testid of the element with the keyboard focus. */
+function focusedTestId(page: Page): Promise<string | null> {
+	return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
 /** The relation rows of the entity card, as text. */
 async function relationRows(page: Page): Promise<string[]> {
 	return page.locator('[data-testid="entity-card"] ul.relations > li .rel').allTextContents();
@@ -71,7 +78,7 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 
 	beforeAll(async () => {
 		ensureBuilt();
-		await loadCurationPapers(graphDb(), tmp);
+		await loadCurationPapers(graphDb(), tmp, ZEBRA_SPLIT);
 		h = await startHarness(testEnv());
 		await projectionReady(h.app.url, () => {});
 		page = await h.newPage();
@@ -95,7 +102,7 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 		await card.getByRole('combobox', { name: 'The same entity under another name' }).fill('SDXL');
 		await card.getByRole('option', { name: /^SDXL/ }).first().click();
 		await expect(card.getByTestId('curate-summary').textContent()).resolves.toMatch(
-			/SDXL will be merged into Stable Diffusion/
+			/SDXL \(Model, \d papers?\) will be merged into Stable Diffusion \(Model\)/
 		);
 		await card.getByRole('textbox', { name: /^Why/ }).fill('SDXL is a Stable Diffusion model');
 		await card.getByRole('textbox', { name: /^By/ }).fill('ada');
@@ -170,6 +177,8 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 		expect(await edgeCard.getByTestId('curated-mark').count()).toBe(0);
 		expect((await edgeInGraph(page, COMPARED)).outline).toBe('0px');
 		await edgeCard.getByTestId('curate-confirm').click();
+		// The keyboard goes straight to the form's first field.
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('why');
 		await edgeCard.getByRole('textbox', { name: /^Why/ }).fill('Table 3 compares them');
 		await edgeCard.getByRole('button', { name: 'Confirm this relation' }).click();
 		await expect
@@ -194,27 +203,145 @@ describe.skipIf(noNeo4j)('curation from the explorer', () => {
 		await page.waitForURL(/\/history$/);
 		const rows = page.getByTestId('history-row');
 		await expect.poll(() => rows.count(), SLOW).toBe(3);
-		// Newest first: the confirm, the reject, the merge.
-		const texts = await rows.locator('.what').allTextContents();
-		expect(texts[0]).toMatch(/confirmed model:instaflow compared with model:stylegan-t/);
-		expect(texts[1]).toMatch(/rejected model:koala uses technique:lora/);
-		expect(texts[2]).toMatch(/merged SDXL into Stable Diffusion/);
+		// Newest first: the confirm, the reject, the merge — entities by name, not by id.
+		const texts = (await rows.locator('.what').allTextContents()).map((t) =>
+			t.replace(/\s+/g, ' ').trim()
+		);
+		expect(texts[0]).toBe('confirmed InstaFlow compared with StyleGAN-T');
+		expect(texts[1]).toBe('rejected KOALA uses LoRA');
+		expect(texts[2]).toBe('merged SDXL into Stable Diffusion');
 		const merge = rows.nth(2);
 		expect(await merge.locator('.meta').textContent()).toMatch(/by ada/);
-		expect(await merge.locator('.why').textContent()).toBe('“SDXL is a Stable Diffusion model”');
+		expect(await merge.locator('.why').textContent()).toBe('Why: SDXL is a Stable Diffusion model');
 		await screenshot(page, 'curate-history');
 
+		// Undo asks first, saying what it brings back; Escape keeps the correction.
 		const reject = rows.nth(1);
 		await reject.getByTestId('history-undo').click();
+		await expect(reject.getByTestId('history-confirm').textContent()).resolves.toMatch(
+			/Undo it\? KOALA uses LoRA comes back/
+		);
+		expect(await focusedTestId(page)).toBe('history-undo-yes');
+		await page.keyboard.press('Escape');
+		expect(await focusedTestId(page)).toBe('history-undo');
+		expect(await reject.getByTestId('history-status').textContent()).toBe('In force');
+		await page.reload();
+		expect(await reject.getByTestId('history-status').textContent()).toBe('In force');
+
+		await reject.getByTestId('history-undo').click();
+		await reject.getByTestId('history-undo-yes').click();
 		await expect
 			.poll(() => reject.getByTestId('history-status').textContent(), SLOW)
 			.toMatch(/^Undone by ada/);
 		expect(await reject.getByTestId('history-undo').count()).toBe(0);
+		expect(await focusedTestId(page)).toBe('history-status');
 		expect(await rows.nth(0).getByTestId('history-status').textContent()).toBe('In force');
 
 		// The relation is back.
 		await page.goto(`${h.app.url}/?sel=${enc(KOALA_ID)}`);
 		await expect.poll(() => relationRows(page), SLOW).toContainEqual(expect.stringMatching(/LoRA/));
+		expect(h.pageErrors).toEqual([]);
+	});
+
+	it('suggests the entity written the same, merges it, and leaves the focus on what was done', async () => {
+		await page.goto(`${h.app.url}/?sel=${enc(ZEBRA_MODEL)}&x=${enc(ZEBRA_MODEL)}`);
+		await waitForGraph(page, 2);
+		const card = page.getByTestId('entity-card');
+		await expect(card.locator('h2').textContent()).resolves.toBe('ZebraGen');
+		await card.getByText('Correct this entity').click();
+		await card.getByTestId('curate-merge').click();
+		// Found before anything is typed: the benchmark written with a hyphen, not ZebraGen itself.
+		const suggested = card.getByTestId('merge-suggestions').getByRole('button');
+		await expect
+			.poll(
+				async () => (await suggested.allTextContents()).map((t) => t.replace(/\s+/g, ' ')),
+				SLOW
+			)
+			.toEqual([expect.stringMatching(/^Zebra-Gen Dataset 1 paper$/)]);
+		// Nor does the search offer the entity itself.
+		await card
+			.getByRole('combobox', { name: 'The same entity under another name' })
+			.fill('ZebraGen');
+		await card.getByRole('listbox').waitFor();
+		expect(await card.getByRole('option').allTextContents()).not.toContainEqual(
+			expect.stringMatching(/^\s*ZebraGen\b/)
+		);
+		await suggested.first().click();
+		await expect(card.getByTestId('curate-summary').textContent()).resolves.toMatch(
+			/^Zebra-Gen \(Dataset, 1 paper\) will be merged into ZebraGen \(Model\)/
+		);
+		await card
+			.getByRole('textbox', { name: /^Why/ })
+			.fill('The benchmark of the same paper family');
+		await screenshot(page, 'curate-merge-suggested');
+		await card.getByRole('button', { name: 'Merge', exact: true }).click();
+		await expect
+			.poll(() => card.getByTestId('entity-corrected').textContent(), SLOW)
+			.toMatch(/merged with Zebra-Gen/);
+		expect(await focusedTestId(page)).toBe('curate-done');
+		await page.reload();
+		await waitForGraph(page, 2);
+		expect(await card.locator('.aliases').textContent()).toMatch(/Zebra-Gen/);
+	});
+
+	it('adds an alias and removes it from the listed ones: back as it was, no note left', async () => {
+		await page.goto(`${h.app.url}/?sel=${enc(ZEBRA_MODEL)}&x=${enc(ZEBRA_MODEL)}`);
+		await waitForGraph(page, 2);
+		const card = page.getByTestId('entity-card');
+		await card.getByText('Correct this entity').click();
+		await card.getByTestId('curate-alias').click();
+		await card.getByRole('textbox', { name: 'Add an alias' }).fill('ZG-1');
+		await card.getByRole('textbox', { name: /^Why/ }).fill('the short form of the paper');
+		await card.getByRole('button', { name: 'Add alias' }).click();
+		// "Also written: …", or nothing when it has no alias
+		const aliases = async () =>
+			(await card.locator('p.aliases').count())
+				? await card.locator('p.aliases').textContent()
+				: '';
+		await expect.poll(aliases, SLOW).toMatch(/ZG-1/);
+		expect(await card.getByTestId('entity-corrected').textContent()).toMatch(/alias “ZG-1” added/);
+
+		await card.getByTestId('curate-alias').click();
+		await card.getByRole('button', { name: 'Remove the alias ZG-1' }).click();
+		await expect(card.getByTestId('curate-summary').textContent()).resolves.toBe(
+			'“ZG-1” is no longer a name of ZebraGen, and no paper adds it back.'
+		);
+		await card.getByRole('textbox', { name: /^Why/ }).fill('nobody writes it so');
+		await screenshot(page, 'curate-alias-remove');
+		await card.getByRole('button', { name: 'Remove “ZG-1”' }).click();
+		await expect.poll(aliases, SLOW).not.toMatch(/ZG-1/);
+		expect(await card.getByTestId('entity-corrected').textContent()).not.toMatch(/ZG-1/);
+	});
+
+	it('a stale panel: a merge made meanwhile elsewhere is shown, and nothing is overwritten', async () => {
+		await page.goto(`${h.app.url}/?sel=${enc(K700)}&x=${enc(K700)}`);
+		await waitForGraph(page, 2);
+		const card = page.getByTestId('entity-card');
+		await expect(card.locator('h2').textContent()).resolves.toBe('KOALA-700M');
+		await card.getByText('Correct this entity').click();
+		await card.getByTestId('curate-rename').click();
+		await card.getByRole('textbox', { name: 'New name' }).fill('KOALA 700M');
+		await card.getByRole('textbox', { name: /^Why/ }).fill('as the model card writes it');
+		// Someone else, from another page, merges it into KOALA first.
+		const res = await fetch(`${h.app.url}/api/curations`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({
+				kind: 'merge',
+				keep: KOALA_ID,
+				other: K700,
+				why: 'one model',
+				by: 'bob'
+			})
+		});
+		expect(res.status).toBe(201);
+		await card.getByRole('button', { name: 'Rename', exact: true }).last().click();
+		await expect
+			.poll(() => page.getByTestId('notice').textContent(), SLOW)
+			.toMatch(/Not saved: model:koala-700m was merged into model:koala \(KOALA\) by bob/);
+		await expect(card.locator('h2').textContent()).resolves.toBe('KOALA');
+		expect(await focusedTestId(page)).toBe('notice');
+		await screenshot(page, 'curate-stale');
 		expect(h.pageErrors).toEqual([]);
 	});
 });

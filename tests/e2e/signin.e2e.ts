@@ -66,6 +66,14 @@ describe.skipIf(noNeo4j)('signing in with the access token', () => {
 		await expect(page.getByTestId('entity-card').textContent()).resolves.toContain('KOALA');
 		// the page's own scripts cannot read the token
 		expect(await page.evaluate(() => document.cookie)).not.toContain(TOKEN);
+		// a form says whose name the server records, instead of asking "by" (which it ignores)
+		const card = page.getByTestId('entity-card');
+		await card.getByText('Correct this entity').click();
+		await card.getByTestId('curate-rename').click();
+		await expect(card.getByTestId('curate-as').textContent()).resolves.toMatch(
+			/^\s*Recorded as lab-token/
+		);
+		expect(await card.getByRole('textbox', { name: /^By/ }).count()).toBe(0);
 
 		await page.goto(`${h.app.url}/?sel=${encodeURIComponent('model:koala')}`);
 		await waitForGraph(page, 2);

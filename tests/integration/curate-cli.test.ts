@@ -191,4 +191,39 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 		);
 		expect(scored.stdout).toMatch(/relations\s+P 0\.\d+/);
 	});
+
+	it('exports a paper with no relation between entities without empty relations', async () => {
+		// On the real corpus, a corrected paper that supports no entity edge got a relation of
+		// nulls in its gold, which eval then counted as a miss.
+		await deleteCurations(graphDb());
+		await resetGraph(graphDb());
+		const lone = path.join(tmp, 'lone.jsonl');
+		fs.writeFileSync(
+			lone,
+			JSON.stringify({
+				id: 'fid-study',
+				title: 'How stable is FID?',
+				abstract: 'We measure FID on MS COCO.',
+				year: 2024
+			}) + '\n'
+		);
+		await ingest(graphDb(), { files: [lone], workers: 0 });
+		const alias = await runCli(['curate', 'alias', 'metric:fid', 'add', 'FID-2024', '--why', 'x']);
+		expect(alias.stderr).toBe('');
+		const file = path.join(tmp, 'lone-gold.jsonl');
+		expect((await runCli(['curate', 'export', file, '--as-gold'])).code).toBe(0);
+		const [paper] = fs
+			.readFileSync(file, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(paper.relations.length).toBeGreaterThan(0);
+		for (const r of paper.relations)
+			expect(r, JSON.stringify(r)).toMatchObject({
+				type: expect.any(String),
+				tail: expect.any(String)
+			});
+		const scored = await runCli(['eval', file, '--details']);
+		expect(scored.stdout).not.toMatch(/"type":null/);
+	});
 });

@@ -6,9 +6,8 @@
 import { appDb } from './db.js';
 import type { RequestEvent } from '@sveltejs/kit';
 import { serverConfig } from './config.js';
-import { readRows } from '../../../graph/driver.js';
 import { CurationState, type CurationRecord } from '../../../graph/curation.js';
-import { listCurations } from '../../../graph/queries/curation.js';
+import { curationToken, listCurations } from '../../../graph/queries/curation.js';
 import { currentVersion, forgetVersion } from './graph-version';
 
 let known: { graph: string; token: string | null; state: CurationState } | undefined;
@@ -16,13 +15,7 @@ let known: { graph: string; token: string | null; state: CurationState } | undef
 async function state(): Promise<CurationState> {
 	const graph = await currentVersion();
 	if (known?.graph === graph) return known.state;
-	const [row] = await readRows<{ token: string | null }>(
-		appDb(),
-		`OPTIONAL MATCH (m:LineageMeta {id: 'graph'}) RETURN m.curation AS token`,
-		{},
-		{ timeoutMs: 2000 }
-	);
-	const token = row?.token ?? null;
+	const token = await curationToken(appDb(), { timeoutMs: 2000 });
 	if (known && known.token === token) {
 		known = { ...known, graph };
 		return known.state;

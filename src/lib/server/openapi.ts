@@ -173,13 +173,18 @@ export function openApiDocument(): object {
 					summary: 'Every correction people made, oldest first, undone ones marked',
 					responses: {
 						'200': {
-							description: '{ curations: Curation[] }',
+							description:
+								'{ curations: Curation[], names }: `names` gives the entity name or paper title of each id the corrections speak of that the graph still holds',
 							content: {
 								'application/json': {
 									schema: {
 										type: 'object',
 										properties: {
-											curations: { type: 'array', items: { $ref: '#/components/schemas/Curation' } }
+											curations: {
+												type: 'array',
+												items: { $ref: '#/components/schemas/Curation' }
+											},
+											names: { type: 'object', additionalProperties: { type: 'string' } }
 										}
 									}
 								}

@@ -8,6 +8,7 @@ export const load: PageLoad = async ({ fetch, depends }) => {
 	const r = await createApi(fetch).curations();
 	return {
 		curations: r.ok ? [...r.data.curations].reverse() : [],
+		names: r.ok ? r.data.names : {},
 		problem: failure(r)
 	};
 };

@@ -4,6 +4,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { serverConfig } from '$lib/server/config';
 import { authorised, sameToken, TOKEN_COOKIE } from '$lib/server/handles/token';
+import { WRITER_COOKIE } from '$lib/curation';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Where to go after signing in: a path on this site, never another site ("//evil"). */
@@ -18,6 +19,7 @@ export const load: PageServerLoad = ({ request, cookies, url }) => {
 	return {
 		required: token !== undefined,
 		signedIn: token !== undefined && authorised(request, cookies, token),
+		recordedAs: serverConfig().apiTokenName,
 		next: safeNext(url.searchParams.get('next'))
 	};
 };
@@ -31,17 +33,21 @@ export const actions: Actions = {
 		const next = safeNext(String(form.get('next') ?? '/'));
 		if (!given || !sameToken(given, token))
 			return fail(401, { error: 'That is not the access token of this Lineage.', next });
-		cookies.set(TOKEN_COOKIE, given, {
+		const options = {
 			path: '/',
-			httpOnly: true,
 			sameSite: 'strict',
 			secure: url.protocol === 'https:',
 			maxAge: 60 * 60 * 24 * 30
-		});
+		} as const;
+		cookies.set(TOKEN_COOKIE, given, { ...options, httpOnly: true });
+		// Not the token: the name corrections are recorded under, for the forms to say so (the
+		// server records the token's name whatever a form's "by" says).
+		cookies.set(WRITER_COOKIE, serverConfig().apiTokenName, { ...options, httpOnly: false });
 		redirect(303, next);
 	},
 	signout: async ({ cookies }) => {
 		cookies.delete(TOKEN_COOKIE, { path: '/' });
+		cookies.delete(WRITER_COOKIE, { path: '/' });
 		redirect(303, '/signin');
 	}
 };

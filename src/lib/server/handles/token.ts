@@ -5,6 +5,7 @@ import { json, type Cookies, type Handle } from '@sveltejs/kit';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiError } from '../../types.js';
 import { serverConfig } from '../config.js';
+import { WRITER_COOKIE } from '../../curation.js';
 
 export const TOKEN_COOKIE = 'lineage_token';
 
@@ -25,11 +26,33 @@ export function authorised(request: Request, cookies: Cookies, token: string): b
 // The sign-in page, and what the page needs before anyone is signed in.
 const OPEN = /^\/(?:signin(?:\/|$)|api\/health$|favicon|robots\.txt$|_app\/)/;
 
+/**
+ * The readable cookie naming whom corrections are recorded as (set at sign-in) follows the
+ * server: gone when it has no token (any more), the token's name when signed in — else a form
+ * would say "Recorded as …" of a token this server no longer asks for. Pages only.
+ */
+function syncWriter(cookies: Cookies, token: string | undefined, url: URL): void {
+	const shown = cookies.get(WRITER_COOKIE);
+	const name = serverConfig().apiTokenName;
+	if (!token && shown !== undefined) cookies.delete(WRITER_COOKIE, { path: '/' });
+	else if (token && cookies.get(TOKEN_COOKIE) !== undefined && shown !== name)
+		cookies.set(WRITER_COOKIE, name, {
+			path: '/',
+			sameSite: 'strict',
+			httpOnly: false,
+			secure: url.protocol === 'https:',
+			maxAge: 60 * 60 * 24 * 30
+		});
+}
+
 export const apiToken: Handle = async ({ event, resolve }) => {
 	const token = serverConfig().apiToken;
 	const path = event.url.pathname;
-	if (!token || OPEN.test(path) || authorised(event.request, event.cookies, token))
+	const page = !path.startsWith('/api/') && !path.startsWith('/_app/');
+	if (!token || OPEN.test(path) || authorised(event.request, event.cookies, token)) {
+		if (page) syncWriter(event.cookies, token, event.url);
 		return resolve(event);
+	}
 	if (path.startsWith('/api/')) {
 		return json(
 			{
