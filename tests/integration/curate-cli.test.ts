@@ -208,10 +208,14 @@ describe.skipIf(noNeo4j)('lineage curate', () => {
 			}) + '\n'
 		);
 		await ingest(graphDb(), { files: [lone], workers: 0 });
-		const alias = await runCli(['curate', 'alias', 'metric:fid', 'add', 'FID-2024', '--why', 'x']);
+		const alias = await runCli(['curate', 'alias', 'metric:fid', 'add', 'FID-2024', '--why', 'x'], {
+			env: testEnv()
+		});
 		expect(alias.stderr).toBe('');
 		const file = path.join(tmp, 'lone-gold.jsonl');
-		expect((await runCli(['curate', 'export', file, '--as-gold'])).code).toBe(0);
+		expect((await runCli(['curate', 'export', file, '--as-gold'], { env: testEnv() })).code).toBe(
+			0
+		);
 		const [paper] = fs
 			.readFileSync(file, 'utf8')
 			.trim()
