@@ -77,16 +77,24 @@ class WordIndex {
 	private readonly score: Float32Array;
 	private matchQuery = 0;
 
-	constructor(nodeCount: number, nodes: Iterable<[number, string[]]>) {
+	/**
+	 * `joinNeighbours`: each two neighbouring words are also one word, so a name written apart or
+	 * hyphenated is found written together ("multimodal" finds "multi-modal recommendation").
+	 */
+	constructor(nodeCount: number, nodes: Iterable<[number, string[]]>, joinNeighbours = false) {
 		this.stamp = new Uint32Array(nodeCount);
 		this.matched = new Uint8Array(nodeCount);
 		this.matchStamp = new Uint32Array(nodeCount);
 		this.score = new Float32Array(nodeCount);
 		const pairs = new Map<string, number[]>();
+		const wordsOf = (text: string) => {
+			const ws = words(text);
+			return joinNeighbours ? [...ws, ...ws.slice(1).map((w, k) => ws[k]! + w)] : ws;
+		};
 		for (const [i, texts] of nodes) {
 			const seen = new Set<string>();
 			for (const text of texts)
-				for (const w of words(text)) {
+				for (const w of wordsOf(text)) {
 					if (seen.has(w)) continue;
 					seen.add(w);
 					const list = pairs.get(w);
@@ -293,7 +301,7 @@ export class SearchIndex {
 				this.titleWords[i] = Math.min(65_535, words(label).length);
 			} else entities.push([i, [label, ...(snap.aliases.get(i) ?? [])]]);
 		}
-		this.names = new WordIndex(snap.nodeCount, entities);
+		this.names = new WordIndex(snap.nodeCount, entities, true);
 		this.titles = new WordIndex(snap.nodeCount, papers);
 	}
 

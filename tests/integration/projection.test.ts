@@ -246,6 +246,9 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		expect(await find('koala', { types: ['Task'] })).toEqual([]);
 		expect((await find('Insta Flow'))[0]!.id).toBe(ID.INSTAFLOW);
 		expect((await find('lcm lora'))[0]!.id).toBe(ID.LCMLORA);
+		// and back: a name written apart or hyphenated, found written together
+		expect((await find('lcmlora'))[0]!.id).toBe(ID.LCMLORA);
+		expect((await find('lcmlo'))[0]!.id).toBe(ID.LCMLORA);
 		expect((await find("KOALA's"))[0]!.id).toBe(ID.KOALA);
 		expect((await find('lora')).map((h) => h.id).slice(0, 2)).toEqual([ID.LORA, ID.LCMLORA]);
 		expect((await find('KOALA: Fast Image Synthesis'))[0]!.id).toBe('p-koala');
