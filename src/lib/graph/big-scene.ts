@@ -13,6 +13,7 @@ import {
 	FADED_OPACITY,
 	nodeRing,
 	RING,
+	SELECTED_EDGE,
 	THEME,
 	type EdgeStroke,
 	type Theme
@@ -94,6 +95,10 @@ export interface Scene {
 	edges: EdgeBatch<Segment>[];
 	/** The selected node's edges, drawn over the rest. */
 	incident: SceneEdge[];
+	/** Every edge shown, in the order drawn (the selection's last): what a click may hit. */
+	lines: SceneEdge[];
+	/** The selected edge (its evidence in the panel), drawn on top with a halo. */
+	chosen: SceneEdge | null;
 	/** Edges shown, wherever drawn. */
 	edgeCount: number;
 }
@@ -158,27 +163,34 @@ export function buildScene(
 		}
 		g.nodes.push(n);
 	}
-	const underneath: [GraphEdge, Segment][] = [];
+	const faded = (e: GraphEdge) => highlight != null && !highlight.has(e.id);
+	const underneath: SceneEdge[] = [];
 	const incident: SceneEdge[] = [];
+	let chosen: SceneEdge | null = null;
 	for (const e of graph.edges) {
 		if (hidden.has(e.id)) continue;
 		const a = placed.get(e.source);
 		const b = placed.get(e.target);
 		if (!a || !b) continue;
-		if (e.source === selected || e.target === selected)
-			incident.push({
-				edge: e,
-				a: a.at,
-				b: b.at,
-				stroke: { ...bigEdgeStroke(theme, e), opacity: 1 }
-			});
-		else underneath.push([e, [a.at, b.at]]);
+		const mine = e.source === selected || e.target === selected;
+		const stroke = bigEdgeStroke(theme, e, !mine && faded(e));
+		const line = { edge: e, a: a.at, b: b.at, stroke: mine ? { ...stroke, opacity: 1 } : stroke };
+		if (e.id === selected) chosen = { ...line, stroke: { ...stroke, opacity: 1 } };
+		(mine ? incident : underneath).push(line);
 	}
-	const faded = (e: GraphEdge) => highlight != null && !highlight.has(e.id);
-	const edges = batchEdges(underneath, ([e]) => bigEdgeStroke(theme, e, faded(e))).map(
-		({ stroke, edges }) => ({ stroke, edges: edges.map(([, s]) => s) })
-	);
-	return { nodes, groups, edges, incident, edgeCount: underneath.length + incident.length };
+	const edges = batchEdges(underneath, (e) => e.stroke).map(({ stroke, edges }) => ({
+		stroke,
+		edges: edges.map((e): Segment => [e.a, e.b])
+	}));
+	return {
+		nodes,
+		groups,
+		edges,
+		incident,
+		lines: [...underneath, ...incident],
+		chosen,
+		edgeCount: underneath.length + incident.length
+	};
 }
 
 /** Model → pixels: pixel = model × zoom + pan. */
@@ -204,12 +216,32 @@ export function nodeAt(scene: Scene, p: Position, zoom: number): SceneNode | nul
 	return null;
 }
 
-/** The selected node's edge under a point, within a few pixels. */
+/** Pixels from an edge a pointer may be and still be on it: the selection's, and any other. */
+const EDGE_REACH = { incident: 5, any: 4 } as const;
+
+/**
+ * The edge under a point (model coordinates), within a few pixels: the selected node's first
+ * (drawn on top, and what a reader looks at), else the nearest of all shown.
+ */
 export function edgeAt(scene: Scene, p: Position, zoom: number): SceneEdge | null {
-	const reach = 5 / zoom;
+	return (
+		nearestEdge(scene.incident, p, EDGE_REACH.incident / zoom) ??
+		nearestEdge(scene.lines, p, EDGE_REACH.any / zoom)
+	);
+}
+
+function nearestEdge(lines: readonly SceneEdge[], p: Position, reach: number): SceneEdge | null {
 	let best: SceneEdge | null = null;
 	let bestD = reach;
-	for (const e of scene.incident) {
+	for (const e of lines) {
+		// Most edges are nowhere near: their box, grown by the reach, rules them out cheaply.
+		if (
+			p.x < Math.min(e.a.x, e.b.x) - bestD ||
+			p.x > Math.max(e.a.x, e.b.x) + bestD ||
+			p.y < Math.min(e.a.y, e.b.y) - bestD ||
+			p.y > Math.max(e.a.y, e.b.y) + bestD
+		)
+			continue;
 		const d = segmentDistance(p, e.a, e.b);
 		if (d <= bestD) {
 			best = e;
@@ -360,6 +392,27 @@ export function drawScene(
 		ctx.moveTo(e.a.x, e.a.y);
 		ctx.lineTo(e.b.x, e.b.y);
 		ctx.stroke();
+	}
+	// The clicked edge: a halo in the selection colour, as Cytoscape's views draw it.
+	const chosen = scene.chosen;
+	if (chosen && segmentWanted(chosen.a, chosen.b)) {
+		for (const [colour, alpha, width] of [
+			[
+				THEME[o.theme].selected,
+				SELECTED_EDGE.haloOpacity,
+				// Model units as in Cytoscape, yet never thinner than a few pixels zoomed out.
+				Math.max(chosen.stroke.width + 2 * SELECTED_EDGE.padding, SELECTED_EDGE.minPx / t.zoom)
+			],
+			[chosen.stroke.colour, 1, chosen.stroke.width * 1.5]
+		] as const) {
+			ctx.strokeStyle = colour;
+			ctx.globalAlpha = alpha;
+			ctx.lineWidth = width;
+			ctx.beginPath();
+			ctx.moveTo(chosen.a.x, chosen.a.y);
+			ctx.lineTo(chosen.b.x, chosen.b.y);
+			ctx.stroke();
+		}
 	}
 
 	for (const g of scene.groups) {

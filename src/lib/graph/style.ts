@@ -44,6 +44,9 @@ export function nodeRing(
 	return null;
 }
 
+/** A clicked edge: a halo in the selection colour around it (both renderers). */
+export const SELECTED_EDGE = { padding: 4, haloOpacity: 0.3, minPx: 7 } as const;
+
 export interface EdgeStroke {
 	colour: string;
 	width: number;
@@ -220,8 +223,8 @@ export function graphStyle(
 				opacity: 1,
 				'z-index': 10,
 				'underlay-color': t.selected,
-				'underlay-opacity': 0.3,
-				'underlay-padding': 4
+				'underlay-opacity': SELECTED_EDGE.haloOpacity,
+				'underlay-padding': SELECTED_EDGE.padding
 			}
 		},
 		{ selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': RING.pinned } },
