@@ -19,7 +19,7 @@ import {
 	type SceneState,
 	type Transform
 } from './big-scene';
-import type { Theme } from './style';
+import type { Theme } from './looks';
 import { edgeTooltip, nodeTooltip } from './tooltips';
 
 export type { Hover as ViewHover } from './surface';

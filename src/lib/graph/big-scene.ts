@@ -6,19 +6,22 @@
 // is pure (scene, hit testing, drawing into any 2D context); batched-view.ts puts it on screen.
 import type { Position } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../types';
-import { displayLabel, nodeSize } from './elements';
 import {
-	BIG_PAPER_SIZE,
 	bigEdgeStroke,
 	FADED_OPACITY,
+	LABEL,
+	nodeDiameter,
+	nodeFill,
+	nodeLabel,
 	nodeRing,
-	RING,
+	rings,
 	SELECTED_EDGE,
 	THEME,
 	type EdgeStroke,
+	type NodeFill,
+	type Ring,
 	type Theme
-} from './style';
-import { HIGHLIGHT, nodeLook, type NodeLook } from './vocabulary';
+} from './looks';
 
 export interface EdgeBatch<E> {
 	stroke: EdgeStroke;
@@ -65,16 +68,16 @@ export interface SceneNode {
 	/** Cytoscape's live position object: layouts and drags move the drawing with it. */
 	at: Position;
 	size: number;
-	shape: NodeLook['shape'];
+	shape: NodeFill['shape'];
 	label: string;
 	faded: boolean;
 	/** A ring around the node (selection, highlight, root, pin), if any: colour and width. */
-	ring: { colour: string; width: number; double?: boolean } | null;
+	ring: Ring | null;
 }
 
 interface NodeGroup {
 	colour: string;
-	shape: NodeLook['shape'];
+	shape: NodeFill['shape'];
 	alpha: number;
 	nodes: SceneNode[];
 }
@@ -103,10 +106,9 @@ export interface Scene {
 	edgeCount: number;
 }
 
-const FADED_ALPHA = FADED_OPACITY;
 /** Labels show once they would be at least this many pixels tall (as Cytoscape's min-zoomed-font-size). */
-export const LABEL_FONT = 12;
-export const MIN_LABEL_PX = 11;
+const LABEL_FONT = LABEL.fontSize;
+const MIN_LABEL_PX = LABEL.minPx.big;
 
 /**
  * The scene for a graph: nodes not hidden and placed (`positionOf` knows them), in draw order,
@@ -119,31 +121,27 @@ export function buildScene(
 	state: SceneState,
 	theme: Theme
 ): Scene {
-	const t = THEME[theme];
 	const { hidden, highlight, selected, pinned, roots } = state;
 	const placed = new Map<string, SceneNode>();
 	for (const data of graph.nodes) {
 		if (hidden.has(data.id)) continue;
 		const at = positionOf(data.id);
 		if (!at) continue;
-		const look = nodeLook(data.type);
-		const paper = data.type === 'Paper';
 		const emphasised = highlight?.has(data.id) ?? false;
-		const ring = nodeRing(t, {
-			selected: data.id === selected,
-			emphasised,
-			root: roots.has(data.id),
-			pinned: pinned.has(data.id)
-		});
 		placed.set(data.id, {
 			id: data.id,
 			data,
 			at,
-			size: paper ? BIG_PAPER_SIZE : nodeSize(data),
-			shape: look.shape,
-			label: paper ? '' : displayLabel(data.label),
+			size: nodeDiameter(data, { big: true }),
+			shape: nodeFill(data.type).shape,
+			label: nodeLabel(data, { big: true }),
 			faded: highlight != null && !emphasised,
-			ring
+			ring: nodeRing(theme, {
+				selected: data.id === selected,
+				emphasised,
+				root: roots.has(data.id),
+				pinned: pinned.has(data.id)
+			})
 		});
 	}
 	// Faded below, then papers (small, many), then entities smallest first: hubs stay on top.
@@ -152,8 +150,8 @@ export function buildScene(
 	const groups: NodeGroup[] = [];
 	const groupOf = new Map<string, NodeGroup>();
 	for (const n of nodes) {
-		const colour = nodeLook(n.data.type).colour;
-		const alpha = n.faded ? FADED_ALPHA : 1;
+		const colour = nodeFill(n.data.type).colour;
+		const alpha = n.faded ? FADED_OPACITY : 1;
 		const key = `${order(n)} ${colour} ${n.shape} ${alpha}`;
 		let g = groupOf.get(key);
 		if (!g) {
@@ -262,7 +260,7 @@ function segmentDistance(p: Position, a: Position, b: Position): number {
 /** Adds a node's outline to the current path, centred at (x, y), `s` wide and tall. */
 export function shapePath(
 	ctx: CanvasRenderingContext2D,
-	shape: NodeLook['shape'],
+	shape: NodeFill['shape'],
 	x: number,
 	y: number,
 	s: number
@@ -455,7 +453,7 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 /** The font a label is drawn in: model units, readable even when zoomed out if emphasised. */
 function labelFont(zoom: number, emphasised: boolean) {
 	const px = LABEL_FONT * zoom >= MIN_LABEL_PX ? LABEL_FONT : MIN_LABEL_PX / zoom;
-	return { px, font: `${emphasised ? 'bold ' : ''}${px}px system-ui, sans-serif` };
+	return { px, font: `${emphasised ? 'bold ' : ''}${px}px ${LABEL.family}` };
 }
 
 /** Where a node's label goes, in model units. */
@@ -463,7 +461,7 @@ function labelBox(ctx: CanvasRenderingContext2D, n: SceneNode, zoom: number, emp
 	const { px, font } = labelFont(zoom, emphasised);
 	ctx.font = font;
 	const half = ctx.measureText(n.label).width / 2;
-	const top = n.at.y + n.size / 2 + 3;
+	const top = n.at.y + n.size / 2 + LABEL.margin;
 	return { x1: n.at.x - half, y1: top, x2: n.at.x + half, y2: top + px };
 }
 
@@ -501,7 +499,7 @@ function drawLabel(
 	ctx.textAlign = 'center';
 	ctx.textBaseline = 'top';
 	ctx.font = labelFont(zoom, emphasised).font;
-	ctx.fillText(n.label, n.at.x, n.at.y + n.size / 2 + 3);
+	ctx.fillText(n.label, n.at.x, n.at.y + n.size / 2 + LABEL.margin);
 }
 
 /** The hovered node (ring and label) or edge of the selection (wider), over a drawn scene. */
@@ -525,7 +523,7 @@ export function drawHover(
 		ctx.stroke();
 	}
 	if (node) {
-		drawRing(ctx, node, node.ring ?? { colour: HIGHLIGHT, width: RING.hover }, theme);
+		drawRing(ctx, node, node.ring ?? rings(theme).hover, theme);
 		if (node.label) drawLabel(ctx, node, t.zoom, theme, true);
 	}
 	ctx.restore();
@@ -543,7 +541,7 @@ export function sceneBounds(scene: Scene) {
 		x1 = Math.min(x1, n.at.x - r);
 		x2 = Math.max(x2, n.at.x + r);
 		y1 = Math.min(y1, n.at.y - r);
-		y2 = Math.max(y2, n.at.y + r + (n.label ? LABEL_FONT + 3 : 0));
+		y2 = Math.max(y2, n.at.y + r + (n.label ? LABEL_FONT + LABEL.margin : 0));
 	}
 	return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
 }

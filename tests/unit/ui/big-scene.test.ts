@@ -12,13 +12,8 @@ import {
 	type SceneState
 } from '../../../src/lib/graph/big-scene';
 import { nodeSize } from '../../../src/lib/graph/elements';
-import {
-	BIG_PAPER_SIZE,
-	bigEdgeStroke,
-	graphStyle,
-	STRONG_SUPPORT,
-	THEME
-} from '../../../src/lib/graph/style';
+import { BIG_PAPER_SIZE, bigEdgeStroke, STRONG_SUPPORT, THEME } from '../../../src/lib/graph/looks';
+import { graphStyle } from '../../../src/lib/graph/style';
 import { EDGE_LOOK, HIGHLIGHT, NODE_LOOK } from '../../../src/lib/graph/vocabulary';
 import type { GraphEdge, GraphNode, NodeType, RelationType } from '../../../src/lib/types';
 
