@@ -168,6 +168,59 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		await page.close();
 	});
 
+	it('reads on a phone: short labels on the map, none over another, the full names kept', async () => {
+		const page = await h.browser.newPage({ viewport: { width: 390, height: 844 } });
+		page.on('pageerror', (e) => h.pageErrors.push(e.message));
+		await page.goto(h.app.url);
+		const map = page.getByTestId('field-map');
+		await map.waitFor();
+		const area = (await map.boundingBox())!;
+		const check = async () => {
+			const boxes = await labelBoxes(page);
+			expect(boxes.length).toBeGreaterThanOrEqual(6);
+			expect(overlapping(boxes)).toEqual([]);
+			for (const b of boxes) {
+				expect(b.x, b.text).toBeGreaterThanOrEqual(area.x - 0.5);
+				expect(b.x + b.width, b.text).toBeLessThanOrEqual(area.x + area.width + 0.5);
+				// A third of the width at most (390 px: 140), two lines at most.
+				expect(b.width, b.text).toBeLessThanOrEqual(0.36 * area.width + 4);
+			}
+			// Readable: no label smaller than 12 px, and two lines at most.
+			const lines = await page.locator('text.map-label').evaluateAll((els) =>
+				els.map((el) => ({
+					size: Number(el.getAttribute('font-size')),
+					lines: [...el.querySelectorAll('tspan')].map((t) => t.textContent ?? '')
+				}))
+			);
+			for (const l of lines) {
+				expect(l.size).toBeGreaterThanOrEqual(12);
+				expect(l.lines.length).toBeLessThanOrEqual(2);
+			}
+			return lines.flatMap((l) => l.lines);
+		};
+		const shown = await check();
+		// Each line is a name of its region, whole or shortened with an ellipsis; the full names
+		// are the regions' aria-labels.
+		const names = await page
+			.locator('[data-testid="field-map"] .region')
+			.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+		for (const line of shown) {
+			const stem = line.endsWith('…') ? line.slice(0, -1) : line;
+			expect(
+				names.some((n) => n.includes(stem)),
+				line
+			).toBe(true);
+		}
+		await shoot(page, 'map-sample-390');
+		// Zoomed in, placed afresh: still within the rules.
+		await map.focus();
+		await page.keyboard.press('+');
+		await page.keyboard.press('+');
+		await check();
+		expect(h.pageErrors).toEqual([]);
+		await page.close();
+	});
+
 	it('resizes the regions by their papers of a year range, and links to what is rising', async () => {
 		const page = await h.newPage();
 		await page.goto(h.app.url);
