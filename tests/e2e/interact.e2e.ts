@@ -164,7 +164,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await expect(variants.locator('h4').textContent()).resolves.toMatch(/\(2\)/);
 		await expect(
 			variants.locator('li', { hasText: 'Stable Diffusion v1.5' }).locator('.support').textContent()
-		).resolves.toBe('support 13');
+		).resolves.toBe('13 papers');
 		expect(await card.locator('h4', { hasText: 'builds on' }).count()).toBe(1);
 		expect(await shown(page, ID.XSS)).toBe(true);
 
@@ -176,7 +176,7 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 			.toBe('3 papers in 2023');
 		await expect(
 			variants.locator('li', { hasText: 'Stable Diffusion v1.5' }).locator('.support').textContent()
-		).resolves.toBe('support 2');
+		).resolves.toBe('2 papers');
 		expect(await card.locator('h4', { hasText: 'builds on' }).count()).toBe(0);
 		await expect.poll(() => shown(page, ID.XSS), SLOW).toBe(false);
 		expect(await shown(page, ID.SD)).toBe(true);
@@ -345,6 +345,32 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		const box = (await canvas.boundingBox())!;
 		await page.mouse.click(box.x + 3, box.y + 3);
 		await expect.poll(() => card.count()).toBe(0);
+		expect(h.pageErrors).toEqual([]);
+	});
+
+	it('fits a view opened with a year range to what it shows, not to what the range hides', async () => {
+		await page.goto(
+			`${h.app.url}/?sel=${encodeURIComponent(ID.SD)}&x=${encodeURIComponent(ID.SD)}&from=2023&to=2023`
+		);
+		await waitForGraph(page, 3);
+		// The nodes shown span the canvas (the fit's padding aside) one way or the other.
+		await expect
+			.poll(() =>
+				page.evaluate(() => {
+					const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+						cy: {
+							nodes(s: string): {
+								length: number;
+								renderedBoundingBox(): { w: number; h: number };
+							};
+						};
+					};
+					const shown = el.cy.nodes(':visible');
+					const box = shown.renderedBoundingBox();
+					return Math.max(box.w / el.clientWidth, box.h / el.clientHeight);
+				})
+			)
+			.toBeGreaterThan(0.7);
 		expect(h.pageErrors).toEqual([]);
 	});
 });
