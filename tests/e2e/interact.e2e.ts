@@ -347,30 +347,4 @@ describe.skipIf(noNeo4j)('exploring by year, by relation type and by edge', () =
 		await expect.poll(() => card.count()).toBe(0);
 		expect(h.pageErrors).toEqual([]);
 	});
-
-	it('fits a view opened with a year range to what it shows, not to what the range hides', async () => {
-		await page.goto(
-			`${h.app.url}/?sel=${encodeURIComponent(ID.SD)}&x=${encodeURIComponent(ID.SD)}&from=2023&to=2023`
-		);
-		await waitForGraph(page, 3);
-		// The nodes shown span the canvas (the fit's padding aside) one way or the other.
-		await expect
-			.poll(() =>
-				page.evaluate(() => {
-					const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
-						cy: {
-							nodes(s: string): {
-								length: number;
-								renderedBoundingBox(): { w: number; h: number };
-							};
-						};
-					};
-					const shown = el.cy.nodes(':visible');
-					const box = shown.renderedBoundingBox();
-					return Math.max(box.w / el.clientWidth, box.h / el.clientHeight);
-				})
-			)
-			.toBeGreaterThan(0.7);
-		expect(h.pageErrors).toEqual([]);
-	});
 });
