@@ -46,6 +46,14 @@ async function labelBoxes(page: Page): Promise<Box[]> {
 	);
 }
 
+/**
+ * Until the page is hydrated the map is the server's markup: no labels (they are measured in the
+ * browser) and no handlers. Its first frame is marked once it is live.
+ */
+async function mapLive(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('lineage:map-drawn').length > 0);
+}
+
 function overlapping(boxes: Box[]): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < boxes.length; i++)
@@ -174,6 +182,7 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		await page.goto(h.app.url);
 		const map = page.getByTestId('field-map');
 		await map.waitFor();
+		await mapLive(page);
 		const area = (await map.boundingBox())!;
 		const check = async () => {
 			const boxes = await labelBoxes(page);
@@ -225,6 +234,7 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		const page = await h.newPage();
 		await page.goto(h.app.url);
 		await page.getByTestId('field-map').waitFor();
+		await mapLive(page);
 		const radii = () =>
 			page
 				.locator('[data-testid="field-map"] .region circle')
