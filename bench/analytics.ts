@@ -84,7 +84,7 @@ try {
 	console.log(
 		`analytics: ${s(tInput - t0 + tIndex - tStart)} in all — input ${s(tInput - t0)}, worker ${s(tRun - tStart)} ` +
 			`(graph ${s(result.ms.graph)}, Louvain ${s(result.ms.louvain)}, PageRank ${s(result.ms.pagerank)}, ` +
-			`rising ${s(result.ms.rising)}), index ${s(tIndex - tRun)}`
+			`rising ${s(result.ms.rising)}, map ${s(result.ms.map)}), index ${s(tIndex - tRun)}`
 	);
 	console.log(
 		`${one.n} entities, ${result.communityCount} communities (${index.list(3, 1e9).total} of 3 or more), modularity ${result.modularity.toFixed(3)}`

@@ -10,11 +10,13 @@
 // large share of the papers mention ("large language model", "image generation"), says little
 // about what it is linked to: every weight into it is scaled by its specificity, an inverse
 // document frequency that leaves entities of up to 2 % of the papers alone (specificity()),
-// and its PageRank is scaled by it again.
+// and its PageRank is scaled by it again. The explorer's map of the communities is laid out
+// here too (map.ts), so that its first request for a graph version costs nothing.
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { RELATION_TYPES } from '../model.js';
 import { prng } from '../prng.js';
+import { layoutMap, MAP_REGIONS, type MapLayout } from './map.js';
 
 /** The graph as the analytics read it: entities 0 … n-1 (papers only as lists of mentions). */
 export interface AnalyticsInput {
@@ -33,6 +35,8 @@ export interface AnalyticsInput {
 	paperYear: Uint16Array;
 	paperStart: Uint32Array;
 	paperEntities: Uint32Array;
+	/** each entity's place in the graph's id order: ties of importance are broken by it */
+	idRank?: Uint32Array;
 }
 
 export interface AnalyticsOptions {
@@ -47,6 +51,8 @@ export interface AnalyticsOptions {
 	/** an entity rises only with at least this many papers in the recent years */
 	minRecentPapers?: number;
 	seed?: number;
+	/** the regions of the map laid out with the analytics (map.ts); 0: none */
+	mapRegions?: number;
 }
 
 export interface RisingRow {
@@ -71,7 +77,9 @@ export interface AnalyticsResult {
 	years: number[];
 	yearTotals: number[];
 	rising: { rows: RisingRow[]; recentFrom: number | null; recentTo: number | null; note?: string };
-	ms: { graph: number; louvain: number; pagerank: number; rising: number };
+	/** the explorer's map, laid out here so that its first request needs no work */
+	map: MapLayout | null;
+	ms: { graph: number; louvain: number; pagerank: number; rising: number; map: number };
 }
 
 export type Progress = (stage: string, fraction: number) => void;
@@ -140,7 +148,8 @@ export function computeAnalytics(
 		resolution = 1,
 		recentYears = 1,
 		minRecentPapers = 3,
-		seed = 17
+		seed = 17,
+		mapRegions = MAP_REGIONS
 	} = options;
 	const { n } = input;
 	const t0 = performance.now();
@@ -230,6 +239,12 @@ export function computeAnalytics(
 	progress('rising', 0);
 	const { years, yearTotals, rising } = risingEntities(input, recentYears, minRecentPapers);
 	const tRising = performance.now();
+	progress('map', 0);
+	const map =
+		mapRegions > 0
+			? layoutMap(input, { community, communityCount: order.length, importance }, mapRegions)
+			: null;
+	const tMap = performance.now();
 	progress('done', 1);
 	return {
 		community,
@@ -240,11 +255,13 @@ export function computeAnalytics(
 		years,
 		yearTotals,
 		rising,
+		map,
 		ms: {
 			graph: tGraph - t0,
 			louvain: tLouvain - tGraph,
 			pagerank: tPagerank - tLouvain,
-			rising: tRising - tPagerank
+			rising: tRising - tPagerank,
+			map: tMap - tRising
 		}
 	};
 }

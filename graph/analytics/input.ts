@@ -70,7 +70,8 @@ export function analyticsInput(snap: GraphSnapshot): SnapshotAnalyticsInput {
 			relSupport: Uint32Array.from(relSupport),
 			paperYear,
 			paperStart,
-			paperEntities
+			paperEntities,
+			idRank: Uint32Array.from(entityList, (i) => snap.idRank[i]!)
 		}
 	};
 }

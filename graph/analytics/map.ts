@@ -1,13 +1,16 @@
 // The map of the field: the most important communities as regions, sized by importance (or by
 // their papers of a year range), laid out so that communities with many relations and
 // co-mentions between them sit near each other, and never on top of one another. Pure: the
-// analytics (view.ts) and the in-memory copy of the graph in, positions out; computed once per
-// analytics version and size, the year range only changing the counts.
-import { NODE_TYPES, type EntityType } from '../model.js';
-import type { GraphSnapshot } from '../projection/snapshot.js';
+// analytics' input and result in, positions out. The explorer's map (MAP_REGIONS regions) is
+// laid out by the analytics job itself, in its worker, so that the first request for a graph
+// version answers at once; other sizes once per analytics version, when asked. The year range
+// only changes the counts.
+import type { EntityType } from '../model.js';
+import type { AnalyticsInput, AnalyticsResult } from './compute.js';
 import type { AnalyticsIndex, EntityRef } from './view.js';
 
-const PAPER = NODE_TYPES.indexOf('Paper');
+/** The regions of the explorer's map: laid out with the analytics, in the background. */
+export const MAP_REGIONS = 30;
 
 export interface MapRegion {
 	/** the community's id (that of the member its name starts with) */
@@ -58,37 +61,32 @@ const MAX_R = 70;
 /** Space kept between two regions, in model units. */
 const GAP = 36;
 
-interface Layout {
-	ks: number[]; // community numbers shown, most important first
-	x: Float64Array;
-	y: Float64Array;
-	r: Float64Array;
+/** A map's layout, as the analytics worker hands it over (plain arrays: cloned, not shared). */
+export interface MapLayout {
+	limit: number;
+	/** community numbers shown, most important first */
+	ks: number[];
+	x: number[];
+	y: number[];
+	r: number[];
 	links: { a: number; b: number; weight: number }[];
-	/** per shown community: papers per year (year → count), papers without a year */
-	years: Map<number, number>[];
+	/** per shown community: its papers per year as [year, count], and its papers without a year */
+	years: [number, number][][];
 	noYear: number[];
-	top: EntityRef[][];
+	/** the corpus's first and last year with papers */
 	corpus: { first: number; last: number } | null;
 }
 
-const cache = new WeakMap<AnalyticsIndex, Map<string, Layout>>();
-
 export function fieldMap(
 	index: AnalyticsIndex,
-	snap: GraphSnapshot,
+	/**
+	 * Not read: the map is the analysed version's, laid out with the analytics. Kept so that the
+	 * repository's call (src/lib/server/repository.ts) stays as it is.
+	 */
+	_snap: unknown,
 	o: { limit: number; from?: number; to?: number }
 ): FieldMap {
-	let byKey = cache.get(index);
-	if (!byKey) cache.set(index, (byKey = new Map()));
-	const key = `${snap.version}|${o.limit}`;
-	let layout = byKey.get(key);
-	if (!layout) {
-		// Layouts of an older copy of the graph are not asked again; a few sizes are kept.
-		for (const k of byKey.keys())
-			if (!k.startsWith(`${snap.version}|`) || byKey.size > 4) byKey.delete(k);
-		layout = computeLayout(index, snap, o.limit);
-		byKey.set(key, layout);
-	}
+	const layout = index.mapLayout(o.limit);
 	const ranged = o.from != null || o.to != null;
 	const inRange = (y: number) => (o.from == null || y >= o.from) && (o.to == null || y <= o.to);
 	const regions = layout.ks.map((k, s): MapRegion => {
@@ -104,7 +102,7 @@ export function fieldMap(
 			name: c.name,
 			size: c.size,
 			importance: c.importance,
-			top: layout.top[s]!,
+			top: c.top.map(({ id, name, type }) => ({ id, name, type: type as EntityType })),
 			papers: ranged ? inside : all,
 			papersAll: all,
 			x: round1(layout.x[s]!),
@@ -127,103 +125,93 @@ export function fieldMap(
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
+/** As the index rounds importance (view.ts), so that radii follow the importance it serves. */
+const round4 = (x: number) => Number(x.toPrecision(4));
 
-function computeLayout(index: AnalyticsIndex, snap: GraphSnapshot, limit: number): Layout {
+/**
+ * The map of the `limit` most important communities of MIN_SIZE or more, from the analytics'
+ * input and result: sizes, links, papers per year and positions.
+ */
+export function layoutMap(
+	input: AnalyticsInput,
+	result: Pick<AnalyticsResult, 'community' | 'communityCount' | 'importance'>,
+	limit: number
+): MapLayout {
+	const { community, communityCount, importance } = result;
+	// Members per community, most important first (ties: the graph's id order, as view.ts).
+	const members: number[][] = Array.from({ length: communityCount }, () => []);
+	for (let e = 0; e < input.n; e++) if (community[e]! >= 0) members[community[e]!]!.push(e);
 	// Communities are numbered by total importance already: the first ones big enough.
 	const ks: number[] = [];
-	for (let k = 0; k < index.communities.length && ks.length < limit; k++)
-		if (index.communities[k]!.size >= MIN_SIZE) ks.push(k);
+	for (let k = 0; k < communityCount && ks.length < limit; k++)
+		if (members[k]!.length >= MIN_SIZE) ks.push(k);
 	const n = ks.length;
-	// Each entity of the graph copy → its slot on the map (-1: none shown).
-	const slotOf = new Int32Array(snap.nodeCount).fill(-1);
-	const top: EntityRef[][] = [];
-	const counted = (k: number) => index.members[k]!.slice(0, MEMBERS_COUNTED);
-	ks.forEach((k, s) => {
-		for (const m of counted(k)) {
-			const i = snap.index.get(m.id);
-			if (i !== undefined) slotOf[i] = s;
-		}
-		top.push(
-			index.communities[k]!.top.map(({ id, name, type }) => ({
-				id,
-				name,
-				type: type as EntityType
-			}))
-		);
+	const tie = input.idRank;
+	const slotOf = new Int32Array(input.n).fill(-1);
+	const weight = ks.map((k, s) => {
+		const m = members[k]!;
+		m.sort((a, b) => importance[b]! - importance[a]! || (tie ? tie[a]! - tie[b]! : a - b));
+		// Links and papers are counted over its most important members (see MEMBERS_COUNTED).
+		for (const e of m.slice(0, MEMBERS_COUNTED)) slotOf[e] = s;
+		return round4(m.reduce((sum, e) => sum + round4(importance[e]!), 0));
 	});
 
-	// Links: relations between members of two shown communities (each counted from both ends,
-	// which doubles all of them alike), and papers mentioning members of both.
+	// Links: relations between members of two shown communities, and papers mentioning both.
 	const pair = new Map<number, number>();
 	const add = (a: number, b: number, w: number) => {
 		if (a === b) return;
 		const key = a < b ? a * n + b : b * n + a;
 		pair.set(key, (pair.get(key) ?? 0) + w);
 	};
-	for (let i = 0; i < snap.nodeCount; i++) {
-		const a = slotOf[i]!;
-		if (a < 0) continue;
-		for (let h = snap.start[i]!; h < snap.start[i + 1]!; h++) {
-			const b = slotOf[snap.other[h]!]!;
-			if (b >= 0 && b !== a) add(a, b, snap.support[h]! / 2);
-		}
+	for (let h = 0; h < input.relFrom.length; h++) {
+		const a = slotOf[input.relFrom[h]!]!;
+		const b = slotOf[input.relTo[h]!]!;
+		if (a >= 0 && b >= 0) add(a, b, input.relSupport[h]!);
 	}
-	// Papers: each shown community's distinct papers by year, and the communities of each paper.
+	// Papers: each shown community's distinct papers by year; a paper of several links them.
 	const years: Map<number, number>[] = Array.from({ length: n }, () => new Map());
 	const noYear = new Array<number>(n).fill(0);
-	const seenBy = new Int32Array(snap.nodeCount).fill(-1);
-	const paperSlots = new Map<number, number[]>();
-	ks.forEach((k, s) => {
-		for (const m of counted(k)) {
-			const i = snap.index.get(m.id);
-			if (i === undefined) continue;
-			for (const p of snap.mentionedBy.get(i) ?? []) {
-				if (seenBy[p] === s) continue;
-				seenBy[p] = s;
-				const y = snap.years[p]!;
-				if (y > 0) years[s]!.set(y, (years[s]!.get(y) ?? 0) + 1);
-				else noYear[s]!++;
-				const list = paperSlots.get(p);
-				if (list) list.push(s);
-				else paperSlots.set(p, [s]);
-			}
-		}
-	});
-	for (const list of paperSlots.values()) {
-		if (list.length < 2) continue;
-		const w = 0.25 / (list.length - 1);
-		for (let x = 0; x < list.length; x++)
-			for (let y = x + 1; y < list.length; y++) add(list[x]!, list[y]!, w);
-	}
 	let first = Infinity;
 	let last = -Infinity;
-	for (let i = 0; i < snap.nodeCount; i++) {
-		if (snap.types[i] !== PAPER) continue;
-		const y = snap.years[i]!;
-		if (y > 0) {
-			first = Math.min(first, y);
-			last = Math.max(last, y);
+	const slots: number[] = [];
+	for (let p = 0; p < input.papers; p++) {
+		const year = input.paperYear[p]!;
+		if (year > 0) {
+			first = Math.min(first, year);
+			last = Math.max(last, year);
 		}
+		slots.length = 0;
+		for (let x = input.paperStart[p]!; x < input.paperStart[p + 1]!; x++) {
+			const s = slotOf[input.paperEntities[x]!]!;
+			if (s >= 0 && !slots.includes(s)) slots.push(s);
+		}
+		for (const s of slots) {
+			if (year > 0) years[s]!.set(year, (years[s]!.get(year) ?? 0) + 1);
+			else noYear[s]!++;
+		}
+		if (slots.length < 2) continue;
+		slots.sort((a, b) => a - b);
+		const w = 0.25 / (slots.length - 1);
+		for (let x = 0; x < slots.length; x++)
+			for (let y = x + 1; y < slots.length; y++) add(slots[x]!, slots[y]!, w);
 	}
 
 	const strongest = Math.max(1e-9, ...pair.values());
 	const links = [...pair.entries()]
 		.map(([key, w]) => ({ a: Math.floor(key / n), b: key % n, weight: w / strongest }))
 		.sort((p, q) => q.weight - p.weight || p.a - q.a || p.b - q.b);
-	const biggest = Math.max(1e-9, ...ks.map((k) => index.communities[k]!.importance));
-	const r = Float64Array.from(ks, (k) =>
-		Math.max(MIN_R, MAX_R * Math.sqrt(index.communities[k]!.importance / biggest))
-	);
+	const biggest = Math.max(1e-9, ...weight);
+	const r = Float64Array.from(weight, (w) => Math.max(MIN_R, MAX_R * Math.sqrt(w / biggest)));
 	const { x, y } = place(r, links);
 	return {
+		limit,
 		ks,
-		x,
-		y,
-		r,
+		x: [...x],
+		y: [...y],
+		r: [...r],
 		links,
-		years,
+		years: years.map((m) => [...m.entries()].sort((a, b) => a[0] - b[0])),
 		noYear,
-		top,
 		corpus: Number.isFinite(first) ? { first, last } : null
 	};
 }

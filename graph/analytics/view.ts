@@ -5,7 +5,8 @@
 import { NODE_TYPES, type EntityType } from '../model.js';
 import { NotFoundError } from '../queries/errors.js';
 import type { GraphSnapshot } from '../projection/snapshot.js';
-import type { AnalyticsResult } from './compute.js';
+import type { AnalyticsInput, AnalyticsResult } from './compute.js';
+import { layoutMap, type MapLayout } from './map.js';
 
 const PAPER = NODE_TYPES.indexOf('Paper');
 
@@ -94,14 +95,19 @@ export class AnalyticsIndex {
 	/** each community's members, most important first */
 	readonly members: RankedEntity[][] = [];
 	readonly rising: RisingList;
+	readonly computedAt = new Date().toISOString();
+	/** Map layouts by size: the explorer's from the analytics job, others once asked. */
+	private readonly layouts = new Map<number, MapLayout>();
 
 	constructor(
 		readonly version: string,
 		snap: GraphSnapshot,
 		entities: Uint32Array,
-		result: AnalyticsResult,
-		readonly computedAt = new Date().toISOString()
+		private readonly result: AnalyticsResult,
+		/** the analytics' input, kept for maps of other sizes (none: only the job's map) */
+		private readonly input?: AnalyticsInput
 	) {
+		if (result.map) this.layouts.set(result.map.limit, result.map);
 		const n = entities.length;
 		const order = Array.from({ length: n }, (_, k) => k).sort(
 			(a, b) =>
@@ -183,6 +189,21 @@ export class AnalyticsIndex {
 	list(minSize: number, limit: number): { communities: CommunitySummary[]; total: number } {
 		const big = this.communities.filter((c) => c.size >= minSize);
 		return { communities: big.slice(0, limit), total: big.length };
+	}
+
+	/** The map of the `limit` most important communities, laid out once per size. */
+	mapLayout(limit: number): MapLayout {
+		let layout = this.layouts.get(limit);
+		if (!layout) {
+			if (!this.input) throw new AnalyticsNotReadyError(`No map of ${limit} regions was laid out.`);
+			// A few sizes are kept besides the explorer's.
+			if (this.layouts.size > 4)
+				for (const k of this.layouts.keys())
+					if (k !== this.result.map?.limit) this.layouts.delete(k);
+			layout = layoutMap(this.input, this.result, limit);
+			this.layouts.set(limit, layout);
+		}
+		return layout;
 	}
 
 	entity(id: string): EntityAnalytics | null {

@@ -45,6 +45,14 @@ async function labelBoxes(page: Page): Promise<Box[]> {
 	);
 }
 
+/**
+ * Until the page is hydrated the map is the server's markup: no labels (they are measured in the
+ * browser) and no handlers. Its first frame is marked once it is live.
+ */
+async function mapLive(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('lineage:map-drawn').length > 0);
+}
+
 function overlapping(boxes: Box[]): string[] {
 	const out: string[] = [];
 	for (let i = 0; i < boxes.length; i++)
@@ -167,10 +175,65 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		await page.close();
 	});
 
+	it('reads on a phone: short labels on the map, none over another, the full names kept', async () => {
+		const page = await h.browser.newPage({ viewport: { width: 390, height: 844 } });
+		page.on('pageerror', (e) => h.pageErrors.push(e.message));
+		await page.goto(h.app.url);
+		const map = page.getByTestId('field-map');
+		await map.waitFor();
+		await mapLive(page);
+		const area = (await map.boundingBox())!;
+		const check = async () => {
+			const boxes = await labelBoxes(page);
+			expect(boxes.length).toBeGreaterThanOrEqual(6);
+			expect(overlapping(boxes)).toEqual([]);
+			for (const b of boxes) {
+				expect(b.x, b.text).toBeGreaterThanOrEqual(area.x - 0.5);
+				expect(b.x + b.width, b.text).toBeLessThanOrEqual(area.x + area.width + 0.5);
+				// A third of the width at most (390 px: 140), two lines at most.
+				expect(b.width, b.text).toBeLessThanOrEqual(0.36 * area.width + 4);
+			}
+			// Readable: no label smaller than 12 px, and two lines at most.
+			const lines = await page.locator('text.map-label').evaluateAll((els) =>
+				els.map((el) => ({
+					size: Number(el.getAttribute('font-size')),
+					lines: [...el.querySelectorAll('tspan')].map((t) => t.textContent ?? '')
+				}))
+			);
+			for (const l of lines) {
+				expect(l.size).toBeGreaterThanOrEqual(12);
+				expect(l.lines.length).toBeLessThanOrEqual(2);
+			}
+			return lines.flatMap((l) => l.lines);
+		};
+		const shown = await check();
+		// Each line is a name of its region, whole or shortened with an ellipsis; the full names
+		// are the regions' aria-labels.
+		const names = await page
+			.locator('[data-testid="field-map"] .region')
+			.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+		for (const line of shown) {
+			const stem = line.endsWith('…') ? line.slice(0, -1) : line;
+			expect(
+				names.some((n) => n.includes(stem)),
+				line
+			).toBe(true);
+		}
+		await shoot(page, 'map-sample-390');
+		// Zoomed in, placed afresh: still within the rules.
+		await map.focus();
+		await page.keyboard.press('+');
+		await page.keyboard.press('+');
+		await check();
+		expect(h.pageErrors).toEqual([]);
+		await page.close();
+	});
+
 	it('resizes the regions by their papers of a year range, and links to what is rising', async () => {
 		const page = await h.newPage();
 		await page.goto(h.app.url);
 		await page.getByTestId('field-map').waitFor();
+		await mapLive(page);
 		const radii = () =>
 			page
 				.locator('[data-testid="field-map"] .region circle')

@@ -19,7 +19,7 @@ import {
 	type SceneState,
 	type Transform
 } from './big-scene';
-import type { Theme } from './style';
+import type { Theme } from './looks';
 import { edgeTooltip, nodeTooltip } from './tooltips';
 
 export type { Hover as ViewHover } from './surface';
@@ -30,6 +30,8 @@ export interface BatchedViewOptions {
 	minZoom: number;
 	maxZoom: number;
 	onselect?: (id: string | null) => void;
+	/** A click on (near) an edge: its id (`source|TYPE|target`). */
+	onselectedge?: (id: string) => void;
 	onexpand?: (id: string) => void;
 	onhover: (info: ViewHover | null) => void;
 }
@@ -331,7 +333,7 @@ export function batchedView(
 				}
 			}
 		}
-		canvas.style.cursor = next ? 'pointer' : '';
+		canvas.style.cursor = next || (nextEdge && o.onselectedge) ? 'pointer' : '';
 		if (next !== hovered || nextEdge !== hoveredEdge) {
 			hovered = next;
 			hoveredEdge = nextEdge;
@@ -393,8 +395,13 @@ export function batchedView(
 		}
 		// A cancelled press (the browser took the pointer) selects nothing.
 		if (e.type !== 'pointerup') return;
-		if (!moved) o.onselect?.(hit(start)?.id ?? null);
-		else setHover(local(e));
+		if (moved) return void setHover(local(e));
+		// A node, else an edge near the pointer (as in Cytoscape's views), else nothing.
+		const node = hit(start);
+		const s = currentScene();
+		const line = node || !s || !o.onselectedge ? null : edgeAt(s, toModel(start), zoomNow());
+		if (line) o.onselectedge!(line.edge.id);
+		else o.onselect?.(node?.id ?? null);
 	}
 
 	function ondblclick(e: MouseEvent) {

@@ -6,18 +6,22 @@
 // is pure (scene, hit testing, drawing into any 2D context); batched-view.ts puts it on screen.
 import type { Position } from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../types';
-import { displayLabel, nodeSize } from './elements';
 import {
-	BIG_PAPER_SIZE,
 	bigEdgeStroke,
 	FADED_OPACITY,
+	LABEL,
+	nodeDiameter,
+	nodeFill,
+	nodeLabel,
 	nodeRing,
-	RING,
+	rings,
+	SELECTED_EDGE,
 	THEME,
 	type EdgeStroke,
+	type NodeFill,
+	type Ring,
 	type Theme
-} from './style';
-import { HIGHLIGHT, nodeLook, type NodeLook } from './vocabulary';
+} from './looks';
 
 export interface EdgeBatch<E> {
 	stroke: EdgeStroke;
@@ -64,16 +68,16 @@ export interface SceneNode {
 	/** Cytoscape's live position object: layouts and drags move the drawing with it. */
 	at: Position;
 	size: number;
-	shape: NodeLook['shape'];
+	shape: NodeFill['shape'];
 	label: string;
 	faded: boolean;
 	/** A ring around the node (selection, highlight, root, pin), if any: colour and width. */
-	ring: { colour: string; width: number; double?: boolean } | null;
+	ring: Ring | null;
 }
 
 interface NodeGroup {
 	colour: string;
-	shape: NodeLook['shape'];
+	shape: NodeFill['shape'];
 	alpha: number;
 	nodes: SceneNode[];
 }
@@ -94,14 +98,17 @@ export interface Scene {
 	edges: EdgeBatch<Segment>[];
 	/** The selected node's edges, drawn over the rest. */
 	incident: SceneEdge[];
+	/** Every edge shown, in the order drawn (the selection's last): what a click may hit. */
+	lines: SceneEdge[];
+	/** The selected edge (its evidence in the panel), drawn on top with a halo. */
+	chosen: SceneEdge | null;
 	/** Edges shown, wherever drawn. */
 	edgeCount: number;
 }
 
-const FADED_ALPHA = FADED_OPACITY;
 /** Labels show once they would be at least this many pixels tall (as Cytoscape's min-zoomed-font-size). */
-export const LABEL_FONT = 12;
-export const MIN_LABEL_PX = 11;
+const LABEL_FONT = LABEL.fontSize;
+const MIN_LABEL_PX = LABEL.minPx.big;
 
 /**
  * The scene for a graph: nodes not hidden and placed (`positionOf` knows them), in draw order,
@@ -114,31 +121,27 @@ export function buildScene(
 	state: SceneState,
 	theme: Theme
 ): Scene {
-	const t = THEME[theme];
 	const { hidden, highlight, selected, pinned, roots } = state;
 	const placed = new Map<string, SceneNode>();
 	for (const data of graph.nodes) {
 		if (hidden.has(data.id)) continue;
 		const at = positionOf(data.id);
 		if (!at) continue;
-		const look = nodeLook(data.type);
-		const paper = data.type === 'Paper';
 		const emphasised = highlight?.has(data.id) ?? false;
-		const ring = nodeRing(t, {
-			selected: data.id === selected,
-			emphasised,
-			root: roots.has(data.id),
-			pinned: pinned.has(data.id)
-		});
 		placed.set(data.id, {
 			id: data.id,
 			data,
 			at,
-			size: paper ? BIG_PAPER_SIZE : nodeSize(data),
-			shape: look.shape,
-			label: paper ? '' : displayLabel(data.label),
+			size: nodeDiameter(data, { big: true }),
+			shape: nodeFill(data.type).shape,
+			label: nodeLabel(data, { big: true }),
 			faded: highlight != null && !emphasised,
-			ring
+			ring: nodeRing(theme, {
+				selected: data.id === selected,
+				emphasised,
+				root: roots.has(data.id),
+				pinned: pinned.has(data.id)
+			})
 		});
 	}
 	// Faded below, then papers (small, many), then entities smallest first: hubs stay on top.
@@ -147,8 +150,8 @@ export function buildScene(
 	const groups: NodeGroup[] = [];
 	const groupOf = new Map<string, NodeGroup>();
 	for (const n of nodes) {
-		const colour = nodeLook(n.data.type).colour;
-		const alpha = n.faded ? FADED_ALPHA : 1;
+		const colour = nodeFill(n.data.type).colour;
+		const alpha = n.faded ? FADED_OPACITY : 1;
 		const key = `${order(n)} ${colour} ${n.shape} ${alpha}`;
 		let g = groupOf.get(key);
 		if (!g) {
@@ -158,27 +161,34 @@ export function buildScene(
 		}
 		g.nodes.push(n);
 	}
-	const underneath: [GraphEdge, Segment][] = [];
+	const faded = (e: GraphEdge) => highlight != null && !highlight.has(e.id);
+	const underneath: SceneEdge[] = [];
 	const incident: SceneEdge[] = [];
+	let chosen: SceneEdge | null = null;
 	for (const e of graph.edges) {
 		if (hidden.has(e.id)) continue;
 		const a = placed.get(e.source);
 		const b = placed.get(e.target);
 		if (!a || !b) continue;
-		if (e.source === selected || e.target === selected)
-			incident.push({
-				edge: e,
-				a: a.at,
-				b: b.at,
-				stroke: { ...bigEdgeStroke(theme, e), opacity: 1 }
-			});
-		else underneath.push([e, [a.at, b.at]]);
+		const mine = e.source === selected || e.target === selected;
+		const stroke = bigEdgeStroke(theme, e, !mine && faded(e));
+		const line = { edge: e, a: a.at, b: b.at, stroke: mine ? { ...stroke, opacity: 1 } : stroke };
+		if (e.id === selected) chosen = { ...line, stroke: { ...stroke, opacity: 1 } };
+		(mine ? incident : underneath).push(line);
 	}
-	const faded = (e: GraphEdge) => highlight != null && !highlight.has(e.id);
-	const edges = batchEdges(underneath, ([e]) => bigEdgeStroke(theme, e, faded(e))).map(
-		({ stroke, edges }) => ({ stroke, edges: edges.map(([, s]) => s) })
-	);
-	return { nodes, groups, edges, incident, edgeCount: underneath.length + incident.length };
+	const edges = batchEdges(underneath, (e) => e.stroke).map(({ stroke, edges }) => ({
+		stroke,
+		edges: edges.map((e): Segment => [e.a, e.b])
+	}));
+	return {
+		nodes,
+		groups,
+		edges,
+		incident,
+		lines: [...underneath, ...incident],
+		chosen,
+		edgeCount: underneath.length + incident.length
+	};
 }
 
 /** Model → pixels: pixel = model × zoom + pan. */
@@ -204,12 +214,32 @@ export function nodeAt(scene: Scene, p: Position, zoom: number): SceneNode | nul
 	return null;
 }
 
-/** The selected node's edge under a point, within a few pixels. */
+/** Pixels from an edge a pointer may be and still be on it: the selection's, and any other. */
+const EDGE_REACH = { incident: 5, any: 4 } as const;
+
+/**
+ * The edge under a point (model coordinates), within a few pixels: the selected node's first
+ * (drawn on top, and what a reader looks at), else the nearest of all shown.
+ */
 export function edgeAt(scene: Scene, p: Position, zoom: number): SceneEdge | null {
-	const reach = 5 / zoom;
+	return (
+		nearestEdge(scene.incident, p, EDGE_REACH.incident / zoom) ??
+		nearestEdge(scene.lines, p, EDGE_REACH.any / zoom)
+	);
+}
+
+function nearestEdge(lines: readonly SceneEdge[], p: Position, reach: number): SceneEdge | null {
 	let best: SceneEdge | null = null;
 	let bestD = reach;
-	for (const e of scene.incident) {
+	for (const e of lines) {
+		// Most edges are nowhere near: their box, grown by the reach, rules them out cheaply.
+		if (
+			p.x < Math.min(e.a.x, e.b.x) - bestD ||
+			p.x > Math.max(e.a.x, e.b.x) + bestD ||
+			p.y < Math.min(e.a.y, e.b.y) - bestD ||
+			p.y > Math.max(e.a.y, e.b.y) + bestD
+		)
+			continue;
 		const d = segmentDistance(p, e.a, e.b);
 		if (d <= bestD) {
 			best = e;
@@ -230,7 +260,7 @@ function segmentDistance(p: Position, a: Position, b: Position): number {
 /** Adds a node's outline to the current path, centred at (x, y), `s` wide and tall. */
 export function shapePath(
 	ctx: CanvasRenderingContext2D,
-	shape: NodeLook['shape'],
+	shape: NodeFill['shape'],
 	x: number,
 	y: number,
 	s: number
@@ -361,6 +391,27 @@ export function drawScene(
 		ctx.lineTo(e.b.x, e.b.y);
 		ctx.stroke();
 	}
+	// The clicked edge: a halo in the selection colour, as Cytoscape's views draw it.
+	const chosen = scene.chosen;
+	if (chosen && segmentWanted(chosen.a, chosen.b)) {
+		for (const [colour, alpha, width] of [
+			[
+				THEME[o.theme].selected,
+				SELECTED_EDGE.haloOpacity,
+				// Model units as in Cytoscape, yet never thinner than a few pixels zoomed out.
+				Math.max(chosen.stroke.width + 2 * SELECTED_EDGE.padding, SELECTED_EDGE.minPx / t.zoom)
+			],
+			[chosen.stroke.colour, 1, chosen.stroke.width * 1.5]
+		] as const) {
+			ctx.strokeStyle = colour;
+			ctx.globalAlpha = alpha;
+			ctx.lineWidth = width;
+			ctx.beginPath();
+			ctx.moveTo(chosen.a.x, chosen.a.y);
+			ctx.lineTo(chosen.b.x, chosen.b.y);
+			ctx.stroke();
+		}
+	}
 
 	for (const g of scene.groups) {
 		ctx.globalAlpha = g.alpha;
@@ -402,7 +453,7 @@ const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &
 /** The font a label is drawn in: model units, readable even when zoomed out if emphasised. */
 function labelFont(zoom: number, emphasised: boolean) {
 	const px = LABEL_FONT * zoom >= MIN_LABEL_PX ? LABEL_FONT : MIN_LABEL_PX / zoom;
-	return { px, font: `${emphasised ? 'bold ' : ''}${px}px system-ui, sans-serif` };
+	return { px, font: `${emphasised ? 'bold ' : ''}${px}px ${LABEL.family}` };
 }
 
 /** Where a node's label goes, in model units. */
@@ -410,7 +461,7 @@ function labelBox(ctx: CanvasRenderingContext2D, n: SceneNode, zoom: number, emp
 	const { px, font } = labelFont(zoom, emphasised);
 	ctx.font = font;
 	const half = ctx.measureText(n.label).width / 2;
-	const top = n.at.y + n.size / 2 + 3;
+	const top = n.at.y + n.size / 2 + LABEL.margin;
 	return { x1: n.at.x - half, y1: top, x2: n.at.x + half, y2: top + px };
 }
 
@@ -448,7 +499,7 @@ function drawLabel(
 	ctx.textAlign = 'center';
 	ctx.textBaseline = 'top';
 	ctx.font = labelFont(zoom, emphasised).font;
-	ctx.fillText(n.label, n.at.x, n.at.y + n.size / 2 + 3);
+	ctx.fillText(n.label, n.at.x, n.at.y + n.size / 2 + LABEL.margin);
 }
 
 /** The hovered node (ring and label) or edge of the selection (wider), over a drawn scene. */
@@ -472,7 +523,7 @@ export function drawHover(
 		ctx.stroke();
 	}
 	if (node) {
-		drawRing(ctx, node, node.ring ?? { colour: HIGHLIGHT, width: RING.hover }, theme);
+		drawRing(ctx, node, node.ring ?? rings(theme).hover, theme);
 		if (node.label) drawLabel(ctx, node, t.zoom, theme, true);
 	}
 	ctx.restore();
@@ -490,7 +541,7 @@ export function sceneBounds(scene: Scene) {
 		x1 = Math.min(x1, n.at.x - r);
 		x2 = Math.max(x2, n.at.x + r);
 		y1 = Math.min(y1, n.at.y - r);
-		y2 = Math.max(y2, n.at.y + r + (n.label ? LABEL_FONT + 3 : 0));
+		y2 = Math.max(y2, n.at.y + r + (n.label ? LABEL_FONT + LABEL.margin : 0));
 	}
 	return { x1, y1, x2, y2, w: x2 - x1, h: y2 - y1 };
 }

@@ -20,7 +20,9 @@ export function explorerLayout(options: { nodeCount: number; animate?: boolean }
 		animate: !big && (options.animate ?? false),
 		fit: true,
 		padding: 30,
-		nodeDimensionsIncludeLabels: false,
+		// A small view keeps labels apart too: its unconnected nodes are tiled in a grid, whose
+		// labels overlapped when only the nodes were counted. (A big view labels few nodes.)
+		nodeDimensionsIncludeLabels: !big,
 		uniformNodeDimensions: big,
 		packComponents: false,
 		nodeRepulsion: () => (big ? 6500 : 30000),

@@ -16,6 +16,15 @@ export interface LabelRequest {
 	r: number;
 	/** try the spot inside the circle first (big regions name themselves inside) */
 	inside?: boolean;
+	/**
+	 * No line wider than this many pixels: longer ones are shortened with an ellipsis (a phone's
+	 * map; the full name stays in the region's title and aria-label).
+	 */
+	maxWidth?: number;
+	/** No more lines than this, wrapped or not. */
+	maxLines?: number;
+	/** The smaller type of the second pass no smaller than this (default 10 px). */
+	minFontSize?: number;
 }
 
 export interface Box {
@@ -68,12 +77,23 @@ export function placeLabels(
 			if (found.has(request)) continue;
 			// The second pass tries the inside again in a smaller type.
 			const q =
-				pass === 'smaller' ? { ...request, fontSize: Math.max(10, request.fontSize - 2) } : request;
+				pass === 'smaller'
+					? {
+							...request,
+							fontSize: Math.min(
+								request.fontSize,
+								Math.max(request.minFontSize ?? 10, request.fontSize - 2)
+							)
+						}
+					: request;
 			const take = (lines: string[], box: Box) => {
 				found.set(request, { lines, box, fontSize: q.fontSize });
 				boxes.push(box);
 			};
 			const bold = q.bold ?? false;
+			const variants = q.maxWidth
+				? narrowed(q.variants, q.maxWidth, (t) => measure(t, q.fontSize, bold))
+				: q.variants;
 			const lh = q.fontSize * LINE_HEIGHT;
 			const size = (lines: string[]) => ({
 				w: Math.ceil(Math.max(...lines.map((l) => measure(l, q.fontSize, bold)))) + 2,
@@ -87,13 +107,14 @@ export function placeLabels(
 				!boxes.some((b) => overlaps(b, box, PAD)) &&
 				!obstacles.some((b) => b.owner !== q.id && overlaps(b, box));
 			const inside = (lines: string[]): Box | null => {
+				if (lines.length > (q.maxLines ?? Infinity)) return null;
 				const { w, h } = size(lines);
 				if (!q.inside || w > 2 * q.r * 0.95 || h > 1.6 * q.r) return null;
 				return { x: q.cx - w / 2, y: q.cy - h / 2, w, h };
 			};
 			const fitsWidth = (t: string) => measure(t, q.fontSize, bold) <= 2 * q.r * 0.9;
 			if (pass === 'inside' || pass === 'smaller') {
-				for (const lines of q.inside ? q.variants.flatMap((v) => [v, wrap(v, fitsWidth)]) : []) {
+				for (const lines of q.inside ? variants.flatMap((v) => [v, wrap(v, fitsWidth)]) : []) {
 					const box = inside(lines);
 					if (box && free(box)) {
 						take(lines, box);
@@ -101,7 +122,7 @@ export function placeLabels(
 					}
 				}
 			} else if (pass === 'beside') {
-				for (const lines of q.variants) {
+				for (const lines of variants) {
 					const { w, h } = size(lines);
 					const d = q.r * 0.72; // a diagonal spot's offset: just off the rim
 					const spots: [number, number][] = [
@@ -121,7 +142,7 @@ export function placeLabels(
 					}
 				}
 			} else {
-				const first = q.variants.at(-1)?.[0];
+				const first = variants.at(-1)?.[0];
 				const short = first && q.inside ? shorten(first, fitsWidth) : null;
 				const box = short ? inside([short]) : null;
 				if (short && box && free(box)) take([short], box);
@@ -144,6 +165,18 @@ export function placeLabels(
 		});
 	}
 	return placed;
+}
+
+/** Each line of each variant no wider than `max` (shortened with an ellipsis), repeats dropped. */
+function narrowed(variants: string[][], max: number, width: (t: string) => number): string[][] {
+	const seen = new Set<string>();
+	return variants.flatMap((v) => {
+		const lines = v.map((l) => shorten(l, (t) => width(t) <= max) ?? `${l.slice(0, 4)}…`);
+		const key = lines.join('\n');
+		if (seen.has(key)) return [];
+		seen.add(key);
+		return [lines];
+	});
 }
 
 /** The longest start of `text` (at least 4 characters, then "…") that `fits`; null if none. */

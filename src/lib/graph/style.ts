@@ -1,70 +1,24 @@
 // The Cytoscape stylesheet, as data. Selection, fading, highlighting, filtering and pinning are
 // classes toggled by the canvas, so this module is the single place that decides how they look.
 import type { StylesheetJson } from 'cytoscape';
+// Every look itself (colours, shapes, sizes, rings, fading, labels, strokes) comes from looks.ts,
+// which the batched canvas of big views draws with too; this module only maps it to selectors.
 import { RELATION_TYPES } from '../types';
-import { CURATED_LOOK, EDGE_LOOK, HIGHLIGHT, NODE_LOOK, NODE_TYPES } from './vocabulary';
-
-export type Theme = 'light' | 'dark';
-
-/** Text, halo, default edge and selection colours per theme (big-scene.ts draws with them too). */
-export const THEME = {
-	light: { text: '#1b1f24', halo: '#ffffff', edge: '#8a8f98', selected: '#000000' },
-	dark: { text: '#e6e8eb', halo: '#15181c', edge: '#6b717a', selected: '#ffffff' }
-} as const;
+import {
+	BIG_PAPER_SIZE,
+	bigEdgeStroke,
+	FADED_OPACITY,
+	LABEL,
+	nodeFill,
+	rings,
+	SELECTED_EDGE,
+	STRONG_SUPPORT,
+	THEME,
+	type Theme
+} from './looks';
+import { CURATED_LOOK, EDGE_LOOK, NODE_TYPES } from './vocabulary';
 
 type Block = { selector: string; style: Record<string, string | number> };
-
-/** Big views: edges stated by at least this many papers are drawn 2 px wide, the rest 1 px. */
-export const STRONG_SUPPORT = 3;
-const BIG_EDGE_OPACITY = 0.45;
-/** Big views draw papers as small squares of this size. */
-export const BIG_PAPER_SIZE = 7;
-export const FADED_OPACITY = 0.12;
-
-/**
- * A node's ring for the page's state — selected, emphasised or a lineage's root, pinned — as
- * both renderers draw it: the stylesheet's blocks below and the batched canvas (big-scene.ts).
- */
-export const RING = {
-	selected: 4,
-	highlighted: 4,
-	root: 4,
-	pinned: 5,
-	hover: 3
-} as const;
-
-export function nodeRing(
-	t: (typeof THEME)[Theme],
-	s: { selected: boolean; emphasised: boolean; root: boolean; pinned: boolean }
-): { colour: string; width: number; double?: boolean } | null {
-	if (s.selected) return { colour: t.selected, width: RING.selected };
-	if (s.emphasised) return { colour: HIGHLIGHT, width: RING.highlighted };
-	if (s.root) return { colour: HIGHLIGHT, width: RING.root };
-	if (s.pinned) return { colour: t.halo, width: RING.pinned, double: true };
-	return null;
-}
-
-export interface EdgeStroke {
-	colour: string;
-	width: number;
-	opacity: number;
-}
-
-/**
- * How a big view draws one edge: the blocks below (WebGL) and the batched canvas
- * (big-scene.ts) both take it from here, so the two cannot drift apart.
- */
-export function bigEdgeStroke(
-	theme: Theme,
-	edge: { type: string; support: number },
-	faded = false
-): EdgeStroke {
-	return {
-		colour: EDGE_LOOK[edge.type as keyof typeof EDGE_LOOK]?.colour ?? THEME[theme].edge,
-		width: edge.support >= STRONG_SUPPORT ? 2 : 1,
-		opacity: faded ? FADED_OPACITY : BIG_EDGE_OPACITY
-	};
-}
 
 /**
  * Node labels, below the node. They vanish when they would render smaller than
@@ -74,22 +28,25 @@ function labelStyle(t: (typeof THEME)[Theme], minZoomedFontSize: number): Block[
 	return {
 		label: 'data(display)',
 		color: t.text,
-		'font-size': 12,
-		'font-family': 'system-ui, sans-serif',
+		'font-size': LABEL.fontSize,
+		'font-family': LABEL.family,
 		'text-valign': 'bottom',
-		'text-margin-y': 3,
+		'text-margin-y': LABEL.margin,
 		'min-zoomed-font-size': minZoomedFontSize,
-		'text-max-width': '160px',
+		'text-max-width': `${LABEL.maxWidth}px`,
 		'text-wrap': 'ellipsis'
 	};
 }
 
 /** Colour and shape by node type, the same in every view. */
 function typeBlocks(): Block[] {
-	return NODE_TYPES.map((type) => ({
-		selector: `node[type = "${type}"]`,
-		style: { 'background-color': NODE_LOOK[type].colour, shape: NODE_LOOK[type].shape }
-	}));
+	return NODE_TYPES.map((type) => {
+		const fill = nodeFill(type);
+		return {
+			selector: `node[type = "${type}"]`,
+			style: { 'background-color': fill.colour, shape: fill.shape }
+		};
+	});
 }
 
 /** Cytoscape's own defaults for the node properties big views would otherwise set. */
@@ -112,29 +69,35 @@ function beyondDefaults(style: Block['style']): Block['style'] {
  * properties and no mapper: every property set is resolved, hashed and checked for side
  * effects per element, which with 3,000 nodes is much of the first frame.
  */
-function bigBlocks(t: (typeof THEME)[Theme]): Block[] {
+function bigBlocks(theme: Theme): Block[] {
+	const t = THEME[theme];
+	const plain = bigEdgeStroke(theme, { type: '', support: 1 });
+	const strong = bigEdgeStroke(theme, { type: '', support: STRONG_SUPPORT });
 	return [
 		// Thousands of paper titles cost more to measure than to draw; the tooltip names a paper.
 		// Papers are small dots around the entities they link to.
 		{
 			selector: 'node[type != "Paper"]',
-			style: { width: 'data(size)', height: 'data(size)', ...labelStyle(t, 11) }
+			style: { width: 'data(size)', height: 'data(size)', ...labelStyle(t, LABEL.minPx.big) }
 		},
 		...typeBlocks()
 			.map((b) => ({ ...b, style: beyondDefaults(b.style) }))
 			.filter((b) => Object.keys(b.style).length > 0),
 		{ selector: 'node[type = "Paper"]', style: { width: BIG_PAPER_SIZE, height: BIG_PAPER_SIZE } },
 		// Borders are Cytoscape's default black unless coloured: pinning sets only their width.
-		{ selector: 'node.pinned', style: { 'border-color': t.halo } },
+		{ selector: 'node.pinned', style: { 'border-color': rings(theme).pinned.colour } },
 		// Haystack (straight, no arrows) is Cytoscape's default edge. Lines are solid and thin:
 		// dashes and dots cost a path per segment, and in thousands of crossing lines they do not
 		// read anyway; colour and the tooltip still tell the relation, and edges that several
 		// papers state stay thicker.
-		{ selector: 'edge', style: { width: 1, 'line-color': t.edge, opacity: BIG_EDGE_OPACITY } },
-		{ selector: `edge[support >= ${STRONG_SUPPORT}]`, style: { width: 2 } },
+		{
+			selector: 'edge',
+			style: { width: plain.width, 'line-color': plain.colour, opacity: plain.opacity }
+		},
+		{ selector: `edge[support >= ${STRONG_SUPPORT}]`, style: { width: strong.width } },
 		...RELATION_TYPES.map((type) => ({
 			selector: `edge[type = "${type}"]`,
-			style: { 'line-color': EDGE_LOOK[type].colour }
+			style: { 'line-color': bigEdgeStroke(theme, { type, support: 1 }).colour }
 		}))
 	];
 }
@@ -144,8 +107,9 @@ export function graphStyle(
 	options: { big?: boolean } = {}
 ): StylesheetJson {
 	const t = THEME[theme];
+	const ring = rings(theme);
 	const look: Block[] = options.big
-		? bigBlocks(t)
+		? bigBlocks(theme)
 		: [
 				{
 					selector: 'node',
@@ -155,7 +119,7 @@ export function graphStyle(
 						'background-color': '#999999',
 						'border-width': 1.5,
 						'border-color': t.halo,
-						...labelStyle(t, 6),
+						...labelStyle(t, LABEL.minPx.small),
 						'text-outline-color': t.halo,
 						'text-outline-width': 2
 					}
@@ -211,7 +175,11 @@ export function graphStyle(
 		},
 		{
 			selector: 'node:selected',
-			style: { 'border-width': RING.selected, 'border-color': t.selected, 'font-weight': 'bold' }
+			style: {
+				'border-width': ring.selected.width,
+				'border-color': ring.selected.colour,
+				'font-weight': 'bold'
+			}
 		},
 		// A clicked edge (its evidence in the panel): a halo around it, in the selection colour.
 		{
@@ -219,19 +187,25 @@ export function graphStyle(
 			style: {
 				opacity: 1,
 				'z-index': 10,
-				'underlay-color': t.selected,
-				'underlay-opacity': 0.3,
-				'underlay-padding': 4
+				'underlay-color': ring.selected.colour,
+				'underlay-opacity': SELECTED_EDGE.haloOpacity,
+				'underlay-padding': SELECTED_EDGE.padding
 			}
 		},
-		{ selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': RING.pinned } },
-		{ selector: 'node.root', style: { 'border-width': RING.root, 'border-color': HIGHLIGHT } },
+		{
+			selector: 'node.pinned',
+			style: { 'border-style': 'double', 'border-width': ring.pinned.width }
+		},
+		{
+			selector: 'node.root',
+			style: { 'border-width': ring.root.width, 'border-color': ring.root.colour }
+		},
 		{ selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
 		{
 			selector: 'node.highlighted',
 			style: {
-				'border-width': RING.highlighted,
-				'border-color': HIGHLIGHT,
+				'border-width': ring.highlighted.width,
+				'border-color': ring.highlighted.colour,
 				'z-index': 20,
 				'font-weight': 'bold'
 			}
@@ -241,7 +215,10 @@ export function graphStyle(
 			style: { opacity: 1, 'z-index': 20, width: 'mapData(width, 0, 10, 3, 12)' }
 		},
 		{ selector: '.filtered, .hidden', style: { display: 'none' } },
-		{ selector: 'node.hover', style: { 'border-width': RING.hover, 'border-color': HIGHLIGHT } }
+		{
+			selector: 'node.hover',
+			style: { 'border-width': ring.hover.width, 'border-color': ring.hover.colour }
+		}
 	];
 	// A lineage's time axis (never a big view): headings and bands, not part of the graph.
 	if (!options.big) blocks.push(...axisBlocks(t));

@@ -37,6 +37,6 @@ export function edgeTooltip(
 	const checked = curated ? ` · ✓ ${curated} by a person` : '';
 	return {
 		title: `${from} ${relationVerb(type)} ${to}`,
-		detail: `${support} paper${support === 1 ? '' : 's'} say so${checked}`
+		detail: `${support === 1 ? '1 paper says' : `${support} papers say`} so${checked}`
 	};
 }

@@ -33,7 +33,7 @@ function analyse(snap: GraphSnapshot): void {
 	const started = performance.now();
 	const at = new Date().toISOString();
 	running = { version: snap.version, stage: 'input', progress: 0, started };
-	const stages = ['input', 'graph', 'communities', 'importance', 'rising', 'done'];
+	const stages = ['input', 'graph', 'communities', 'importance', 'rising', 'map', 'done'];
 	const report = (stage: string, fraction: number) => {
 		const k = Math.max(0, stages.indexOf(stage));
 		if (running) {
@@ -46,7 +46,7 @@ function analyse(snap: GraphSnapshot): void {
 		try {
 			const { input, entities } = analyticsInput(snap);
 			const result = await runAnalytics(input, {}, report);
-			index = new AnalyticsIndex(snap.version, snap, entities, result);
+			index = new AnalyticsIndex(snap.version, snap, entities, result, input);
 			lastRun = {
 				version: snap.version,
 				at,

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { computeAnalytics } from '../../../graph/analytics/compute.js';
 import { analyticsInput } from '../../../graph/analytics/input.js';
 import { runAnalytics } from '../../../graph/analytics/run.js';
-import { AnalyticsIndex, entityYears, relatedEntities } from '../../../graph/analytics/view.js';
+import {
+	AnalyticsIndex,
+	AnalyticsNotReadyError,
+	entityYears,
+	relatedEntities
+} from '../../../graph/analytics/view.js';
+import { fieldMap, MAP_REGIONS } from '../../../graph/analytics/map.js';
 import type { EntityType, RelationType } from '../../../graph/model.js';
 import {
 	GraphSnapshot,
@@ -133,6 +139,39 @@ describe('communities', () => {
 		const result = await runAnalytics(input, {}, (stage) => stages.push(stage));
 		expect([...result.community]).toEqual([...computeAnalytics(input).community]);
 		expect(stages).toContain('communities');
+		// The explorer's map comes laid out with them, from the worker.
+		expect(stages).toContain('map');
+		expect(result.map).toEqual(computeAnalytics(input).map);
+	});
+});
+
+describe('the map, laid out with the analytics', () => {
+	it('answers the explorer’s map from the analytics job’s layout, other sizes when asked', () => {
+		const { snap, result } = analyse(TWO_FAMILIES);
+		expect(result.map?.limit).toBe(MAP_REGIONS);
+		// Without the input kept, only the job's map can be answered: it needs no more work.
+		const { entities, input } = analyticsInput(snap);
+		const bare = new AnalyticsIndex('v1', snap, entities, result);
+		const map = fieldMap(bare, null, { limit: MAP_REGIONS });
+		expect(map.regions.map((r) => [r.x, r.y, r.r])).toEqual(
+			result
+				.map!.ks.map((_, s) => [result.map!.x[s], result.map!.y[s], result.map!.r[s]])
+				.map((v) => v.map((z) => Math.round(z! * 10) / 10))
+		);
+		const image = map.regions.find((r) => r.name.startsWith('Stable Diffusion'))!;
+		const speech = map.regions.find((r) => r !== image)!;
+		expect(map.regions).toHaveLength(2);
+		// Each paper of the image family mentions its members; the speech papers theirs.
+		expect(image.papersAll).toBe(3);
+		expect(speech.papersAll).toBe(2);
+		expect(Math.hypot(image.x - speech.x, image.y - speech.y)).toBeGreaterThanOrEqual(
+			image.r + speech.r
+		);
+		expect(() => fieldMap(bare, null, { limit: 1 })).toThrow(AnalyticsNotReadyError);
+		// With it, any size: the same layout as the job's for the same size.
+		const kept = new AnalyticsIndex('v1', snap, entities, result, input);
+		expect(fieldMap(kept, null, { limit: 1 }).regions).toHaveLength(1);
+		expect(fieldMap(kept, null, { limit: MAP_REGIONS })).toEqual(map);
 	});
 });
 

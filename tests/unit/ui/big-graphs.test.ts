@@ -13,7 +13,8 @@ import {
 	rendererOptions,
 	useWebgl
 } from '../../../src/lib/graph/renderer';
-import { graphStyle, STRONG_SUPPORT } from '../../../src/lib/graph/style';
+import { STRONG_SUPPORT } from '../../../src/lib/graph/looks';
+import { graphStyle } from '../../../src/lib/graph/style';
 
 /** Hubs with papers around them: h0…h9 linked in a ring, each with 30 papers of its own. */
 function hubsAndPapers() {

@@ -12,12 +12,8 @@ import {
 	type SceneState
 } from '../../../src/lib/graph/big-scene';
 import { nodeSize } from '../../../src/lib/graph/elements';
-import {
-	BIG_PAPER_SIZE,
-	bigEdgeStroke,
-	graphStyle,
-	STRONG_SUPPORT
-} from '../../../src/lib/graph/style';
+import { BIG_PAPER_SIZE, bigEdgeStroke, STRONG_SUPPORT, THEME } from '../../../src/lib/graph/looks';
+import { graphStyle } from '../../../src/lib/graph/style';
 import { EDGE_LOOK, HIGHLIGHT, NODE_LOOK } from '../../../src/lib/graph/vocabulary';
 import type { GraphEdge, GraphNode, NodeType, RelationType } from '../../../src/lib/types';
 
@@ -243,12 +239,37 @@ describe('the batched canvas of big views', () => {
 		expect(nodeAt(s, { x: 50, y: -50 }, 1)).toBeNull();
 	});
 
-	it('finds the selected node’s edge under a point, and no other', () => {
+	it('finds the edge under a point: the selected node’s first, else the nearest of all', () => {
 		const s = scene({ selected: 'model:b' });
 		expect(edgeAt(s, { x: 50, y: 2 }, 1)?.edge.id).toBe('model:a|BUILDS_ON|model:b');
 		expect(edgeAt(s, { x: 50, y: 12 }, 1)).toBeNull();
-		// model:a → dataset:c is not the selection's.
-		expect(edgeAt(s, { x: 1, y: 50 }, 1)).toBeNull();
+		// model:a → dataset:c is not the selection's, yet a click next to it is on it.
+		expect(edgeAt(s, { x: 1, y: 50 }, 1)?.edge.id).toBe('model:a|EVALUATED_ON|dataset:c');
+		// Nearer to a → c, yet within reach of the selection's edge, which is drawn on top.
+		expect(edgeAt(s, { x: 3, y: 4.5 }, 1)?.edge.id).toBe('model:a|BUILDS_ON|model:b');
+		expect(edgeAt(scene(), { x: 3, y: 4.5 }, 1)?.edge.id).toBe('model:a|EVALUATED_ON|dataset:c');
+		// The reach is in pixels: zoomed in four times, 2 units off is 8 pixels off.
+		expect(edgeAt(s, { x: 2, y: 50 }, 4)).toBeNull();
+		// Hidden edges are not there to be hit.
+		const hidden = scene({ hidden: new Set(['model:a|EVALUATED_ON|dataset:c']) });
+		expect(edgeAt(hidden, { x: 1, y: 50 }, 1)).toBeNull();
+	});
+
+	it('draws a clicked edge on top, with a halo in the selection colour', () => {
+		const id = 'model:a|EVALUATED_ON|dataset:c';
+		const s = scene({ selected: id });
+		expect(s.chosen?.edge.id).toBe(id);
+		expect(scene().chosen).toBeNull();
+		const view = { theme: 'light' as const, width: 800, height: 600 };
+		const drawn = recorder();
+		drawScene(drawn.ctx, s, { zoom: 1, pan: { x: 400, y: 300 } }, view);
+		const strokes = drawn.calls.filter((c) => c.op === 'stroke').map((c) => c.style);
+		expect(strokes).toContain(THEME.light.selected);
+		const plain = recorder();
+		drawScene(plain.ctx, scene(), { zoom: 1, pan: { x: 400, y: 300 } }, view);
+		expect(plain.calls.filter((c) => c.op === 'stroke').map((c) => c.style)).not.toContain(
+			THEME.light.selected
+		);
 	});
 
 	it('bounds the nodes with room for the labels below them', () => {

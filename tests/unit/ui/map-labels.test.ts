@@ -24,6 +24,7 @@ function seeded(seed: number) {
 describe('map labels', () => {
 	it('never overlap, whatever crowds them', () => {
 		const rnd = seeded(7);
+		let smallest = Infinity;
 		for (let round = 0; round < 20; round++) {
 			const requests: LabelRequest[] = Array.from({ length: 40 }, (_, i) => ({
 				id: `r${i}`,
@@ -37,6 +38,11 @@ describe('map labels', () => {
 			}));
 			const placed = placeLabels(requests, measure, { width: 600, height: 400 });
 			expect(placed.length).toBeGreaterThan(5);
+			// A phone keeps every label at 12 px or more.
+			const phone = requests.map((q) => ({ ...q, minFontSize: 12 }));
+			const sizes = placeLabels(phone, measure, { width: 600, height: 400 }).map((l) => l.fontSize);
+			expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+			smallest = Math.min(smallest, ...placed.map((l) => l.fontSize));
 			for (let i = 0; i < placed.length; i++) {
 				const a = placed[i]!;
 				expect(a.x).toBeGreaterThanOrEqual(0);
@@ -45,6 +51,8 @@ describe('map labels', () => {
 					expect(overlaps(a, placed[j]!), `${a.id} over ${placed[j]!.id}`).toBe(false);
 			}
 		}
+		// Elsewhere a crowded label may take a smaller type.
+		expect(smallest).toBe(10);
 	});
 
 	it('names a big circle inside it, a small one beside it, and keeps off other cores', () => {
@@ -67,6 +75,39 @@ describe('map labels', () => {
 		const core = { owner: 'other', x: 280, y: 200, w: 240, h: 60 };
 		const [c] = placeLabels([small], measure, { width: 600, height: 400 }, [core]);
 		expect(overlaps(c!, core)).toBe(false);
+	});
+
+	it('keeps every line within a phone’s width, shortened with an ellipsis', () => {
+		const request: LabelRequest = {
+			id: 'llm',
+			variants: [['large language model', 'retrieval-augmented generation'], ['LLM']],
+			fontSize: 12,
+			cx: 100,
+			cy: 100,
+			r: 6,
+			maxWidth: 70
+		};
+		const [label] = placeLabels([request], measure, { width: 390, height: 400 });
+		expect(label!.lines).toEqual(['large lan…', 'retrieval…']);
+		expect(label!.w).toBeLessThanOrEqual(72);
+		// Without a limit the whole name is written.
+		const [wide] = placeLabels([{ ...request, maxWidth: undefined }], measure, {
+			width: 390,
+			height: 400
+		});
+		expect(wide!.lines).toEqual(['large language model', 'retrieval-augmented generation']);
+		// Inside a circle it would wrap to three lines; two at most, it is written beside it.
+		const big = {
+			...request,
+			maxWidth: undefined,
+			r: 50,
+			inside: true,
+			variants: [['large language model tuning']]
+		};
+		const [wrapped] = placeLabels([big], measure, { width: 390, height: 400 });
+		expect(wrapped!.lines).toHaveLength(3);
+		const [two] = placeLabels([{ ...big, maxLines: 2 }], measure, { width: 390, height: 400 });
+		expect(two!.lines.length).toBeLessThanOrEqual(2);
 	});
 
 	it('wraps at spaces and hyphens, and shortens with an ellipsis', () => {
