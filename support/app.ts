@@ -77,6 +77,21 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
 	};
 }
 
+interface Health {
+	projection?: { state: string; lastLoad?: { ms: number; error?: string } };
+	analytics?: { state: string };
+}
+
+/**
+ * The server's /api/health, or undefined when it does not answer: a copy of a big graph is built
+ * in one go, holding the server's event loop for seconds, and a kept-alive connection may be
+ * reset meanwhile, so the caller asks again.
+ */
+const health = (base: string): Promise<Health | undefined> =>
+	fetch(`${base}/api/health`)
+		.then((r) => r.json() as Promise<Health>)
+		.catch(() => undefined);
+
 /**
  * Waits until the server holds its in-memory copy of the graph (loaded in the background at
  * start; see src/lib/server/projection.ts): measure the server as it runs, not as it starts.
@@ -84,15 +99,9 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
 export async function projectionReady(base: string, log: (line: string) => void): Promise<void> {
 	const started = performance.now();
 	for (;;) {
-		// A copy of a big graph is built in one go, holding the server's event loop for seconds:
-		// a kept-alive connection may be reset meanwhile, so a failed poll is tried again.
-		const health = (await fetch(`${base}/api/health`)
-			.then((r) => r.json())
-			.catch(() => ({ projection: { state: 'loading' } }))) as {
-			projection?: { state: string; lastLoad?: { ms: number; error?: string } };
-		};
-		const state = health.projection?.state ?? 'off';
-		const last = health.projection?.lastLoad;
+		const h = await health(base);
+		const state = h ? (h.projection?.state ?? 'off') : 'loading';
+		const last = h?.projection?.lastLoad;
 		if (state === 'ready' || state === 'off') {
 			if (last) log(`the server's copy of the graph loaded in ${last.ms} ms`);
 			return;
@@ -111,13 +120,8 @@ export async function projectionReady(base: string, log: (line: string) => void)
 export async function analyticsReady(base: string, log: (line: string) => void): Promise<void> {
 	const started = performance.now();
 	for (;;) {
-		// a busy server (a big copy being indexed) may not answer a poll: ask again
-		const health = (await fetch(`${base}/api/health`)
-			.then((r) => r.json())
-			.catch(() => ({ analytics: { state: 'unknown' } }))) as {
-			analytics?: { state: string };
-		};
-		const state = health.analytics?.state ?? 'off';
+		const h = await health(base);
+		const state = h ? (h.analytics?.state ?? 'off') : 'unknown';
 		if (state === 'ready' || state === 'off' || state === 'failed') {
 			const waited = Math.round(performance.now() - started);
 			log(`the server's analytics: ${state} after waiting ${waited} ms`);

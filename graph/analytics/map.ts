@@ -79,11 +79,6 @@ export interface MapLayout {
 
 export function fieldMap(
 	index: AnalyticsIndex,
-	/**
-	 * Not read: the map is the analysed version's, laid out with the analytics. Kept so that the
-	 * repository's call (src/lib/server/repository.ts) stays as it is.
-	 */
-	_snap: unknown,
 	o: { limit: number; from?: number; to?: number }
 ): FieldMap {
 	const layout = index.mapLayout(o.limit);

@@ -138,7 +138,7 @@ export const repository = {
 			throw new AnalyticsNotReadyError(
 				'The map is drawn from the in-memory copy of the graph, which is loading; try again in a few seconds.'
 			);
-		return { map: fieldMap(index, snapshot, o), current };
+		return { map: fieldMap(index, o), current };
 	},
 
 	async rising(o: { limit: number }) {

@@ -152,7 +152,7 @@ describe('the map, laid out with the analytics', () => {
 		// Without the input kept, only the job's map can be answered: it needs no more work.
 		const { entities, input } = analyticsInput(snap);
 		const bare = new AnalyticsIndex('v1', snap, entities, result);
-		const map = fieldMap(bare, null, { limit: MAP_REGIONS });
+		const map = fieldMap(bare, { limit: MAP_REGIONS });
 		expect(map.regions.map((r) => [r.x, r.y, r.r])).toEqual(
 			result
 				.map!.ks.map((_, s) => [result.map!.x[s], result.map!.y[s], result.map!.r[s]])
@@ -167,11 +167,11 @@ describe('the map, laid out with the analytics', () => {
 		expect(Math.hypot(image.x - speech.x, image.y - speech.y)).toBeGreaterThanOrEqual(
 			image.r + speech.r
 		);
-		expect(() => fieldMap(bare, null, { limit: 1 })).toThrow(AnalyticsNotReadyError);
+		expect(() => fieldMap(bare, { limit: 1 })).toThrow(AnalyticsNotReadyError);
 		// With it, any size: the same layout as the job's for the same size.
 		const kept = new AnalyticsIndex('v1', snap, entities, result, input);
-		expect(fieldMap(kept, null, { limit: 1 }).regions).toHaveLength(1);
-		expect(fieldMap(kept, null, { limit: MAP_REGIONS })).toEqual(map);
+		expect(fieldMap(kept, { limit: 1 }).regions).toHaveLength(1);
+		expect(fieldMap(kept, { limit: MAP_REGIONS })).toEqual(map);
 	});
 });
 
