@@ -2,15 +2,9 @@
 // level with the same caps (tests/integration/projection.test.ts compares the two). A hub's
 // lineage (LLaMA: hundreds of descendants on the real corpus) read thousands of relationships
 // per level from Neo4j; here it is a walk over typed arrays.
-import { RELATION_TYPES } from '../model.js';
+import { NODE_TYPES, RELATION_TYPES } from '../model.js';
 import { NotFoundError } from '../queries/errors.js';
-import {
-	LINEAGE_RELATIONS,
-	foldInto,
-	lineageLimits,
-	type LineageOptions,
-	type ProposedMethod
-} from '../queries/lineage.js';
+import { LINEAGE_RELATIONS, lineageLimits, type LineageOptions } from '../queries/lineage.js';
 import { compareStrings, toEdge } from '../queries/shared.js';
 import type { GraphEdge, LineageResult } from '../views.js';
 import type { GraphSnapshot } from './snapshot.js';
@@ -60,50 +54,121 @@ function kthSmallest(a: Float64Array, k: number): number {
 	return a[k]!;
 }
 
-export function snapshotLineage(
+/**
+ * A lineage's walk over the copy, in numbers: the nodes reached (node → level, in the order
+ * reached, the root first) and the edges met, one per (source, type, target), in the order
+ * first met. Objects are made once, for the answer: a hub's walk meets thousands of edges.
+ */
+interface Walk {
+	root: number;
+	direction: 'ancestors' | 'descendants';
+	depthOf: Map<number, number>;
+	edges: WalkEdges;
+	truncated: boolean;
+}
+
+/** Edges as columns, found again by (source, type, target). */
+class WalkEdges {
+	readonly source: number[] = [];
+	readonly target: number[] = [];
+	readonly type: number[] = [];
+	readonly support: number[] = [];
+	readonly relation: number[] = []; // the relation it came from (its `curated`), -1 if none
+	private readonly at = new Map<number, number>();
+
+	constructor(private readonly nodes: number) {}
+
+	/** Adds the edge, or replaces the one of the same key where it is (as Map.set does). */
+	set(source: number, target: number, type: number, support: number, relation: number): void {
+		const key = (source * this.nodes + target) * RELATION_TYPES.length + type;
+		const k = this.at.get(key);
+		if (k === undefined) {
+			this.at.set(key, this.source.length);
+			this.source.push(source);
+			this.target.push(target);
+			this.type.push(type);
+			this.support.push(support);
+			this.relation.push(relation);
+		} else {
+			this.support[k] = support;
+			this.relation[k] = relation;
+		}
+	}
+
+	/** The support of the edge of this key, or -1. */
+	supportOf(source: number, target: number, type: number): number {
+		const k = this.at.get((source * this.nodes + target) * RELATION_TYPES.length + type);
+		return k === undefined ? -1 : this.support[k]!;
+	}
+
+	get length(): number {
+		return this.source.length;
+	}
+}
+
+function walk(
 	snap: GraphSnapshot,
 	id: string,
-	options: Omit<LineageOptions, 'driver' | 'timeoutMs'> = {}
-): LineageResult {
+	options: Omit<LineageOptions, 'driver' | 'timeoutMs'>
+): Walk {
 	const { direction, depth, limit, scan } = lineageLimits(options);
 	const rootIndex = snap.index.get(id);
 	if (rootIndex === undefined) throw new NotFoundError('node', id);
 	const wanted = options.relations?.length ? options.relations : LINEAGE_RELATIONS;
 	const relOk = RELATION_TYPES.map((t) => wanted.includes(t));
+	const types = RELATION_TYPES.flatMap((t, k) => (wanted.includes(t) ? [k] : []));
 	const descendants = direction === 'descendants';
 
 	const depthOf = new Map<number, number>([[rootIndex, 0]]);
-	const edges = new Map<string, GraphEdge>();
+	const edges = new WalkEdges(snap.nodeCount);
 	let frontier = [rootIndex];
 	let truncated = false;
 	for (let level = 1; level <= depth && frontier.length > 0; level++) {
 		// Every relation into (descendants) or out of (ancestors) the frontier, as half-edges seen
 		// from the frontier node: n's outgoing halves come first, then its incoming ones. A relation
-		// from a node to itself is only an outgoing half, and Cypher meets it either way.
-		const at: number[] = [];
-		const half: number[] = [];
+		// from a node to itself is only an outgoing half, and Cypher meets it either way. A paper's
+		// BUILDS_ON without a cue is not a step (graph/queries/lineage.ts leaves it out too).
+		// Within a node's outgoing and incoming runs, halves are sorted by type: only the runs of
+		// the wanted types are read (a hub's incoming relations are mostly of other types).
+		let count = 0;
 		for (const n of frontier) {
 			const [lo, hi] = descendants
 				? [snap.outEnd[n]!, snap.start[n + 1]!]
 				: [snap.start[n]!, snap.outEnd[n]!];
-			for (let h = lo; h < hi; h++) {
-				if (!relOk[snap.relType[h]!]) continue;
-				at.push(n);
-				half.push(h);
+			for (const t of types) {
+				const [a, b] = snap.typeRun(lo, hi, t);
+				count += b - a;
 			}
-			if (!descendants) continue;
+			if (descendants && snap.selfLoop[n]) count += snap.outEnd[n]! - snap.start[n]!;
+		}
+		const at = new Uint32Array(count);
+		const half = new Uint32Array(count);
+		let rows = 0;
+		for (const n of frontier) {
+			const [lo, hi] = descendants
+				? [snap.outEnd[n]!, snap.start[n + 1]!]
+				: [snap.start[n]!, snap.outEnd[n]!];
+			for (const t of types) {
+				const [a, b] = snap.typeRun(lo, hi, t);
+				for (let h = a; h < b; h++) {
+					if (snap.cueless[snap.relation[h]!]) continue;
+					at[rows] = n;
+					half[rows++] = h;
+				}
+			}
+			if (!descendants || !snap.selfLoop[n]) continue;
 			for (let h = snap.start[n]!; h < snap.outEnd[n]!; h++)
-				if (snap.other[h] === n && relOk[snap.relType[h]!]) {
-					at.push(n);
-					half.push(h);
+				if (snap.other[h] === n && relOk[snap.relType[h]!] && !snap.cueless[snap.relation[h]!]) {
+					at[rows] = n;
+					half[rows++] = h;
 				}
 		}
 		// The Cypher query's `ORDER BY support DESC, id, type, fid LIMIT $scan`, as two numbers per
 		// row: support and the far node's id rank, then the type and the frontier node's id rank
 		// (relation types are listed in alphabetical order, as Cypher compares their names).
-		const first = new Float64Array(half.length);
-		const second = new Float64Array(half.length);
-		for (let k = 0; k < half.length; k++) {
+		const first = new Float64Array(rows);
+		const second = new Float64Array(rows);
+		for (let k = 0; k < rows; k++) {
 			const h = half[k]!;
 			first[k] =
 				(MAX_SUPPORT - Math.min(snap.support[h]!, MAX_SUPPORT)) * 2 ** 23 +
@@ -111,7 +176,7 @@ export function snapshotLineage(
 			second[k] = TYPE_ORDER[snap.relType[h]!]! * 2 ** 23 + snap.idRank[at[k]!]!;
 		}
 		const order = firstInOrder(first, second, scan);
-		if (half.length >= scan) truncated = true;
+		if (rows >= scan) truncated = true;
 		const next: number[] = [];
 		for (const k of order) {
 			const n = at[k]!;
@@ -126,37 +191,102 @@ export function snapshotLineage(
 				next.push(m);
 			}
 			const [source, target] = snap.outward[h] ? [n, m] : [m, n];
-			const curated = snap.curated.get(snap.relation[h]!);
-			const edge = toEdge({
-				source: snap.ids[source]!,
-				target: snap.ids[target]!,
-				type: RELATION_TYPES[snap.relType[h]!]!,
-				support: snap.support[h]!,
-				curated
-			});
-			edges.set(edge.id, edge);
+			edges.set(source, target, snap.relType[h]!, snap.support[h]!, snap.relation[h]!);
 		}
 		frontier = next;
 	}
-	const nodes = [...depthOf.entries()]
-		.filter(([n]) => n !== rootIndex)
-		.map(([n, d]) => ({ ...snap.node(n), depth: d }));
-	return { root: snap.node(rootIndex), direction, nodes, edges: [...edges.values()], truncated };
+	return { root: rootIndex, direction, depthOf, edges, truncated };
+}
+
+function edgeView(snap: GraphSnapshot, edges: WalkEdges, k: number): GraphEdge {
+	const relation = edges.relation[k]!;
+	return toEdge({
+		source: snap.ids[edges.source[k]!]!,
+		target: snap.ids[edges.target[k]!]!,
+		type: RELATION_TYPES[edges.type[k]!]!,
+		support: edges.support[k]!,
+		curated: relation < 0 ? undefined : snap.curated.get(relation)
+	});
+}
+
+/**
+ * The lineage as the server answers it: a paper that proposes a method folded into that method
+ * (graph/queries/lineage.ts foldInto, step for step, on node numbers).
+ */
+export function snapshotFoldedLineage(
+	snap: GraphSnapshot,
+	id: string,
+	options: Omit<LineageOptions, 'driver' | 'timeoutMs'> = {}
+): LineageResult {
+	const w = walk(snap, id, options);
+	const root = w.root;
+	const papers: number[] = [];
+	for (const n of w.depthOf.keys()) if (n !== root && snap.types[n] === PAPER_TYPE) papers.push(n);
+	const proposals = papers.length ? proposedBy(snap, papers) : [];
+	// The nodes (root left out) and their levels, in the answer's order.
+	const byDepth = new Map(w.depthOf);
+	byDepth.delete(root);
+	const year = new Map<number, number | null>(); // a method's year, when its paper's stands in
+	const proposedIn = new Map<number, number>(); // method → the paper shown for it
+	for (const r of proposals)
+		if (!byDepth.has(r.method) && r.method !== root) byDepth.set(r.method, Number.MAX_SAFE_INTEGER);
+	const into = new Map<number, number>();
+	for (const r of proposals) {
+		const paperDepth = byDepth.get(r.paper);
+		const methodDepth = byDepth.get(r.method);
+		if (paperDepth === undefined || (methodDepth === undefined && r.method !== root)) continue;
+		into.set(r.paper, r.method);
+		byDepth.delete(r.paper);
+		if (methodDepth === undefined) continue;
+		byDepth.set(r.method, Math.min(methodDepth, paperDepth));
+		if ((year.has(r.method) ? year.get(r.method) : snap.year(r.method)) === null)
+			year.set(r.method, snap.year(r.paper));
+		if (!proposedIn.has(r.method)) proposedIn.set(r.method, r.paper);
+	}
+	let edges = w.edges;
+	if (into.size > 0) {
+		// A paper's edges move to its method: the same edge twice is kept once, the stronger.
+		edges = new WalkEdges(snap.nodeCount);
+		for (let k = 0; k < w.edges.length; k++) {
+			const source = into.get(w.edges.source[k]!) ?? w.edges.source[k]!;
+			const target = into.get(w.edges.target[k]!) ?? w.edges.target[k]!;
+			if (source === target) continue;
+			const type = w.edges.type[k]!;
+			const support = w.edges.support[k]!;
+			const had = edges.supportOf(source, target, type);
+			if (had < support) edges.set(source, target, type, support, w.edges.relation[k]!);
+		}
+	}
+	const nodes = [...byDepth.entries()].map(([n, depth]) => {
+		const node: LineageResult['nodes'][number] = { ...snap.node(n), depth };
+		if (year.has(n)) node.year = year.get(n)!;
+		const p = proposedIn.get(n);
+		if (p !== undefined)
+			node.proposedIn = { id: snap.ids[p]!, title: snap.labels[p]!, year: snap.year(p) };
+		return node;
+	});
+	return {
+		root: snap.node(root),
+		direction: w.direction,
+		nodes,
+		edges: Array.from({ length: edges.length }, (_, k) => edgeView(snap, edges, k)),
+		truncated: w.truncated
+	};
 }
 
 const PROPOSES = RELATION_TYPES.indexOf('PROPOSES');
+const PAPER_TYPE = NODE_TYPES.indexOf('Paper');
 const METHOD_TYPES = new Set(['Model', 'Technique']);
 
 /**
  * The method each paper proposes, as graph/queries/lineage.ts PROPOSED_METHOD chooses it (a
- * Model or Technique, the one named in the paper's title first, then by name): the copy holds
- * the PROPOSES relations and the papers' titles, so a hub's lineage folds without Neo4j.
+ * Model or Technique, the one named in the paper's title first, then by name), in
+ * `proposalOrder`: the copy holds the PROPOSES relations and the papers' titles, so a hub's
+ * lineage folds without Neo4j.
  */
-export function snapshotProposedMethods(snap: GraphSnapshot, papers: string[]): ProposedMethod[] {
+function proposedBy(snap: GraphSnapshot, papers: number[]): { paper: number; method: number }[] {
 	const found: { paper: number; method: number }[] = [];
-	for (const id of papers) {
-		const p = snap.index.get(id);
-		if (p === undefined) continue;
+	for (const p of papers) {
 		const title = snap.labels[p]!;
 		let best = -1;
 		let bestInTitle = false;
@@ -178,22 +308,5 @@ export function snapshotProposedMethods(snap: GraphSnapshot, papers: string[]): 
 	}
 	// proposalOrder, with integers: a year, then the id's rank (ids in compareStrings order)
 	const key = (p: number) => (snap.year(p) ?? 65_535) * 2 ** 23 + snap.idRank[p]!;
-	return found
-		.sort((a, b) => key(a.paper) - key(b.paper))
-		.map(({ paper, method }) => ({
-			paper: snap.ids[paper]!,
-			title: snap.labels[paper]!,
-			year: snap.year(paper),
-			method: snap.ids[method]!
-		}));
-}
-
-/** foldProposers (graph/queries/lineage.ts) over the copy: the same answer, no round trip. */
-export function snapshotFoldProposers(snap: GraphSnapshot, result: LineageResult): LineageResult {
-	const papers = result.nodes.filter((n) => n.kind === 'Paper').map((n) => n.id);
-	if (papers.length === 0) return result;
-	return foldInto(result, snapshotProposedMethods(snap, papers), (id) => {
-		const i = snap.index.get(id);
-		return i === undefined ? undefined : snap.node(i);
-	});
+	return found.sort((a, b) => key(a.paper) - key(b.paper));
 }

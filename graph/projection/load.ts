@@ -4,6 +4,7 @@
 import neo4j, { type Integer, type ManagedTransaction, type Record } from 'neo4j-driver';
 import type { Db } from '../driver.js';
 import type { NodeType, RelationType } from '../model.js';
+import { CUE_CONFIDENCE } from '../queries/lineage.js';
 import { ALL_RELATIONS } from '../queries/shared.js';
 import {
 	GraphSnapshot,
@@ -30,7 +31,8 @@ RETURN id(n) AS ref, n.id AS id, CASE WHEN n:Paper THEN 'Paper' ELSE n.type END 
 const RELATIONS = `
 MATCH (a)-[r:${ALL_RELATIONS}]->(b)
 RETURN id(r) AS ref, id(a) AS from, id(b) AS to, type(r) AS type, r.support AS support,
-       r.curated AS curated`;
+       r.curated AS curated,
+       a:Paper AND type(r) = 'BUILDS_ON' AND coalesce(r.confidence, 1.0) < $cue AS cueless`;
 
 const MENTIONS = `MATCH (p:Paper)-[:MENTIONS]->(e:Entity) RETURN id(p) AS paper, id(e) AS entity`;
 
@@ -83,14 +85,15 @@ export async function loadSnapshot(
 					})
 				);
 				const relations = new RelationColumns();
-				await stream(tx.run(RELATIONS), (r) =>
+				await stream(tx.run(RELATIONS, { cue: CUE_CONFIDENCE }), (r) =>
 					relations.push({
 						ref: num(r.get('ref')),
 						from: num(r.get('from')),
 						to: num(r.get('to')),
 						type: r.get('type') as RelationType,
 						support: num(r.get('support') ?? 1),
-						curated: r.get('curated') as SnapshotRelationRow['curated']
+						curated: r.get('curated') as SnapshotRelationRow['curated'],
+						cueless: r.get('cueless') === true
 					})
 				);
 				const mentions: MentionColumns = { paper: [], entity: [] };

@@ -25,6 +25,8 @@ export interface SnapshotRelationRow {
 	type: RelationType;
 	support: number;
 	curated?: Curated | null;
+	/** a paper's BUILDS_ON without a cue (it names a base model, no more): not a lineage step */
+	cueless?: boolean;
 }
 
 /**
@@ -39,9 +41,12 @@ export class RelationColumns {
 	readonly support: number[] = [];
 	/** the few relations a person confirmed or added, by position */
 	readonly curated = new Map<number, Curated>();
+	/** the positions of cueless relations */
+	readonly cueless: number[] = [];
 
 	push(r: SnapshotRelationRow): void {
 		if (r.curated) this.curated.set(this.ref.length, r.curated);
+		if (r.cueless) this.cueless.push(this.ref.length);
 		this.ref.push(r.ref);
 		this.from.push(r.from);
 		this.to.push(r.to);
@@ -103,6 +108,10 @@ export class GraphSnapshot {
 	readonly relation: Uint32Array; // which relation: both halves of one share the number
 	readonly relationRef: Float64Array; // per relation: the relationship's internal id
 	readonly curated: Map<number, Curated>; // per relation (the few a person confirmed or added)
+	/** Per relation, 1 for a paper's BUILDS_ON without a cue: lineages leave it out. */
+	readonly cueless: Uint8Array;
+	/** Per node, 1 when a relation goes from it to itself (rare: a walk need not look for one). */
+	readonly selfLoop: Uint8Array;
 	// Per relation between entities, the years of the papers stating it: yearsStart[k] …
 	// yearsStart[k + 1] - 1 in `paperYears` (papers without a year are not listed).
 	readonly yearsStart: Uint32Array;
@@ -172,6 +181,9 @@ export class GraphSnapshot {
 		this.relation = new Uint32Array(halves);
 		this.relationRef = Float64Array.from(relations.ref);
 		this.curated = relations.curated;
+		this.selfLoop = new Uint8Array(n);
+		this.cueless = new Uint8Array(relations.length);
+		for (const k of relations.cueless) this.cueless[k] = 1;
 		const outFill = this.start.slice(0, n);
 		const inFill = this.outEnd.slice();
 		for (let k = 0; k < relations.length; k++) {
@@ -185,7 +197,10 @@ export class GraphSnapshot {
 			this.outward[ho] = 1;
 			this.support[ho] = relations.support[k]!;
 			this.relation[ho] = k;
-			if (a === b) continue;
+			if (a === b) {
+				this.selfLoop[a] = 1;
+				continue;
+			}
 			const hi = inFill[b]!++;
 			this.other[hi] = a;
 			this.relType[hi] = t;
@@ -317,6 +332,24 @@ export class GraphSnapshot {
 
 	degree(i: number): number {
 		return this.start[i + 1]! - this.start[i]!;
+	}
+
+	/**
+	 * The half-edges of type t among lo … hi - 1, one of a node's two runs (outgoing, incoming),
+	 * which are sorted by type: [first, end).
+	 */
+	typeRun(lo: number, hi: number, t: number): [number, number] {
+		const below = (x: number) => {
+			let a = lo;
+			let b = hi;
+			while (a < b) {
+				const mid = (a + b) >>> 1;
+				if (this.relType[mid]! < x) a = mid + 1;
+				else b = mid;
+			}
+			return a;
+		};
+		return [below(t), below(t + 1)];
 	}
 
 	/** The node as the API's GraphNode, exactly as graph/queries/shared.ts nodeView builds it. */

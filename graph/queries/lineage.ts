@@ -23,13 +23,15 @@ export const LINEAGE_RELATIONS: RelationType[] = ['BUILDS_ON', 'VARIANT_OF'];
 
 // One breadth-first level: from the frontier against (descendants) or along (ancestors) edges,
 // strongest first and then by ids, so that the caps cut the same rows every time (and the
-// in-memory copy, graph/projection/lineage.ts, cuts the same ones).
+// in-memory copy, graph/projection/lineage.ts, cuts the same ones). A paper that only names a
+// base model, without a cue, is not a step of a lineage, as in the builds-on table.
 function levelQuery(rels: string, direction: 'ancestors' | 'descendants'): string {
 	const step = direction === 'descendants' ? `(n)<-[r:${rels}]-(m)` : `(n)-[r:${rels}]->(m)`;
 	return `
 UNWIND $frontier AS fid
 CALL (fid) { MATCH (n:Entity {id: fid}) RETURN n UNION MATCH (n:Paper {id: fid}) RETURN n }
 MATCH ${step}
+WHERE NOT (type(r) = 'BUILDS_ON' AND startNode(r):Paper AND coalesce(r.confidence, 1.0) < $cue)
 RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.support AS support,
        r.curated AS curated, m.id AS id
 ORDER BY support DESC, id, type, fid
@@ -71,7 +73,7 @@ export async function lineage(
 			support: number;
 			curated: GraphEdge['curated'] | null;
 			id: string;
-		}>(db, query, { frontier, scan }, opts);
+		}>(db, query, { frontier, scan, cue: CUE_CONFIDENCE }, opts);
 		if (rows.length >= scan) truncated = true;
 		const next: string[] = [];
 		for (const row of rows) {

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDriver, readRows } from '../../graph/driver.js';
 import { writeBatch } from '../../graph/queries/load.js';
-import { buildsOn } from '../../graph/queries/lineage.js';
+import { buildsOn, lineage } from '../../graph/queries/lineage.js';
+import { loadSnapshot } from '../../graph/projection/load.js';
+import { snapshotFoldedLineage } from '../../graph/projection/lineage.js';
 import { resetGraph } from '../../graph/queries/stats.js';
 import { toFacts } from '../../ingest/load/facts.js';
 import { extraction, ID, PAPERS, type PaperSpec } from '../fixtures/known-graph.js';
@@ -25,6 +27,14 @@ const EXTRA: PaperSpec[] = [
 			['@paper', 'BUILDS_ON', 'SD15', 1, 0.65],
 			['@paper', 'BUILDS_ON', 'SDXL', 1, 0.65]
 		]
+	},
+	{
+		// names the base model it measures, no cue: not a lineage step
+		id: 'p-mention',
+		title: 'A Benchmark of Image Generators',
+		year: 2025,
+		sentences: ['We measure Stable Diffusion on our benchmark.'],
+		facts: [['@paper', 'BUILDS_ON', 'SD', 0, 0.5]]
 	},
 	{
 		id: 'p-background',
@@ -101,5 +111,19 @@ describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence',
 				`${r.label}: «${sentence}»`
 			).toBe(true);
 		}
+	});
+
+	it('leaves a paper that only names the base model out of the table and both lineages', async () => {
+		const { rows } = await buildsOn(graphDb(), ID.SD);
+		expect(rows.map((r) => r.id)).not.toContain('p-mention');
+		const fromNeo4j = await lineage(graphDb(), ID.SD);
+		const { snapshot } = await loadSnapshot(graphDb());
+		const fromCopy = snapshotFoldedLineage(snapshot, ID.SD);
+		for (const result of [fromNeo4j, fromCopy]) {
+			const ids = result.nodes.map((n) => n.id);
+			expect(ids).not.toContain('p-mention');
+			expect(ids).toContain(ID.QUANTX); // a cued paper's method stays
+		}
+		expect(fromCopy.nodes.map((n) => n.id).sort()).toEqual(fromNeo4j.nodes.map((n) => n.id).sort());
 	});
 });

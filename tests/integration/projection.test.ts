@@ -11,7 +11,7 @@ import { loadSnapshot } from '../../graph/projection/load.js';
 import { snapshotNeighbourhood } from '../../graph/projection/neighbourhood.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
 import { snapshotEntityDetail, snapshotEntityRelations } from '../../graph/projection/entity.js';
-import { snapshotFoldProposers, snapshotLineage } from '../../graph/projection/lineage.js';
+import { snapshotFoldedLineage } from '../../graph/projection/lineage.js';
 import { OverviewRanking } from '../../graph/projection/overview.js';
 import { snapshotPaths, specificity } from '../../graph/projection/paths.js';
 import { snapshotSearch } from '../../graph/projection/search.js';
@@ -220,7 +220,7 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 				const label = `${id} ${JSON.stringify(o)}`;
 				const fromNeo4j = await lineage(graphDb(), id, o);
 				// the server folds a paper proposing a method into it after the copy's walk, in memory too
-				const fromCopy = snapshotFoldProposers(snapshot, snapshotLineage(snapshot, id, o));
+				const fromCopy = snapshotFoldedLineage(snapshot, id, o);
 				expect(fromCopy, label).toEqual(fromNeo4j);
 				if (fromNeo4j.truncated) truncated++;
 				if (fromNeo4j.nodes.some((n) => n.depth >= 2)) deep++;
@@ -228,8 +228,8 @@ describe.skipIf(noNeo4j)('the in-memory copy of the graph', () => {
 		}
 		expect(truncated).toBeGreaterThan(5);
 		expect(deep).toBeGreaterThan(5);
-		expect(() => snapshotLineage(snapshot, 'model:nope')).toThrow(NotFoundError);
-		expect(() => snapshotLineage(snapshot, ID.SD, { depth: 7 })).toThrow(RangeError);
+		expect(() => snapshotFoldedLineage(snapshot, 'model:nope')).toThrow(NotFoundError);
+		expect(() => snapshotFoldedLineage(snapshot, ID.SD, { depth: 7 })).toThrow(RangeError);
 	}, 300_000);
 
 	it('searches names as the full-text index does, ranked the same way', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../support/corpus.js';
 import { closeDriver, readRows } from '../../graph/driver.js';
-import { snapshotFoldProposers, snapshotLineage } from '../../graph/projection/lineage.js';
+import { snapshotFoldedLineage } from '../../graph/projection/lineage.js';
 import { loadSnapshot } from '../../graph/projection/load.js';
 import type { GraphSnapshot } from '../../graph/projection/snapshot.js';
 import { lineage } from '../../graph/queries/lineage.js';
@@ -50,7 +50,7 @@ describe.skipIf(noNeo4j)('an open-vocabulary graph of a few thousand papers', ()
 		for (const { id } of hubs) {
 			for (const o of [{}, { depth: 6 }, { direction: 'ancestors' as const }, { limit: 40 }]) {
 				const fromNeo4j = await lineage(graphDb(), id, o);
-				const fromCopy = snapshotFoldProposers(snapshot, snapshotLineage(snapshot, id, o));
+				const fromCopy = snapshotFoldedLineage(snapshot, id, o);
 				expect(fromCopy, `${id} ${JSON.stringify(o)}`).toEqual(fromNeo4j);
 				biggest = Math.max(biggest, fromNeo4j.nodes.length);
 				if (fromNeo4j.truncated) truncated++;

@@ -167,22 +167,35 @@ export function placeLabels(
 	return placed;
 }
 
-/** Each line of each variant no wider than `max` (shortened with an ellipsis), repeats dropped. */
+/**
+ * Each line of each variant no wider than `max` (shortened with an ellipsis), repeats dropped;
+ * a variant with a line that cannot be shortened legibly is dropped (a shorter one may remain,
+ * else the label is left out: its region still names itself on tap and to screen readers).
+ */
 function narrowed(variants: string[][], max: number, width: (t: string) => number): string[][] {
 	const seen = new Set<string>();
 	return variants.flatMap((v) => {
-		const lines = v.map((l) => shorten(l, (t) => width(t) <= max) ?? `${l.slice(0, 4)}…`);
+		const lines = v.map((l) => shorten(l, (t) => width(t) <= max));
+		if (lines.some((l) => l === null)) return [];
 		const key = lines.join('\n');
 		if (seen.has(key)) return [];
 		seen.add(key);
-		return [lines];
+		return [lines as string[]];
 	});
 }
 
-/** The longest start of `text` (at least 4 characters, then "…") that `fits`; null if none. */
+/** Fewer characters than this before an ellipsis read as a fragment ("clas…"), unless whole words. */
+const MIN_CUT = 6;
+
+/**
+ * The longest start of `text`, then "…", that `fits`: at least MIN_CUT characters, or whole
+ * words ("LoRA…" of "LoRA fine-tuning"); null if none is.
+ */
 export function shorten(text: string, fits: (t: string) => boolean): string | null {
 	if (fits(text)) return text;
-	for (let n = text.length - 1; n >= 4; n--) {
+	for (let n = text.length - 1; n >= 2; n--) {
+		const atWordEnd = /\s/.test(text[n]!) || text[n - 1] === '-';
+		if (n < MIN_CUT && !atWordEnd) continue;
 		const t = `${text.slice(0, n).trimEnd()}…`;
 		if (fits(t)) return t;
 	}

@@ -20,7 +20,7 @@ import {
 	snapshotEntityRelations,
 	StaleSnapshotError
 } from '../../../graph/projection/entity.js';
-import { snapshotFoldProposers, snapshotLineage } from '../../../graph/projection/lineage.js';
+import { snapshotFoldedLineage } from '../../../graph/projection/lineage.js';
 import { snapshotNeighbourhood } from '../../../graph/projection/neighbourhood.js';
 import { snapshotPathsResult } from '../../../graph/projection/paths.js';
 import type { GraphSnapshot } from '../../../graph/projection/snapshot.js';
@@ -258,9 +258,9 @@ export const repository = {
 	): Promise<LineageResult> {
 		const id = await resolveId(asked);
 		const options = { direction: o.direction, depth: o.depth, relations: o.rel };
-		// the copy walks the levels, then folds a paper proposing a method into it
+		// the copy walks the levels and folds a paper proposing a method into it
 		return fromSnapshot(
-			async (snapshot) => snapshotFoldProposers(snapshot, snapshotLineage(snapshot, id, options)),
+			async (snapshot) => snapshotFoldedLineage(snapshot, id, options),
 			() => lineage(appDb(), id, { ...options, ...t() })
 		);
 	},

@@ -90,6 +90,12 @@ describe('map labels', () => {
 		const [label] = placeLabels([request], measure, { width: 390, height: 400 });
 		expect(label!.lines).toEqual(['large lan…', 'retrieval…']);
 		expect(label!.w).toBeLessThanOrEqual(72);
+		// Too narrow for a legible start of the long names: the short name, never "lar…".
+		const [short] = placeLabels([{ ...request, maxWidth: 35 }], measure, {
+			width: 390,
+			height: 400
+		});
+		expect(short!.lines).toEqual(['LLM']);
 		// Without a limit the whole name is written.
 		const [wide] = placeLabels([{ ...request, maxWidth: undefined }], measure, {
 			width: 390,
@@ -115,6 +121,11 @@ describe('map labels', () => {
 		expect(wrap(['image-to-video generation'], fits)).toEqual(['image-to-', 'video', 'generation']);
 		expect(shorten('Stochastic Consistency', fits)).toBe('Stochasti…');
 		expect(shorten('LoRA', fits)).toBe('LoRA');
+		// Never a fragment too short to read: whole words, or six characters at least.
+		const tiny = (t: string) => t.length <= 5;
+		expect(shorten('classification', tiny)).toBeNull();
+		expect(shorten('LoRA fine-tuning', tiny)).toBe('LoRA…');
+		expect(shorten('classification', (t) => t.length <= 7)).toBe('classi…');
 	});
 });
 
