@@ -49,6 +49,10 @@ export function oneEditApart(a: string, b: string): boolean {
 	return a.length > b.length ? restEqual(a, i + 1, b, i) : restEqual(a, i, b, i + 1);
 }
 
+/** A typo bucket: a first letter, another letter of the word (or none) and its length. */
+const bucketKey = (first: string, other: string | undefined, length: number) =>
+	`${first}${other ?? ''}|${length}`;
+
 /** Orders words by what follows their first letter, without copying them. */
 function compareTails(a: string, b: string): number {
 	const n = Math.min(a.length, b.length);
@@ -60,13 +64,18 @@ function compareTails(a: string, b: string): number {
 }
 
 /** Distinct words of some nodes' texts, sorted, each with the nodes holding it. */
-class WordIndex {
+export class WordIndex {
 	private readonly words: string[];
 	/** Word k's nodes: postings[start[k]] … postings[start[k + 1] - 1]. */
 	private readonly start: Uint32Array;
 	private readonly postings: Uint32Array;
-	/** Word ids by first letter and length (`s7`), for typo matches after the first letter. */
-	private readonly buckets = new Map<string, number[]>();
+	/**
+	 * Word ids by first and second letter and length, for typos after the second letter; by
+	 * first and third letter and length, for a second letter changed or added. A million papers'
+	 * titles have 30,000 words of one first letter and length: their buckets are a few hundred.
+	 */
+	private readonly buckets = new Map<string, Uint32Array>();
+	private readonly skipSecond = new Map<string, Uint32Array>();
 	/** Word ids in the order of the words without their first letter: typos in the first letter. */
 	private readonly tails: Uint32Array;
 	/** Per node: the query that last counted it, and how many of its terms it matched. */
@@ -110,31 +119,49 @@ class WordIndex {
 			this.start[k + 1] = total;
 		});
 		this.postings = new Uint32Array(total);
+		const buckets = new Map<string, number[]>();
+		const skipSecond = new Map<string, number[]>();
+		const add = (map: Map<string, number[]>, key: string, k: number) => {
+			const list = map.get(key);
+			if (list) list.push(k);
+			else map.set(key, [k]);
+		};
 		this.words.forEach((w, k) => {
 			this.postings.set(pairs.get(w)!, this.start[k]!);
-			const key = w[0]! + w.length;
-			const list = this.buckets.get(key);
-			if (list) list.push(k);
-			else this.buckets.set(key, [k]);
+			add(buckets, bucketKey(w[0]!, w[1], w.length), k);
+			add(skipSecond, bucketKey(w[0]!, w[2], w.length), k);
 		});
+		for (const [key, list] of buckets) this.buckets.set(key, Uint32Array.from(list));
+		for (const [key, list] of skipSecond) this.skipSecond.set(key, Uint32Array.from(list));
 		const sorted = this.words;
 		this.tails = Uint32Array.from(sorted.keys()).sort((a, b) =>
 			compareTails(sorted[a]!, sorted[b]!)
 		);
 	}
 
-	/** Word ids one edit from t: after its first letter by scanning, in it by lookups. */
+	/**
+	 * Word ids one edit from t. The edit after the second letter: words of t's first two letters
+	 * (a bucket each length). At the second letter: changed or added, words of t's first and
+	 * third letters (another bucket); removed or swapped with the third, by lookups. At the first
+	 * letter: by lookups and the order of the words without their first letter.
+	 */
 	private typos(t: string): number[] {
 		const out = new Set<number>();
+		const scan = (list: Uint32Array | undefined) => {
+			if (list) for (const j of list) if (oneEditApart(t, this.words[j]!)) out.add(j);
+		};
 		for (let len = t.length - 1; len <= t.length + 1; len++)
-			for (const j of this.buckets.get(t[0]! + len) ?? [])
-				if (oneEditApart(t, this.words[j]!)) out.add(j);
+			scan(this.buckets.get(bucketKey(t[0]!, t[1], len)));
+		scan(this.skipSecond.get(bucketKey(t[0]!, t[2], t.length))); // second letter changed
+		scan(this.skipSecond.get(bucketKey(t[0]!, t[1], t.length + 1))); // a letter added second
 		const exact = (w: string) => {
 			const k = this.lowerBound(w);
 			if (this.words[k] === w) out.add(k);
 		};
 		exact(t.slice(1)); // first letter dropped
 		exact(t[1]! + t[0]! + t.slice(2)); // first two swapped
+		if (t.length >= 2) exact(t[0]! + t.slice(2)); // second letter dropped
+		if (t.length >= 3) exact(t[0]! + t[2]! + t[1]! + t.slice(3)); // second and third swapped
 		// a letter added before the first, or the first one changed: words whose tail is t or t's
 		for (const tail of [t, t.slice(1)]) {
 			const probe = ` ${tail}`; // any first letter: compareTails skips it
