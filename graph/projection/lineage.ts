@@ -128,40 +128,39 @@ function walk(
 		// from the frontier node: n's outgoing halves come first, then its incoming ones. A relation
 		// from a node to itself is only an outgoing half, and Cypher meets it either way. A paper's
 		// BUILDS_ON without a cue is not a step (graph/queries/lineage.ts leaves it out too).
-		// Within a node's outgoing and incoming runs, halves are sorted by type: only the runs of
-		// the wanted types are read (a hub's incoming relations are mostly of other types).
+		// A node's outgoing and incoming halves are each sorted by type, so only the runs of the
+		// wanted types are read (a hub's incoming relations are mostly of other types): `runs`
+		// holds (node, first, end) for each, and (node, -1, 0) for a node's relations to itself.
+		const runs: number[] = [];
 		let count = 0;
 		for (const n of frontier) {
 			const [lo, hi] = descendants
 				? [snap.outEnd[n]!, snap.start[n + 1]!]
 				: [snap.start[n]!, snap.outEnd[n]!];
 			for (const t of types) {
-				const [a, b] = snap.typeRun(lo, hi, t);
-				count += b - a;
+				const [first, end] = snap.typeRun(lo, hi, t);
+				if (end > first) runs.push(n, first, end);
+				count += end - first;
 			}
-			if (descendants && snap.selfLoop[n]) count += snap.outEnd[n]! - snap.start[n]!;
+			if (descendants && snap.selfLoop[n]) {
+				runs.push(n, -1, 0);
+				count += snap.outEnd[n]! - snap.start[n]!;
+			}
 		}
 		const at = new Uint32Array(count);
 		const half = new Uint32Array(count);
 		let rows = 0;
-		for (const n of frontier) {
-			const [lo, hi] = descendants
-				? [snap.outEnd[n]!, snap.start[n + 1]!]
-				: [snap.start[n]!, snap.outEnd[n]!];
-			for (const t of types) {
-				const [a, b] = snap.typeRun(lo, hi, t);
-				for (let h = a; h < b; h++) {
-					if (snap.cueless[snap.relation[h]!]) continue;
-					at[rows] = n;
-					half[rows++] = h;
-				}
-			}
-			if (!descendants || !snap.selfLoop[n]) continue;
-			for (let h = snap.start[n]!; h < snap.outEnd[n]!; h++)
-				if (snap.other[h] === n && relOk[snap.relType[h]!] && !snap.cueless[snap.relation[h]!]) {
-					at[rows] = n;
-					half[rows++] = h;
-				}
+		const take = (n: number, h: number) => {
+			if (snap.cueless[snap.relation[h]!]) return;
+			at[rows] = n;
+			half[rows++] = h;
+		};
+		for (let r = 0; r < runs.length; r += 3) {
+			const n = runs[r]!;
+			if (runs[r + 1]! >= 0) for (let h = runs[r + 1]!; h < runs[r + 2]!; h++) take(n, h);
+			else
+				for (let h = snap.start[n]!; h < snap.outEnd[n]!; h++)
+					if (snap.other[h] === n && relOk[snap.relType[h]!]) take(n, h);
 		}
 		// The Cypher query's `ORDER BY support DESC, id, type, fid LIMIT $scan`, as two numbers per
 		// row: support and the far node's id rank, then the type and the frontier node's id rank
