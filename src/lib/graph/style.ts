@@ -5,10 +5,13 @@ import type { StylesheetJson } from 'cytoscape';
 // which the batched canvas of big views draws with too; this module only maps it to selectors.
 import { RELATION_TYPES } from '../types';
 import {
+	ARROW_SCALE,
 	BIG_PAPER_SIZE,
 	bigEdgeStroke,
+	EDGE_OPACITY,
 	FADED_OPACITY,
 	LABEL,
+	NODE_BORDER,
 	nodeFill,
 	rings,
 	SELECTED_EDGE,
@@ -117,11 +120,11 @@ export function graphStyle(
 						width: 'data(size)',
 						height: 'data(size)',
 						'background-color': '#999999',
-						'border-width': 1.5,
+						'border-width': NODE_BORDER,
 						'border-color': t.halo,
 						...labelStyle(t, LABEL.minPx.small),
 						'text-outline-color': t.halo,
-						'text-outline-width': 2
+						'text-outline-width': LABEL.outline
 					}
 				},
 				...typeBlocks(),
@@ -132,9 +135,9 @@ export function graphStyle(
 						'line-color': t.edge,
 						'target-arrow-color': t.edge,
 						'target-arrow-shape': 'triangle',
-						'arrow-scale': 0.8,
+						'arrow-scale': ARROW_SCALE,
 						'curve-style': 'bezier',
-						opacity: 0.75
+						opacity: EDGE_OPACITY
 					}
 				},
 				...RELATION_TYPES.map((type) => ({
