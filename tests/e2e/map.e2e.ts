@@ -69,6 +69,35 @@ function overlapping(boxes: Box[]): string[] {
 	return out;
 }
 
+/**
+ * The boxes of the labels a Cytoscape-drawn graph shows (not faded, not left out), as Cytoscape
+ * measures them (model units: whether two overlap does not depend on the zoom).
+ */
+async function graphLabelBoxes(page: Page): Promise<Box[]> {
+	return page.evaluate(() => {
+		type Bb = { x1: number; y1: number; w: number; h: number };
+		type N = {
+			hasClass: (c: string) => boolean;
+			style: (k: string) => string;
+			boundingBox: (o: object) => Bb;
+		};
+		const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+			cy: { nodes: (s: string) => { map: <T>(f: (n: N) => T) => T[] } };
+		};
+		return el.cy
+			.nodes(':visible')
+			.map((n) => {
+				const shown =
+					!n.hasClass('band') && n.style('label') !== '' && Number(n.style('text-opacity')) > 0;
+				const b = n.boundingBox({ includeLabels: true, includeNodes: false, includeEdges: false });
+				return shown && b.w > 0
+					? [{ text: n.style('label'), x: b.x1, y: b.y1, width: b.w, height: b.h }]
+					: [];
+			})
+			.flat();
+	});
+}
+
 describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => {
 	let h: Harness;
 	let sd: string;
@@ -306,8 +335,67 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		expect(nodes.filter((n) => n.kind === 'Paper' && n.label.startsWith('DatedNet'))).toEqual([]);
 		const method = nodes.find((n) => n.label === 'DatedNet-2023-1')!;
 		expect(method.proposedIn?.title).toMatch(/^DatedNet-2023-1: Fast Sampling/);
+		// Its labels (the column headings' too) overlap none other.
+		await expect.poll(async () => overlapping(await graphLabelBoxes(page))).toEqual([]);
+		expect((await graphLabelBoxes(page)).length).toBeGreaterThanOrEqual(12);
 		await shoot(page, 'lineage-years-sample-1280');
 		expect(h.pageErrors).toEqual([]);
 		await page.close();
+	});
+
+	it('draws no label over another in the graph view, expanded, and names a node left unlabelled on hover', async () => {
+		for (const viewport of [
+			{ width: 1280, height: 860 },
+			{ width: 390, height: 844 }
+		]) {
+			const page = await h.browser.newPage({ viewport });
+			page.on('pageerror', (e) => h.pageErrors.push(e.message));
+			// The 60 most connected entities, then Stable Diffusion expanded (E): its neighbours
+			// are placed around it among the nodes already shown.
+			await page.goto(`${h.app.url}/?limit=60&sel=${encodeURIComponent(sd)}`);
+			const before = await waitForGraph(page, 40);
+			await page.getByTestId('graph-canvas').focus();
+			await page.keyboard.press('e');
+			await page.waitForURL((u) => u.searchParams.getAll('x').includes(sd));
+			await waitForGraph(page, before + 1);
+			await expect
+				.poll(async () => overlapping(await graphLabelBoxes(page)), { timeout: 5000 })
+				.toEqual([]);
+			// Most keep their label: only those that would cover another are left out.
+			const shown = (await graphLabelBoxes(page)).length;
+			const nodes = Number(await page.getByTestId('graph-canvas').getAttribute('data-nodes'));
+			expect(shown, `${shown} of ${nodes}`).toBeGreaterThan(nodes / 2);
+			if (viewport.width === 1280) {
+				// A node left unlabelled shows its label under the pointer.
+				const hidden = await page.evaluate(() => {
+					const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+						cy: {
+							nodes: (s: string) => {
+								length: number;
+								first: () => { id: () => string; renderedPosition: () => { x: number; y: number } };
+							};
+						};
+					};
+					const n = el.cy.nodes('.label-hidden');
+					return n.length ? { id: n.first().id(), at: n.first().renderedPosition() } : null;
+				});
+				expect(hidden).not.toBeNull();
+				const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+				await page.mouse.move(box.x + hidden!.at.x, box.y + hidden!.at.y);
+				await expect
+					.poll(() =>
+						page.evaluate((id) => {
+							const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+								cy: { getElementById: (i: string) => { style: (k: string) => string } };
+							};
+							return Number(el.cy.getElementById(id).style('text-opacity'));
+						}, hidden!.id)
+					)
+					.toBe(1);
+			}
+			await shoot(page, `graph-labels-sample-${viewport.width}`);
+			await page.close();
+		}
+		expect(h.pageErrors).toEqual([]);
 	});
 });

@@ -49,7 +49,8 @@ export function incrementalLayout(options: {
 		animate: options.animate ?? true,
 		animationDuration: 400,
 		fit: false,
-		nodeDimensionsIncludeLabels: false,
+		// New nodes keep their labels' room too, as a first layout does: fewer to leave out.
+		nodeDimensionsIncludeLabels: true,
 		packComponents: false,
 		nodeRepulsion: () => 30000,
 		idealEdgeLength: () => 110,
@@ -78,6 +79,9 @@ export function lineageLayout(): LayoutOptions {
 		nodeSep: 18,
 		rankSep: 70,
 		edgeSep: 8,
+		// Ranks run left to right and labels sit under their nodes, up to 160 px wide: measured
+		// with them, neighbouring nodes' labels do not run into each other.
+		nodeDimensionsIncludeLabels: true,
 		fit: true,
 		padding: 30,
 		animate: false,

@@ -32,6 +32,9 @@ export const LABEL = {
 	outline: 2
 } as const;
 
+/** The class of a node whose label would cover a more important one's (surface.ts): unlabelled. */
+export const LABEL_HIDDEN = 'label-hidden';
+
 /** Small views: a ring in the halo colour around each node, so touching nodes stay apart. */
 export const NODE_BORDER = 1.5;
 

@@ -11,6 +11,7 @@ import {
 	EDGE_OPACITY,
 	FADED_OPACITY,
 	LABEL,
+	LABEL_HIDDEN,
 	NODE_BORDER,
 	nodeFill,
 	rings,
@@ -204,6 +205,8 @@ export function graphStyle(
 			style: { 'border-width': ring.root.width, 'border-color': ring.root.colour }
 		},
 		{ selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
+		// A label that would cover a more important one (surface.ts): left out, its box kept.
+		{ selector: `node.${LABEL_HIDDEN}`, style: { 'text-opacity': 0 } },
 		{
 			selector: 'node.highlighted',
 			style: {
@@ -220,7 +223,13 @@ export function graphStyle(
 		{ selector: '.filtered, .hidden', style: { display: 'none' } },
 		{
 			selector: 'node.hover',
-			style: { 'border-width': ring.hover.width, 'border-color': ring.hover.colour }
+			style: {
+				'border-width': ring.hover.width,
+				'border-color': ring.hover.colour,
+				// A label left out shows on hover, over the others.
+				'text-opacity': 1,
+				'z-index': 30
+			}
 		}
 	];
 	// A lineage's time axis (never a big view): headings and bands, not part of the graph.
