@@ -1,8 +1,13 @@
 // Cytoscape-drawn views (the explorer's graph, lineages) leave out a label that would be drawn
 // over another: the more important one keeps its label (tests/e2e/map.e2e.ts checks the drawn
 // boxes in the browser).
+import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { toElements } from '../../../src/lib/graph/elements';
+import { LABEL_HIDDEN } from '../../../src/lib/graph/looks';
+import { graphStyle } from '../../../src/lib/graph/style';
 import { labelsToHide } from '../../../src/lib/graph/surface';
+import { node } from './fixtures';
 
 const box = (x: number, y: number, w = 100, h = 15) => ({ x1: x, y1: y, x2: x + w, y2: y + h });
 
@@ -39,5 +44,21 @@ describe('labels never drawn over one another', () => {
 			{ id: 'c', box: box(160, 0), emphasis: 0, size: 30 }
 		]);
 		expect([...hide]).toEqual(['b']);
+	});
+
+	it('draws a label left out transparent, and again under the pointer', () => {
+		const cy = cytoscape({
+			headless: true,
+			styleEnabled: true,
+			style: graphStyle('light'),
+			elements: toElements({ nodes: [node('model:a')], edges: [] })
+		});
+		const n = cy.getElementById('model:a');
+		expect(n.numericStyle('text-opacity')).toBe(1);
+		n.addClass(LABEL_HIDDEN);
+		expect(n.numericStyle('text-opacity')).toBe(0);
+		n.addClass('hover');
+		expect(n.numericStyle('text-opacity')).toBe(1);
+		cy.destroy();
 	});
 });
