@@ -374,7 +374,7 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		expect(h.pageErrors).toEqual([]);
 	});
 
-	it('draws no label over another in the graph view, expanded, and names a node left unlabelled on hover', async () => {
+	it('draws no label over another in the graph view, expanded (new nodes off the others), and names a node left unlabelled on hover', async () => {
 		for (const viewport of [
 			{ width: 1280, height: 860 },
 			{ width: 390, height: 844 }
@@ -385,6 +385,12 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 			// are placed around it among the nodes already shown.
 			await page.goto(`${h.app.url}/?limit=60&sel=${encodeURIComponent(sd)}`);
 			const before = await waitForGraph(page, 40);
+			const shownBefore = await page.evaluate(() => {
+				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+					cy: { nodes: () => { map: <T>(f: (n: { id: () => string }) => T) => T[] } };
+				};
+				return el.cy.nodes().map((n) => n.id());
+			});
 			await page.getByTestId('graph-canvas').focus();
 			await page.keyboard.press('e');
 			await page.waitForURL((u) => u.searchParams.getAll('x').includes(sd));
@@ -392,6 +398,26 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 			await expect
 				.poll(async () => overlapping(await graphLabelBoxes(page)), { timeout: 5000 })
 				.toEqual([]);
+			// No new neighbour (node and label) lies on a node shown before.
+			const covering = await page.evaluate((known) => {
+				type Bb = { x1: number; y1: number; x2: number; y2: number };
+				type N = { id: () => string; boundingBox: (o: object) => Bb };
+				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+					cy: { nodes: (s: string) => { map: <T>(f: (n: N) => T) => T[] } };
+				};
+				const all = el.cy.nodes(':visible').map((n) => ({
+					id: n.id(),
+					b: n.boundingBox({ includeLabels: true, includeEdges: false })
+				}));
+				const before = all.filter((n) => known.includes(n.id));
+				const out: string[] = [];
+				for (const n of all.filter((x) => !known.includes(x.id)))
+					for (const o of before)
+						if (n.b.x1 < o.b.x2 && o.b.x1 < n.b.x2 && n.b.y1 < o.b.y2 && o.b.y1 < n.b.y2)
+							out.push(`${n.id} / ${o.id}`);
+				return out;
+			}, shownBefore);
+			expect(covering).toEqual([]);
 			// Most keep their label: only those that would cover another are left out.
 			const shown = (await graphLabelBoxes(page)).length;
 			const nodes = Number(await page.getByTestId('graph-canvas').getAttribute('data-nodes'));
