@@ -279,7 +279,7 @@ const METHOD_TYPES = new Set(['Model', 'Technique']);
 
 /**
  * The method each paper proposes, as graph/queries/lineage.ts PROPOSED_METHOD chooses it (a
- * Model or Technique, the one named in the paper's title first, then by name), in
+ * Model or Technique first, then the one named in the paper's title, then by name), in
  * `proposalOrder`: the copy holds the PROPOSES relations and the papers' titles, so a hub's
  * lineage folds without Neo4j.
  */
@@ -288,19 +288,20 @@ function proposedBy(snap: GraphSnapshot, papers: number[]): { paper: number; met
 	for (const p of papers) {
 		const title = snap.labels[p]!;
 		let best = -1;
-		let bestInTitle = false;
+		let bestRank = 0;
 		for (let h = snap.start[p]!; h < snap.outEnd[p]!; h++) {
 			if (snap.relType[h] !== PROPOSES) continue;
 			const m = snap.other[h]!;
-			if (!METHOD_TYPES.has(snap.type(m))) continue;
-			const inTitle = title.includes(snap.labels[m]!);
+			// 0 for a method named in the title … 3 for something else not named there
+			const rank =
+				(METHOD_TYPES.has(snap.type(m)) ? 0 : 2) + (title.includes(snap.labels[m]!) ? 0 : 1);
 			if (
 				best < 0 ||
-				(inTitle && !bestInTitle) ||
-				(inTitle === bestInTitle && compareStrings(snap.labels[m]!, snap.labels[best]!) < 0)
+				rank < bestRank ||
+				(rank === bestRank && compareStrings(snap.labels[m]!, snap.labels[best]!) < 0)
 			) {
 				best = m;
-				bestInTitle = inTitle;
+				bestRank = rank;
 			}
 		}
 		if (best >= 0) found.push({ paper: p, method: best });

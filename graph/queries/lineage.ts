@@ -108,16 +108,20 @@ export async function lineage(
 	);
 }
 
-// $papers → the method each proposes, models and techniques only: the one named in its title
-// first, then by name — the choice BUILDS_ON below makes for its rows.
+// $papers → the method each proposes: a model or technique first, then the one named in its
+// title, then by name — the choice BUILDS_ON below makes for its rows. Whatever else a paper
+// proposes stands for it when it proposes no model or technique: the loader gives its
+// relations to what the paper proposes whatever its type, and the extractor may take a method
+// for a dataset ("CLoQ"), which would otherwise be drawn beside the paper proposing it.
 const PROPOSED_METHOD = `
 UNWIND $papers AS pid
-MATCH (p:Paper {id: pid})-[:PROPOSES]->(m:Entity) WHERE m.type IN ['Model', 'Technique']
-WITH p, m ORDER BY CASE WHEN p.title CONTAINS m.name THEN 0 ELSE 1 END, m.name
+MATCH (p:Paper {id: pid})-[:PROPOSES]->(m:Entity)
+WITH p, m ORDER BY CASE WHEN m.type IN ['Model', 'Technique'] THEN 0 ELSE 1 END,
+                   CASE WHEN p.title CONTAINS m.name THEN 0 ELSE 1 END, m.name
 WITH p, collect(m)[0] AS m
 RETURN p.id AS paper, p.title AS title, p.year AS year, m.id AS method`;
 
-/** The method a paper proposes (a Model or Technique; the one named in its title first). */
+/** The method a paper proposes (a Model or Technique first; the one named in its title first). */
 export interface ProposedMethod {
 	paper: string;
 	title: string;
@@ -203,9 +207,11 @@ export function foldInto(
 
 // $id, $cap → who builds on the root or on any of its variants (transitively, up to 3 levels),
 // one row per method: the variants it came through are a column, and a paper that proposes a
-// method is shown as that method (the name in its title first), the paper its evidence. Only
-// models and techniques descend (a task or dataset "building on" LLaMA is an extraction slip),
-// and a paper only by a cue ("fine-tune", "based on"), not by merely naming a base model.
+// method is shown as that method (as PROPOSED_METHOD chooses it), the paper its evidence. Only
+// models and techniques descend (a task or dataset "building on" LLaMA is an extraction slip)
+// but through a paper proposing it (the paper is then dropped only for a model or technique's
+// own row), and a paper only by a cue ("fine-tune", "based on"), not by merely naming a base
+// model.
 // Strongest first; among equals methods before papers, then the most recent. A method's paper is
 // one that states the edge when one does: two methods of one name ("DeCaf", "DeCAF") share an
 // entity. `statedBy` is a paper that states the edge, so every row has its evidence.
@@ -226,11 +232,13 @@ WITH root, family, x, r, v LIMIT $cap
 WITH root, family, x, sum(r.support) AS support, collect(DISTINCT v) AS vs,
      CASE WHEN x:Paper THEN [x.id] ELSE reduce(ps = [], r2 IN collect(r) | ps + coalesce(r2.papers, [])) END AS stating
 WHERE NOT (x:Paper AND EXISTS {
-  MATCH (x)-[:PROPOSES]->(m:Entity)-[:BUILDS_ON]->(w:Entity) WHERE w IN family
+  MATCH (x)-[:PROPOSES]->(m:Entity)-[:BUILDS_ON]->(w:Entity)
+  WHERE w IN family AND m.type IN ['Model', 'Technique']
 })
 CALL (x) {
-  OPTIONAL MATCH (x:Paper)-[:PROPOSES]->(m:Entity) WHERE m.type IN ['Model', 'Technique']
-  WITH x, m ORDER BY CASE WHEN x.title CONTAINS m.name THEN 0 ELSE 1 END, m.name
+  OPTIONAL MATCH (x:Paper)-[:PROPOSES]->(m:Entity)
+  WITH x, m ORDER BY CASE WHEN m.type IN ['Model', 'Technique'] THEN 0 ELSE 1 END,
+                     CASE WHEN x.title CONTAINS m.name THEN 0 ELSE 1 END, m.name
   RETURN collect(m)[0] AS method
 }
 WITH root, coalesce(method, x) AS node, CASE WHEN method IS NULL THEN null ELSE x END AS folded,

@@ -69,6 +69,35 @@ function overlapping(boxes: Box[]): string[] {
 	return out;
 }
 
+/**
+ * The boxes of the labels a Cytoscape-drawn graph shows (not faded, not left out), as Cytoscape
+ * measures them (model units: whether two overlap does not depend on the zoom).
+ */
+async function graphLabelBoxes(page: Page): Promise<Box[]> {
+	return page.evaluate(() => {
+		type Bb = { x1: number; y1: number; w: number; h: number };
+		type N = {
+			hasClass: (c: string) => boolean;
+			style: (k: string) => string;
+			boundingBox: (o: object) => Bb;
+		};
+		const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+			cy: { nodes: (s: string) => { map: <T>(f: (n: N) => T) => T[] } };
+		};
+		return el.cy
+			.nodes(':visible')
+			.map((n) => {
+				const shown =
+					!n.hasClass('band') && n.style('label') !== '' && Number(n.style('text-opacity')) > 0;
+				const b = n.boundingBox({ includeLabels: true, includeNodes: false, includeEdges: false });
+				return shown && b.w > 0
+					? [{ text: n.style('label'), x: b.x1, y: b.y1, width: b.w, height: b.h }]
+					: [];
+			})
+			.flat();
+	});
+}
+
 describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => {
 	let h: Harness;
 	let sd: string;
@@ -306,8 +335,124 @@ describe.skipIf(noNeo4j)('the map of the field, and time on the lineage', () => 
 		expect(nodes.filter((n) => n.kind === 'Paper' && n.label.startsWith('DatedNet'))).toEqual([]);
 		const method = nodes.find((n) => n.label === 'DatedNet-2023-1')!;
 		expect(method.proposedIn?.title).toMatch(/^DatedNet-2023-1: Fast Sampling/);
+		// Its labels (the column headings' too) overlap none other.
+		await expect.poll(async () => overlapping(await graphLabelBoxes(page))).toEqual([]);
+		expect((await graphLabelBoxes(page)).length).toBeGreaterThanOrEqual(12);
 		await shoot(page, 'lineage-years-sample-1280');
 		expect(h.pageErrors).toEqual([]);
 		await page.close();
+	});
+
+	it('starts a lineage on a phone readable: labels of 8 px or more, the root and 2022 in view', async () => {
+		const page = await h.browser.newPage({ viewport: { width: 390, height: 844 } });
+		page.on('pageerror', (e) => h.pageErrors.push(e.message));
+		await page.goto(`${h.app.url}/lineage/${encodeURIComponent(sd)}`);
+		await waitForGraph(page, 3);
+		const seen = await page.evaluate((root) => {
+			type N = { renderedPosition: () => { x: number; y: number } };
+			const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+				cy: { zoom: () => number; getElementById: (id: string) => N };
+			};
+			return {
+				zoom: el.cy.zoom(),
+				root: el.cy.getElementById(root).renderedPosition(),
+				heading: el.cy.getElementById('axis:y2022').renderedPosition(),
+				width: el.clientWidth,
+				height: el.clientHeight
+			};
+		}, sd);
+		// Fitted whole into 370 px, its labels were under 4 px and not drawn at all.
+		expect(seen.zoom * 12).toBeGreaterThanOrEqual(7.99);
+		for (const at of [seen.root, seen.heading]) {
+			expect(at.x).toBeGreaterThan(0);
+			expect(at.x).toBeLessThan(seen.width);
+			expect(at.y).toBeGreaterThan(0);
+			expect(at.y).toBeLessThan(seen.height);
+		}
+		await shoot(page, 'lineage-years-sample-390');
+		await page.close();
+		expect(h.pageErrors).toEqual([]);
+	});
+
+	it('draws no label over another in the graph view, expanded (new nodes off the others), and names a node left unlabelled on hover', async () => {
+		for (const viewport of [
+			{ width: 1280, height: 860 },
+			{ width: 390, height: 844 }
+		]) {
+			const page = await h.browser.newPage({ viewport });
+			page.on('pageerror', (e) => h.pageErrors.push(e.message));
+			// The 60 most connected entities, then Stable Diffusion expanded (E): its neighbours
+			// are placed around it among the nodes already shown.
+			await page.goto(`${h.app.url}/?limit=60&sel=${encodeURIComponent(sd)}`);
+			const before = await waitForGraph(page, 40);
+			const shownBefore = await page.evaluate(() => {
+				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+					cy: { nodes: () => { map: <T>(f: (n: { id: () => string }) => T) => T[] } };
+				};
+				return el.cy.nodes().map((n) => n.id());
+			});
+			await page.getByTestId('graph-canvas').focus();
+			await page.keyboard.press('e');
+			await page.waitForURL((u) => u.searchParams.getAll('x').includes(sd));
+			await waitForGraph(page, before + 1);
+			await expect
+				.poll(async () => overlapping(await graphLabelBoxes(page)), { timeout: 5000 })
+				.toEqual([]);
+			// No new neighbour (node and label) lies on a node shown before.
+			const covering = await page.evaluate((known) => {
+				type Bb = { x1: number; y1: number; x2: number; y2: number };
+				type N = { id: () => string; boundingBox: (o: object) => Bb };
+				const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+					cy: { nodes: (s: string) => { map: <T>(f: (n: N) => T) => T[] } };
+				};
+				const all = el.cy.nodes(':visible').map((n) => ({
+					id: n.id(),
+					b: n.boundingBox({ includeLabels: true, includeEdges: false })
+				}));
+				const before = all.filter((n) => known.includes(n.id));
+				const out: string[] = [];
+				for (const n of all.filter((x) => !known.includes(x.id)))
+					for (const o of before)
+						if (n.b.x1 < o.b.x2 && o.b.x1 < n.b.x2 && n.b.y1 < o.b.y2 && o.b.y1 < n.b.y2)
+							out.push(`${n.id} / ${o.id}`);
+				return out;
+			}, shownBefore);
+			expect(covering).toEqual([]);
+			// Most keep their label: only those that would cover another are left out.
+			const shown = (await graphLabelBoxes(page)).length;
+			const nodes = Number(await page.getByTestId('graph-canvas').getAttribute('data-nodes'));
+			expect(shown, `${shown} of ${nodes}`).toBeGreaterThan(nodes / 2);
+			if (viewport.width === 1280) {
+				// A node left unlabelled (if the layout left any out) shows its label under the pointer.
+				const hidden = await page.evaluate(() => {
+					const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+						cy: {
+							nodes: (s: string) => {
+								length: number;
+								first: () => { id: () => string; renderedPosition: () => { x: number; y: number } };
+							};
+						};
+					};
+					const n = el.cy.nodes('.label-hidden');
+					return n.length ? { id: n.first().id(), at: n.first().renderedPosition() } : null;
+				});
+				const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+				if (hidden) await page.mouse.move(box.x + hidden.at.x, box.y + hidden.at.y);
+				if (hidden)
+					await expect
+						.poll(() =>
+							page.evaluate((id) => {
+								const el = document.querySelector('[data-testid="graph-canvas"]') as HTMLElement & {
+									cy: { getElementById: (i: string) => { style: (k: string) => string } };
+								};
+								return Number(el.cy.getElementById(id).style('text-opacity'));
+							}, hidden!.id)
+						)
+						.toBe(1);
+			}
+			await shoot(page, `graph-labels-sample-${viewport.width}`);
+			await page.close();
+		}
+		expect(h.pageErrors).toEqual([]);
 	});
 });

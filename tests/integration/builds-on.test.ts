@@ -37,6 +37,17 @@ const EXTRA: PaperSpec[] = [
 		facts: [['@paper', 'BUILDS_ON', 'SD', 0, 0.5]]
 	},
 	{
+		// proposes a method typed as a dataset, which inherits the paper's cued edge to LoRA
+		id: 'p-cloq',
+		title: 'CLoQ: Calibrated Initialization for Quantized Fine-Tuning',
+		year: 2025,
+		sentences: ['We propose CLoQ.', 'CLoQ builds on LoRA.'],
+		facts: [
+			['@paper', 'PROPOSES', 'CLOQ', 0],
+			['@paper', 'BUILDS_ON', 'LORA', 1, 0.8]
+		]
+	},
+	{
 		id: 'p-background',
 		title: 'A Survey of Fast Samplers',
 		year: 2025,
@@ -125,5 +136,27 @@ describe.skipIf(noNeo4j)('buildsOn: one row per method, each with its evidence',
 			expect(ids).toContain(ID.QUANTX); // a cued paper's method stays
 		}
 		expect(fromCopy.nodes.map((n) => n.id).sort()).toEqual(fromNeo4j.nodes.map((n) => n.id).sort());
+	});
+
+	it('folds a paper into what it proposes when the extractor took the method for a dataset', async () => {
+		const fromNeo4j = await lineage(graphDb(), ID.LORA);
+		const { snapshot } = await loadSnapshot(graphDb());
+		const fromCopy = snapshotFoldedLineage(snapshot, ID.LORA);
+		expect(fromCopy).toEqual(fromNeo4j);
+		const ids = fromNeo4j.nodes.map((n) => n.id);
+		// one node for CLoQ, not the paper beside it
+		expect(ids).not.toContain('p-cloq');
+		expect(fromNeo4j.nodes.find((n) => n.id === ID.CLOQ)).toMatchObject({
+			proposedIn: { id: 'p-cloq', year: 2025 }
+		});
+		// …and one row in the table, with the paper as its evidence
+		const { rows } = await buildsOn(graphDb(), ID.LORA);
+		const cloq = rows.filter((r) => r.id === ID.CLOQ || r.id === 'p-cloq');
+		expect(cloq).toHaveLength(1);
+		expect(cloq[0]).toMatchObject({
+			id: ID.CLOQ,
+			paper: { id: 'p-cloq' },
+			statedBy: { id: 'p-cloq' }
+		});
 	});
 });

@@ -17,6 +17,7 @@ import {
 	rings,
 	SELECTED_EDGE,
 	THEME,
+	traceShape,
 	type EdgeStroke,
 	type NodeFill,
 	type Ring,
@@ -265,43 +266,7 @@ export function shapePath(
 	y: number,
 	s: number
 ) {
-	const r = s / 2;
-	switch (shape) {
-		case 'ellipse':
-			ctx.moveTo(x + r, y);
-			ctx.arc(x, y, r, 0, 2 * Math.PI);
-			break;
-		case 'rectangle':
-			ctx.rect(x - r, y - r, s, s);
-			break;
-		case 'round-rectangle':
-			ctx.roundRect(x - r, y - r, s, s, s / 4);
-			break;
-		case 'barrel':
-			ctx.moveTo(x - r * 0.8, y - r);
-			ctx.lineTo(x + r * 0.8, y - r);
-			ctx.quadraticCurveTo(x + r * 1.1, y, x + r * 0.8, y + r);
-			ctx.lineTo(x - r * 0.8, y + r);
-			ctx.quadraticCurveTo(x - r * 1.1, y, x - r * 0.8, y - r);
-			ctx.closePath();
-			break;
-		case 'diamond':
-			ctx.moveTo(x, y - r);
-			ctx.lineTo(x + r, y);
-			ctx.lineTo(x, y + r);
-			ctx.lineTo(x - r, y);
-			ctx.closePath();
-			break;
-		case 'hexagon':
-			ctx.moveTo(x - r, y);
-			ctx.lineTo(x - r / 2, y - r);
-			ctx.lineTo(x + r / 2, y - r);
-			ctx.lineTo(x + r, y);
-			ctx.lineTo(x + r / 2, y + r);
-			ctx.lineTo(x - r / 2, y + r);
-			ctx.closePath();
-			break;
-	}
+	traceShape(ctx, shape, x, y, s);
 }
 
 /** The part of the model a canvas of `width` × `height` pixels shows under `t`. */

@@ -1,6 +1,21 @@
 // Exports of the visible subgraph, as strings (the page turns them into downloads). Evidence,
 // when fetched, travels with the edges: the point of Lineage is the sentence behind each edge.
 import type { EvidenceView, GraphEdge, GraphNode } from '../types';
+import {
+	arrowLength,
+	bigEdgeStroke,
+	edgeStroke,
+	LABEL,
+	NODE_BORDER,
+	nodeDiameter,
+	nodeFill,
+	nodeLabel,
+	THEME,
+	traceShape,
+	type NodeFill,
+	type ShapeSink,
+	type Theme
+} from './looks';
 import { legendFor } from './png-legend';
 import { EDGE_LOOK, nodeLook } from './vocabulary';
 
@@ -8,6 +23,8 @@ export interface ExportGraph {
 	nodes: (GraphNode & { position?: { x: number; y: number } })[];
 	edges: GraphEdge[];
 	evidence?: Record<string, EvidenceView[]>; // by edge id
+	/** Drawn as a big view (papers small and unlabelled, plain lines): the SVG draws it so too. */
+	big?: boolean;
 }
 
 /** Cytoscape's own elements JSON: loadable with `cy.json({ elements })` or `cytoscape({ elements })`. */
@@ -76,63 +93,160 @@ export function toGraphML(g: ExportGraph): string {
 	return lines.join('\n');
 }
 
-/** A plain SVG drawing from positions: shapes and colours as on screen, no dependency. */
+/** A number for SVG: two decimals at most. */
+const num = (v: number) => String(Math.round(v * 100) / 100);
+
+/** An SVG path's `d`, traced like a canvas path (looks.ts traceShape draws into either). */
+export class SvgPath implements ShapeSink {
+	private readonly parts: string[] = [];
+
+	moveTo(x: number, y: number) {
+		this.parts.push(`M${num(x)} ${num(y)}`);
+	}
+	lineTo(x: number, y: number) {
+		this.parts.push(`L${num(x)} ${num(y)}`);
+	}
+	quadraticCurveTo(cx: number, cy: number, x: number, y: number) {
+		this.parts.push(`Q${num(cx)} ${num(cy)} ${num(x)} ${num(y)}`);
+	}
+	/** Whole circles only (all a node's outline uses), as two half arcs. */
+	arc(x: number, y: number, r: number) {
+		const a = `A${num(r)} ${num(r)} 0 1 0`;
+		this.parts.push(
+			`M${num(x + r)} ${num(y)}`,
+			`${a} ${num(x - r)} ${num(y)}`,
+			`${a} ${num(x + r)} ${num(y)}Z`
+		);
+	}
+	rect(x: number, y: number, w: number, h: number) {
+		this.parts.push(`M${num(x)} ${num(y)}h${num(w)}v${num(h)}h${num(-w)}Z`);
+	}
+	/** A single corner radius (all a node's outline uses). */
+	roundRect(
+		x: number,
+		y: number,
+		w: number,
+		h: number,
+		radii?: number | DOMPointInit | Iterable<number | DOMPointInit>
+	) {
+		const r = typeof radii === 'number' ? radii : 0;
+		const a = `a${num(r)} ${num(r)} 0 0 1`;
+		this.parts.push(
+			`M${num(x + r)} ${num(y)}h${num(w - 2 * r)}${a} ${num(r)} ${num(r)}v${num(h - 2 * r)}` +
+				`${a} ${num(-r)} ${num(r)}h${num(2 * r - w)}${a} ${num(-r)} ${num(-r)}v${num(2 * r - h)}` +
+				`${a} ${num(r)} ${num(-r)}Z`
+		);
+	}
+	closePath() {
+		this.parts.push('Z');
+	}
+	toString() {
+		return this.parts.join('');
+	}
+}
+
+/** A node's outline as an SVG path's `d`. */
+export function shapeD(shape: NodeFill['shape'], x: number, y: number, size: number): string {
+	const path = new SvgPath();
+	traceShape(path, shape, x, y, size);
+	return path.toString();
+}
+
+const dashAttr = (dash: number[]) =>
+	dash.length ? ` stroke-dasharray="${dash.map(num).join(' ')}"` : '';
+
+/**
+ * An SVG drawing of the shown graph from its positions, in the looks of the screen (looks.ts:
+ * the same node sizes, shapes, colours, labels, edge widths, dashes and arrowheads), with the
+ * legend of what it shows in a band under it. No dependency.
+ */
 export function toSvg(g: ExportGraph, options: { dark?: boolean } = {}): string {
+	const theme: Theme = options.dark ? 'dark' : 'light';
+	const t = THEME[theme];
+	const big = g.big ?? false;
 	const placed = g.nodes.filter((n) => n.position);
-	const pos = new Map(placed.map((n) => [n.id, n.position!]));
-	const xs = placed.map((n) => n.position!.x);
-	const ys = placed.map((n) => n.position!.y);
-	const pad = 60;
-	const minX = Math.min(0, ...xs) - pad;
-	const minY = Math.min(0, ...ys) - pad;
-	const w = Math.max(1, ...xs) - minX + pad;
-	const graphH = Math.max(1, ...ys) - minY + pad;
-	const text = options.dark ? '#e6e8eb' : '#1b1f24';
+	const drawn = new Map(
+		placed.map((n) => [
+			n.id,
+			{ at: n.position!, size: nodeDiameter(n, { big }), label: nodeLabel(n, { big }) }
+		])
+	);
+	// The box around nodes and their labels (as wide as they may be drawn).
+	let [x1, y1, x2, y2] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const { at, size, label } of drawn.values()) {
+		const half = Math.max(size / 2, label ? LABEL.maxWidth / 2 : 0);
+		x1 = Math.min(x1, at.x - half);
+		x2 = Math.max(x2, at.x + half);
+		y1 = Math.min(y1, at.y - size / 2);
+		y2 = Math.max(y2, at.y + size / 2 + (label ? LABEL.margin + LABEL.fontSize * 1.3 : 0));
+	}
+	if (!drawn.size) [x1, y1, x2, y2] = [0, 0, 1, 1];
+	const pad = 30;
+	const minX = x1 - pad;
+	const minY = y1 - pad;
+	const w = Math.max(520, x2 - x1 + 2 * pad);
+	const graphH = y2 - y1 + 2 * pad;
 	// The legend of what the drawing shows, in a band under it.
 	const legend = svgLegend(g, { x: minX, y: minY + graphH, width: w, dark: options.dark });
 	const h = graphH + legend.height;
 	const out = [
-		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${w} ${h}" width="${Math.round(w)}" height="${Math.round(h)}" font-family="system-ui, sans-serif" font-size="11">`,
-		`<rect x="${minX}" y="${minY}" width="${w}" height="${h}" fill="${options.dark ? '#15181c' : '#ffffff'}"/>`,
-		'<defs>',
-		...Object.entries(EDGE_LOOK).map(
-			([type, look]) =>
-				`<marker id="arrow-${type}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${look.colour}"/></marker>`
-		),
-		'</defs>'
+		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${num(minX)} ${num(minY)} ${num(w)} ${num(h)}" width="${Math.round(w)}" height="${Math.round(h)}" font-family="${LABEL.family}">`,
+		`<rect x="${num(minX)}" y="${num(minY)}" width="${num(w)}" height="${num(h)}" fill="${t.halo}"/>`,
+		'<g class="edges">'
 	];
 	for (const e of g.edges) {
-		const a = pos.get(e.source);
-		const b = pos.get(e.target);
+		const a = drawn.get(e.source);
+		const b = drawn.get(e.target);
 		if (!a || !b) continue;
-		const look = EDGE_LOOK[e.type];
-		const dash =
-			look.line === 'dashed'
-				? ' stroke-dasharray="6 4"'
-				: look.line === 'dotted'
-					? ' stroke-dasharray="2 3"'
-					: '';
-		const marker = look.arrow ? ` marker-end="url(#arrow-${e.type})"` : '';
+		const stroke = big
+			? { ...bigEdgeStroke(theme, e), dash: [] as number[], arrow: false }
+			: edgeStroke(theme, e);
+		const dx = b.at.x - a.at.x;
+		const dy = b.at.y - a.at.y;
+		const len = Math.hypot(dx, dy);
+		if (len === 0) continue;
+		const [ux, uy] = [dx / len, dy / len];
+		// From border to border, as Cytoscape draws it; the arrowhead's tip on the target's border.
+		const border = big ? 0 : NODE_BORDER / 2;
+		const from = a.size / 2 + border;
+		const to = b.size / 2 + border;
+		const head = stroke.arrow ? arrowLength(stroke.width) : 0;
+		if (from + to + head >= len) continue;
+		const [sx, sy] = [a.at.x + ux * from, a.at.y + uy * from];
+		const [tx, ty] = [b.at.x - ux * to, b.at.y - uy * to];
+		const [bx, by] = [tx - ux * head, ty - uy * head];
+		const title = `<title>${xmlEscape(`${e.source} ${EDGE_LOOK[e.type]?.verb ?? e.type} ${e.target}`)}</title>`;
 		out.push(
-			`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" stroke="${look.colour}" stroke-width="${Math.min(8, 1 + Math.log2(1 + e.support))}" opacity="0.75"${dash}${marker}><title>${xmlEscape(`${e.source} ${look.verb} ${e.target}`)}</title></line>`
+			`<g class="edge" data-id="${xmlEscape(e.id)}" opacity="${stroke.opacity}">${title}` +
+				`<line x1="${num(sx)}" y1="${num(sy)}" x2="${num(bx)}" y2="${num(by)}" stroke="${stroke.colour}" stroke-width="${num(stroke.width)}"${dashAttr(stroke.dash)}/>` +
+				(stroke.arrow
+					? `<polygon points="${num(tx)},${num(ty)} ${num(bx - (uy * head) / 2)},${num(by + (ux * head) / 2)} ${num(bx + (uy * head) / 2)},${num(by - (ux * head) / 2)}" fill="${stroke.colour}"/>`
+					: '') +
+				'</g>'
 		);
 	}
+	out.push('</g>', '<g class="nodes">');
 	for (const n of placed) {
-		const { x, y } = n.position!;
-		const look = nodeLook(n.type);
-		const r = 10 + 3 * Math.sqrt(n.degree);
-		const shape =
-			look.shape === 'ellipse'
-				? `<circle cx="${x}" cy="${y}" r="${r}"`
-				: look.shape === 'diamond'
-					? `<polygon points="${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}"`
-					: `<rect x="${x - r}" y="${y - r}" width="${2 * r}" height="${2 * r}" rx="${look.shape === 'rectangle' ? 0 : r / 3}"`;
+		const { at, size } = drawn.get(n.id)!;
+		const fill = nodeFill(n.type);
+		const ring = big ? '' : ` stroke="${t.halo}" stroke-width="${NODE_BORDER}"`;
 		out.push(
-			`${shape} fill="${look.colour}" stroke="#fff" stroke-width="1.5"><title>${xmlEscape(n.label)}</title>${shape.startsWith('<circle') ? '</circle>' : shape.startsWith('<polygon') ? '</polygon>' : '</rect>'}`,
-			`<text x="${x}" y="${y + r + 12}" text-anchor="middle" fill="${text}">${xmlEscape(n.label.slice(0, 40))}</text>`
+			`<path class="node" data-id="${xmlEscape(n.id)}" d="${shapeD(fill.shape, at.x, at.y, size)}" fill="${fill.colour}"${ring}><title>${xmlEscape(n.label)}</title></path>`
 		);
 	}
-	out.push(legend.svg, '</svg>', '');
+	out.push('</g>', `<g class="labels" font-size="${LABEL.fontSize}" fill="${t.text}">`);
+	// Labels over every shape, below their node, outlined in the background colour as on screen.
+	const outline = big
+		? ''
+		: ` stroke="${t.halo}" stroke-width="${LABEL.outline}" stroke-linejoin="round" paint-order="stroke"`;
+	for (const n of placed) {
+		const { at, size, label } = drawn.get(n.id)!;
+		if (!label) continue;
+		out.push(
+			`<text data-id="${xmlEscape(n.id)}" x="${num(at.x)}" y="${num(at.y + size / 2 + LABEL.margin)}" text-anchor="middle" dominant-baseline="hanging"${outline}>${xmlEscape(label)}</text>`
+		);
+	}
+	out.push('</g>', legend.svg, '</svg>', '');
 	return out.join('\n');
 }
 
@@ -179,14 +293,8 @@ function svgLegend(
 			}
 			const m = mid();
 			if (e.kind === 'node') {
-				const look = nodeLook(e.type);
-				out.push(
-					look.shape === 'ellipse'
-						? `<circle cx="${x + 7}" cy="${m}" r="7" fill="${look.colour}"/>`
-						: look.shape === 'diamond'
-							? `<polygon points="${x + 7},${m - 7} ${x + 14},${m} ${x + 7},${m + 7} ${x},${m}" fill="${look.colour}"/>`
-							: `<rect x="${x}" y="${m - 7}" width="14" height="14" rx="${look.shape === 'rectangle' ? 0 : 3}" fill="${look.colour}"/>`
-				);
+				const fill = nodeFill(e.type);
+				out.push(`<path d="${shapeD(fill.shape, x + 7, m, 14)}" fill="${fill.colour}"/>`);
 			} else {
 				const look = EDGE_LOOK[e.type as keyof typeof EDGE_LOOK];
 				const dash =

@@ -49,7 +49,8 @@ export function incrementalLayout(options: {
 		animate: options.animate ?? true,
 		animationDuration: 400,
 		fit: false,
-		nodeDimensionsIncludeLabels: false,
+		// New nodes keep their labels' room too, as a first layout does: fewer to leave out.
+		nodeDimensionsIncludeLabels: true,
 		packComponents: false,
 		nodeRepulsion: () => 30000,
 		idealEdgeLength: () => 110,
@@ -78,6 +79,9 @@ export function lineageLayout(): LayoutOptions {
 		nodeSep: 18,
 		rankSep: 70,
 		edgeSep: 8,
+		// Ranks run left to right and labels sit under their nodes, up to 160 px wide: measured
+		// with them, neighbouring nodes' labels do not run into each other.
+		nodeDimensionsIncludeLabels: true,
 		fit: true,
 		padding: 30,
 		animate: false,
@@ -247,4 +251,49 @@ export function lineageTimeline(
 		x += width;
 	});
 	return { positions, axis, bands, years, undated: undated.length };
+}
+
+export interface Box {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+const boxesOverlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/**
+ * New nodes moved off what is already drawn: each (in order) steps away from its `from` point
+ * (the node it grew from) until its box — node and label, relative to its position — covers
+ * no box already placed, then keeps its place for those after it. fCoSE's incremental run
+ * leaves some on a node it has no edge to (a tiled, unconnected one), hiding it and its label.
+ * Returns the positions of the nodes moved.
+ */
+export function pushApart(
+	fresh: { id: string; at: { x: number; y: number }; box: Box; from: { x: number; y: number } }[],
+	placed: Box[],
+	options = { step: 12, maxSteps: 60 }
+): Record<string, { x: number; y: number }> {
+	const taken = [...placed];
+	const moved: Record<string, { x: number; y: number }> = {};
+	for (const n of fresh) {
+		let dx = n.at.x - n.from.x;
+		let dy = n.at.y - n.from.y;
+		const len = Math.hypot(dx, dy);
+		[dx, dy] = len > 0 ? [dx / len, dy / len] : [1, 0];
+		const boxAt = (x: number, y: number): Box => ({
+			x1: x + n.box.x1,
+			y1: y + n.box.y1,
+			x2: x + n.box.x2,
+			y2: y + n.box.y2
+		});
+		let { x, y } = n.at;
+		for (let k = 0; k < options.maxSteps && taken.some((b) => boxesOverlap(b, boxAt(x, y))); k++) {
+			x += dx * options.step;
+			y += dy * options.step;
+		}
+		if (x !== n.at.x || y !== n.at.y) moved[n.id] = { x, y };
+		taken.push(boxAt(x, y));
+	}
+	return moved;
 }

@@ -2,6 +2,7 @@
 // line and arrow) of what the picture shows, in a band under the graph, so that the image read
 // on its own, in a slide or a paper, still says what its colours mean.
 import { RELATION_TYPES, type RelationType } from '../types';
+import { nodeFill, traceShape } from './looks';
 import { EDGE_LOOK, NODE_TYPES, nodeLook, type NodeType } from './vocabulary';
 
 export interface LegendSpec {
@@ -37,7 +38,9 @@ export type LegendContext = Pick<
 	| 'fill'
 	| 'stroke'
 	| 'arc'
+	| 'quadraticCurveTo'
 	| 'rect'
+	| 'roundRect'
 	| 'fillRect'
 	| 'fillText'
 	| 'measureText'
@@ -122,27 +125,11 @@ export function layoutLegend(
 }
 
 function drawNode(ctx: LegendContext, type: string, x: number, mid: number, size: number) {
-	const look = nodeLook(type);
-	const r = size / 2;
-	const cx = x + r;
-	ctx.fillStyle = look.colour;
+	// The shape as the graph draws it (looks.ts), so the swatch is what the picture shows.
+	const fill = nodeFill(type);
+	ctx.fillStyle = fill.colour;
 	ctx.beginPath();
-	if (look.shape === 'ellipse') ctx.arc(cx, mid, r, 0, Math.PI * 2);
-	else if (look.shape === 'diamond') {
-		ctx.moveTo(cx, mid - r);
-		ctx.lineTo(cx + r, mid);
-		ctx.lineTo(cx, mid + r);
-		ctx.lineTo(cx - r, mid);
-		ctx.closePath();
-	} else if (look.shape === 'hexagon') {
-		ctx.moveTo(cx - r / 2, mid - r);
-		ctx.lineTo(cx + r / 2, mid - r);
-		ctx.lineTo(cx + r, mid);
-		ctx.lineTo(cx + r / 2, mid + r);
-		ctx.lineTo(cx - r / 2, mid + r);
-		ctx.lineTo(cx - r, mid);
-		ctx.closePath();
-	} else ctx.rect(x, mid - r, size, size);
+	traceShape(ctx, fill.shape, x + size / 2, mid, size);
 	ctx.fill();
 }
 

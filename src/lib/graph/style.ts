@@ -5,10 +5,14 @@ import type { StylesheetJson } from 'cytoscape';
 // which the batched canvas of big views draws with too; this module only maps it to selectors.
 import { RELATION_TYPES } from '../types';
 import {
+	ARROW_SCALE,
 	BIG_PAPER_SIZE,
 	bigEdgeStroke,
+	EDGE_OPACITY,
 	FADED_OPACITY,
 	LABEL,
+	LABEL_HIDDEN,
+	NODE_BORDER,
 	nodeFill,
 	rings,
 	SELECTED_EDGE,
@@ -117,11 +121,11 @@ export function graphStyle(
 						width: 'data(size)',
 						height: 'data(size)',
 						'background-color': '#999999',
-						'border-width': 1.5,
+						'border-width': NODE_BORDER,
 						'border-color': t.halo,
 						...labelStyle(t, LABEL.minPx.small),
 						'text-outline-color': t.halo,
-						'text-outline-width': 2
+						'text-outline-width': LABEL.outline
 					}
 				},
 				...typeBlocks(),
@@ -132,9 +136,9 @@ export function graphStyle(
 						'line-color': t.edge,
 						'target-arrow-color': t.edge,
 						'target-arrow-shape': 'triangle',
-						'arrow-scale': 0.8,
+						'arrow-scale': ARROW_SCALE,
 						'curve-style': 'bezier',
-						opacity: 0.75
+						opacity: EDGE_OPACITY
 					}
 				},
 				...RELATION_TYPES.map((type) => ({
@@ -201,6 +205,8 @@ export function graphStyle(
 			style: { 'border-width': ring.root.width, 'border-color': ring.root.colour }
 		},
 		{ selector: '.faded', style: { opacity: FADED_OPACITY, 'text-opacity': 0 } },
+		// A label that would cover a more important one (surface.ts): left out, its box kept.
+		{ selector: `node.${LABEL_HIDDEN}`, style: { 'text-opacity': 0 } },
 		{
 			selector: 'node.highlighted',
 			style: {
@@ -217,7 +223,13 @@ export function graphStyle(
 		{ selector: '.filtered, .hidden', style: { display: 'none' } },
 		{
 			selector: 'node.hover',
-			style: { 'border-width': ring.hover.width, 'border-color': ring.hover.colour }
+			style: {
+				'border-width': ring.hover.width,
+				'border-color': ring.hover.colour,
+				// A label left out shows on hover, over the others.
+				'text-opacity': 1,
+				'z-index': 30
+			}
 		}
 	];
 	// A lineage's time axis (never a big view): headings and bands, not part of the graph.

@@ -7,6 +7,7 @@ import type { GraphEdge, GraphNode } from '../types';
 import type { BatchedView } from './batched-view';
 import { edgeShown, type SceneState } from './big-scene';
 import type { ExportGraph } from './exports';
+import { LABEL_HIDDEN } from './looks';
 
 /** What the pointer is over, in rendered pixels of the canvas: the one hover type. */
 export interface Hover {
@@ -50,8 +51,109 @@ export interface GraphSurface {
 	destroy(): void;
 }
 
-/** Cytoscape draws (canvas or WebGL): state as classes, the view as Cytoscape's viewport. */
-export function cytoscapeSurface(cy: Core, kind: 'canvas' | 'webgl'): GraphSurface {
+interface LabelBox {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+/**
+ * Which labels to leave out so that none is drawn over another (the batched canvas of big views
+ * does the same per frame): a lineage's column headings first, then the selected, emphasised,
+ * root and pinned nodes', then bigger nodes' before smaller ones, then by id. `boxes` are the
+ * drawn labels' boxes in model units.
+ */
+export function labelsToHide(
+	labels: {
+		id: string;
+		box: LabelBox;
+		heading?: boolean;
+		emphasis: number;
+		size: number;
+	}[]
+): Set<string> {
+	const order = [...labels].sort(
+		(a, b) =>
+			Number(b.heading ?? false) - Number(a.heading ?? false) ||
+			b.emphasis - a.emphasis ||
+			b.size - a.size ||
+			(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
+	const kept: LabelBox[] = [];
+	const hidden = new Set<string>();
+	for (const l of order) {
+		const b = l.box;
+		if (kept.some((k) => k.x1 < b.x2 && b.x1 < k.x2 && k.y1 < b.y2 && b.y1 < k.y2))
+			hidden.add(l.id);
+		else kept.push(b);
+	}
+	return hidden;
+}
+
+/**
+ * Marks the labels to leave out (LABEL_HIDDEN; the stylesheet draws them transparent, so they
+ * keep their size and show again on hover). Labels are in model units: whether two overlap
+ * does not change with the zoom, only when nodes move, come and go or change state.
+ */
+function declutter(cy: Core) {
+	const labels: Parameters<typeof labelsToHide>[0] = [];
+	cy.nodes(':visible').forEach((n) => {
+		if (n.hasClass('band') || n.hasClass('faded') || !n.style('label')) return;
+		const box = n.boundingBox({
+			includeNodes: false,
+			includeEdges: false,
+			includeLabels: true,
+			includeOverlays: false,
+			includeUnderlays: false
+		} as Parameters<typeof n.boundingBox>[0]);
+		if (!(box.w > 0 && box.h > 0 && Number.isFinite(box.x1))) return;
+		const emphasis = n.selected()
+			? 4
+			: n.hasClass('highlighted')
+				? 3
+				: n.hasClass('root')
+					? 2
+					: n.hasClass('pinned')
+						? 1
+						: 0;
+		labels.push({
+			id: n.id(),
+			box,
+			heading: n.hasClass('axis'),
+			emphasis,
+			size: Number(n.data('size') ?? 0)
+		});
+	});
+	const hide = labelsToHide(labels);
+	cy.batch(() =>
+		cy.nodes().forEach((n) => {
+			const on = hide.has(n.id());
+			if (n.hasClass(LABEL_HIDDEN) !== on) n.toggleClass(LABEL_HIDDEN, on);
+		})
+	);
+}
+
+/**
+ * Cytoscape draws (canvas or WebGL): state as classes, the view as Cytoscape's viewport.
+ * `declutter`: leave out labels that would cover another (small views; a big one labels only
+ * what is zoomed in on).
+ */
+export function cytoscapeSurface(
+	cy: Core,
+	kind: 'canvas' | 'webgl',
+	options: { declutter?: boolean } = {}
+): GraphSurface {
+	let queued = 0;
+	const tidy = () => {
+		if (!options.declutter || queued) return;
+		queued = requestAnimationFrame(() => {
+			queued = 0;
+			if (!cy.destroyed()) declutter(cy);
+		});
+	};
+	// After a layout, a drag, or nodes added or removed; the state below asks too.
+	if (options.declutter) cy.on('layoutstop dragfree add remove', tidy);
 	return {
 		kind,
 		fit: (padding = 30) => cy.fit(cy.elements(':visible'), padding),
@@ -117,9 +219,12 @@ export function cytoscapeSurface(cy: Core, kind: 'canvas' | 'webgl'): GraphSurfa
 				cy.$(':selected').unselect();
 				if (s.selected) cy.getElementById(s.selected).select();
 			});
+			// What is shown, selected or emphasised decides which labels win.
+			tidy();
 		},
 		whenDrawn: (callback) => void cy.one('render', callback),
 		destroy() {
+			cancelAnimationFrame(queued);
 			cy.removeAllListeners();
 			cy.destroy();
 		}

@@ -4,6 +4,7 @@ import {
 	explorerLayout,
 	lineageGrid,
 	orientByYear,
+	pushApart,
 	ringPositions,
 	widestRank
 } from '../../../src/lib/graph/layouts';
@@ -116,5 +117,30 @@ describe('small helpers', () => {
 	it('tells entity ids from paper ids', () => {
 		expect(kindOfId('model:sdxl')).toBe('Entity');
 		expect(kindOfId('koala-self-attention')).toBe('Paper');
+	});
+});
+
+describe('new nodes moved off what is drawn', () => {
+	const box = { x1: -20, y1: -20, x2: 20, y2: 35 }; // a node and its label below
+	it('steps a new node away from the node it grew from until it covers nothing', () => {
+		const moved = pushApart(
+			[{ id: 'new', at: { x: 100, y: 0 }, box, from: { x: 0, y: 0 } }],
+			[{ x1: 80, y1: -20, x2: 140, y2: 35 }]
+		);
+		const at = moved.new!;
+		expect(at.y).toBe(0);
+		expect(at.x + box.x1).toBeGreaterThanOrEqual(140);
+	});
+
+	it('leaves a node that covers nothing where it is, and keeps new nodes off each other', () => {
+		const moved = pushApart(
+			[
+				{ id: 'a', at: { x: 0, y: 200 }, box, from: { x: 0, y: 0 } },
+				{ id: 'b', at: { x: 10, y: 210 }, box, from: { x: 0, y: 0 } }
+			],
+			[]
+		);
+		expect(moved.a).toBeUndefined();
+		expect(moved.b!.y + box.y1).toBeGreaterThanOrEqual(200 + box.y2 - 0.001);
 	});
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { layoutLegend, legendFor, type LegendContext } from '../../../src/lib/graph/png-legend';
 
-/** Records what is drawn; text is 7 px per character at scale 1. */
+/** Records what is drawn (and how outlines are traced); text is 7 px per character at scale 1. */
 function fakeContext() {
 	const texts: string[] = [];
 	const fills: string[] = [];
+	const traced: string[] = [];
 	const ctx = {
 		font: '',
 		fillStyle: '',
@@ -19,12 +20,14 @@ function fakeContext() {
 		lineTo() {},
 		closePath() {},
 		stroke() {},
-		arc() {},
-		rect() {},
+		arc: () => traced.push('arc'),
+		rect: () => traced.push('rect'),
+		roundRect: () => traced.push('roundRect'),
+		quadraticCurveTo: () => traced.push('curve'),
 		fillRect() {},
 		setLineDash() {}
 	};
-	return { ctx: ctx as unknown as LegendContext, texts, fills };
+	return { ctx: ctx as unknown as LegendContext, texts, fills, traced };
 }
 
 describe('the legend drawn into a PNG export', () => {
@@ -59,6 +62,19 @@ describe('the legend drawn into a PNG export', () => {
 		expect(fills).toEqual(expect.arrayContaining(['#0072B2', '#E69F00', '#999999', '#D55E00']));
 		expect(items).toHaveLength(5);
 		expect(height).toBeGreaterThan(0);
+	});
+
+	it('draws each swatch in the shape the graph gives its type', () => {
+		const shapes = (type: 'Model' | 'Technique' | 'Dataset' | 'Paper') => {
+			const { ctx, traced } = fakeContext();
+			layoutLegend(ctx, { nodes: [type], edges: [] }, { width: 800, scale: 1, draw: true });
+			return traced;
+		};
+		// A circle, a rounded square, a barrel (curved sides), a square: as on screen.
+		expect(shapes('Model')).toEqual(['arc']);
+		expect(shapes('Technique')).toEqual(['roundRect']);
+		expect(shapes('Dataset')).toEqual(['curve', 'curve']);
+		expect(shapes('Paper')).toEqual(['rect']);
 	});
 
 	it('wraps to more rows in a narrow picture, never wider than it', () => {
