@@ -5,6 +5,7 @@
 import { readRows, type Db } from '../driver.js';
 import type { EntityType } from '../model.js';
 import type { SearchHit } from '../views.js';
+import { compareStrings } from './shared.js';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -181,7 +182,15 @@ export function rankHits(
 			weight: p.score
 		});
 	}
-	hits.sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.label.localeCompare(b.label));
+	// the id last: two entities of one name and weight ("KOALA" a model and a technique) come in
+	// the order the store gives, which a copy and a query need not share
+	hits.sort(
+		(a, b) =>
+			b.tier - a.tier ||
+			b.weight - a.weight ||
+			a.label.localeCompare(b.label) ||
+			compareStrings(a.id, b.id)
+	);
 	return hits.slice(0, limit).map(({ tier: _t, weight: _w, ...hit }) => hit);
 }
 

@@ -1,7 +1,9 @@
-// The copy's one-typo look-up reads a few small buckets and sorted lists instead of every word
-// of a first letter and length: it must find exactly the words a full scan finds.
+// Search over the copy: its one-typo look-up reads a few small buckets and sorted lists instead
+// of every word of a first letter and length, and must find exactly what a full scan finds;
+// equal hits are ranked in one order, whatever order the store gives them in.
 import { describe, expect, it } from 'vitest';
 import { oneEditApart, WordIndex } from '../../../graph/projection/search.js';
+import { rankHits, searchPlan, type EntityCandidate } from '../../../graph/queries/search.js';
 import { prng } from '../../../graph/prng.js';
 
 describe('the search index’s typo matches', () => {
@@ -41,5 +43,21 @@ describe('the search index’s typo matches', () => {
 			fuzzy += expected.length;
 		}
 		expect(fuzzy).toBeGreaterThan(400);
+	});
+
+	it('ranks two entities of one name and weight by id, whatever order they come in', () => {
+		const koala = (type: EntityCandidate['type']): EntityCandidate => ({
+			id: `${type.toLowerCase()}:koala`,
+			type,
+			label: 'KOALA',
+			aliases: null,
+			year: 2024,
+			paperCount: 3,
+			score: 2
+		});
+		const plan = searchPlan("KOALA's");
+		const ids = (list: EntityCandidate[]) => rankHits(plan, list, []).map((h) => h.id);
+		expect(ids([koala('Model'), koala('Technique')])).toEqual(['model:koala', 'technique:koala']);
+		expect(ids([koala('Technique'), koala('Model')])).toEqual(['model:koala', 'technique:koala']);
 	});
 });
